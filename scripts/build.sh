@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what the build needs (Debian packages) and builds Release into build/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake ninja-build g++ pkg-config libvalijson-dev rapidjson-dev libpugixml-dev
+  libcpp-httplib-dev libgtest-dev libgmock-dev libssl-dev libre2-dev zlib1g-dev libbrotli-dev)
+# Callers that need more (the tests need a browser) name it in CONFORM_EXTRA_PACKAGES.
+read -ra extra <<< "${CONFORM_EXTRA_PACKAGES:-}"
+packages+=("${extra[@]+"${extra[@]}"}")
+
+missing=()
+for p in "${packages[@]}"; do
+  [ -n "$p" ] || continue
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "build.sh: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "build.sh: missing packages; run: sudo apt-get install -y ${missing[*]}" >&2
+    exit 2
+  fi
+fi
+
+cmake --preset release >/dev/null
+cmake --build --preset release

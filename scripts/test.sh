@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite: unit, integration and golden CLI tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONFORM_EXTRA_PACKAGES="chromium python3" scripts/build.sh
+ctest --preset release

@@ -1,0 +1,60 @@
+// CaseResult and RunResult: what a replay produced, as plain data for the report writers.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/finding.hpp"
+
+namespace conform {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// One HTTP request and its response, secrets already redacted.
+struct Exchange {
+  std::string method;
+  std::string url;
+  Headers request_headers;
+  std::string request_body;
+  int status = 0;  // 0: no response (transport error)
+  Headers response_headers;
+  std::string response_body;
+  double duration_ms = 0;
+};
+
+// passed: every expectation held; failed: an expectation did not hold (<failure>);
+// error: the case could not run to its end (transport error, broken case: <error>);
+// skipped: not run (filtered, or the run was interrupted first).
+enum class Outcome { passed, failed, error, skipped };
+
+const char* to_string(Outcome outcome);
+
+struct StepResult {
+  std::string name;
+  Exchange exchange;
+  Findings findings;
+  Outcome outcome = Outcome::passed;
+  // A curl command that reproduces the step, secrets redacted.
+  std::string curl;
+};
+
+struct CaseResult {
+  std::string vendor;
+  std::string name;
+  std::string file;
+  std::vector<std::string> tags;
+  Outcome outcome = Outcome::passed;
+  std::vector<StepResult> steps;
+  double duration_ms = 0;
+};
+
+struct RunResult {
+  std::string target;      // "mock" or the base URL
+  std::string started_at;  // RFC 3339, UTC
+  double duration_ms = 0;
+  bool interrupted = false;  // partial results (Ctrl-C)
+  std::vector<CaseResult> cases;
+};
+
+}  // namespace conform

@@ -1,0 +1,75 @@
+// Catalog: the vendors conform knows, read from schemas/<id>/vendor.json manifests, with
+// each message's compiled schema and XML rules loaded lazily and cached.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "codec/rapidjson.hpp"
+#include "model/finding.hpp"
+#include "model/format.hpp"
+#include "model/message.hpp"
+#include "model/result.hpp"
+#include "schema/schema.hpp"
+#include "vendor/manifest.hpp"
+
+namespace conform::codec {
+class XmlRules;
+}
+
+namespace conform::vendor {
+
+// A manifest or a file it names is broken: exit 2, naming the file, line and field.
+class CatalogError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct CheckOptions {
+  // Undocumented response properties are findings too (drift mode).
+  bool strict = false;
+  // nullopt: pick the format from the bytes (sniffing).
+  std::optional<Format> format;
+};
+
+class Catalog {
+ public:
+  // Reads every schemas_dir/<id>/vendor.json and validates it against
+  // schemas_dir/manifest.schema.json. Throws CatalogError.
+  static std::shared_ptr<Catalog> load(const std::filesystem::path& schemas_dir);
+
+  const std::vector<Manifest>& vendors() const { return vendors_; }
+  const Manifest* find(std::string_view id) const;
+
+  // The message a payload is checked against: `response:STATUS` falls back to the
+  // vendor's `response:default`; nullptr when the vendor does not document it.
+  const MessageSpec* message(const Manifest& vendor, const MessageId& id) const;
+
+  // Compiled schema and XML rules of one message (loaded once; thread-safe).
+  std::shared_ptr<const schema::Schema> schema(const Manifest& vendor,
+                                               const MessageSpec& message) const;
+  std::shared_ptr<const codec::XmlRules> xml_rules(const Manifest& vendor,
+                                                   const MessageSpec& message) const;
+
+  // Decode + validate one payload's bytes; findings carry line:column (and XPath).
+  PayloadResult check(const Manifest& vendor, const MessageSpec& message, std::string_view bytes,
+                      const CheckOptions& options = {}) const;
+
+  schema::SchemaRegistry& registry() const { return *registry_; }
+  const std::filesystem::path& schemas_dir() const { return schemas_dir_; }
+
+ private:
+  std::filesystem::path schemas_dir_;
+  std::vector<Manifest> vendors_;
+  std::unique_ptr<schema::SchemaRegistry> registry_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::shared_ptr<const codec::XmlRules>> rules_;
+};
+
+}  // namespace conform::vendor

@@ -1,0 +1,72 @@
+// Client: sends one HTTP(S) request with timeouts, retries and keep-alive; transport
+// failures come back as findings (keyword "transport"), never as exceptions.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "http/rate_limiter.hpp"
+#include "model/case_result.hpp"
+#include "model/finding.hpp"
+
+namespace httplib {
+class Client;
+}
+
+namespace conform::http {
+
+struct Request {
+  std::string method;
+  std::string url;  // absolute
+  Headers headers;
+  std::string body;
+};
+
+struct Response {
+  int status = 0;  // 0: no response; `findings` says why
+  Headers headers;
+  std::string body;
+  double duration_ms = 0;  // of the last attempt
+  int attempts = 0;
+  // Transport failures (keyword "transport"); empty when a response arrived.
+  Findings findings;
+
+  // The first value of header `name` (case-insensitive), or "".
+  std::string header(const std::string& name) const;
+};
+
+struct ClientOptions {
+  std::string ca_cert_file;  // trust these CAs instead of the system's
+  bool insecure = false;     // skip certificate verification (explicit opt-in only)
+  int connect_timeout_ms = 5000;
+  int read_timeout_ms = 30000;
+  // Further attempts after a connection error, a 429 or a 503.
+  int retries = 2;
+  int backoff_ms = 100;                 // first back-off; doubles with each attempt
+  int max_backoff_ms = 5000;            // cap on back-off and on a server's Retry-After
+  RateLimiter* rate_limiter = nullptr;  // shared by every worker; may be null
+};
+
+// One per worker: connections are kept alive per origin and reused across requests,
+// so a Client is not thread-safe.
+class Client {
+ public:
+  explicit Client(ClientOptions options);
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  Response send(const Request& request);
+
+ private:
+  httplib::Client* connection(const std::string& origin, Findings& findings);
+
+  ClientOptions options_;
+  std::map<std::string, std::unique_ptr<httplib::Client>> connections_;
+};
+
+// Seconds or an HTTP date in a Retry-After value -> milliseconds; -1 when unreadable.
+long parse_retry_after_ms(const std::string& value);
+
+}  // namespace conform::http

@@ -49,12 +49,29 @@ struct CaseResult {
   double duration_ms = 0;
 };
 
+// One documented part of a vendor's contract (issue 9's coverage table) and how many of the
+// run's exchanges exercised it. kind: "status" (a documented success status),
+// "error-envelope" (a documented error status, or "default"), "request-media-type",
+// "response-media-type". exchanges == 0: the cases never exercised it.
+struct CoverageItem {
+  std::string kind;
+  std::string value;  // "200", "404", "default", "application/xml"
+  int exchanges = 0;
+};
+
+struct VendorCoverage {
+  std::string vendor;
+  std::vector<CoverageItem> items;
+};
+
 struct RunResult {
   std::string target;      // "mock" or the base URL
   std::string started_at;  // RFC 3339, UTC
   double duration_ms = 0;
   bool interrupted = false;  // partial results (Ctrl-C)
   std::vector<CaseResult> cases;
+  // Filled by report::measure_coverage (runner/report/coverage.hpp); empty: not measured.
+  std::vector<VendorCoverage> coverage;
 };
 
 }  // namespace conform

@@ -1,0 +1,96 @@
+#include "report/coverage.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace conform::report {
+namespace {
+
+// "Application/JSON; charset=utf-8" -> "application/json"
+std::string media_type(std::string_view value) {
+  std::string out(value.substr(0, value.find(';')));
+  out.erase(out.find_last_not_of(" \t") + 1);
+  out.erase(0, out.find_first_not_of(" \t"));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string content_type(const Headers& headers) {
+  for (const auto& [name, value] : headers) {
+    std::string n = name;
+    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (n == "content-type") return media_type(value);
+  }
+  return {};
+}
+
+// Success statuses are "status" items; 4xx, 5xx and "default" are error envelopes.
+const char* status_kind(const std::string& status) {
+  return status == "default" || (!status.empty() && status[0] >= '4') ? "error-envelope" : "status";
+}
+
+VendorCoverage measure(const RunResult& run, const vendor::Manifest& manifest) {
+  VendorCoverage coverage{manifest.id, {}};
+  std::vector<std::string> statuses;
+  for (const auto& message : manifest.messages) {
+    if (message.id.kind != MessageId::Kind::response) continue;
+    statuses.push_back(message.id.status);
+    coverage.items.push_back({status_kind(message.id.status), message.id.status, 0});
+  }
+  for (const auto& type : manifest.request_media_types) {
+    coverage.items.push_back({"request-media-type", media_type(type), 0});
+  }
+  for (const auto& type : manifest.response_media_types) {
+    coverage.items.push_back({"response-media-type", media_type(type), 0});
+  }
+  const bool has_default = std::find(statuses.begin(), statuses.end(), "default") != statuses.end();
+  const auto hit = [&](const std::string& kind, const std::string& value) {
+    for (auto& item : coverage.items) {
+      if (item.kind == kind && item.value == value) {
+        ++item.exchanges;
+        return;
+      }
+    }
+  };
+  for (const auto& result : run.cases) {
+    if (result.vendor != manifest.id) continue;
+    for (const auto& step : result.steps) {
+      const Exchange& e = step.exchange;
+      if (e.status != 0) {
+        std::string status = std::to_string(e.status);
+        if (std::find(statuses.begin(), statuses.end(), status) == statuses.end() && has_default) {
+          status = "default";
+        }
+        for (auto& item : coverage.items) {
+          if ((item.kind == "status" || item.kind == "error-envelope") && item.value == status) {
+            ++item.exchanges;
+          }
+        }
+        const std::string response_type = content_type(e.response_headers);
+        if (!response_type.empty() && !e.response_body.empty()) {
+          hit("response-media-type", response_type);
+        }
+      }
+      const std::string request_type = content_type(e.request_headers);
+      if (!request_type.empty()) hit("request-media-type", request_type);
+    }
+  }
+  return coverage;
+}
+
+}  // namespace
+
+std::vector<VendorCoverage> measure_coverage(const RunResult& run,
+                                             const std::vector<vendor::Manifest>& vendors) {
+  std::vector<VendorCoverage> all;
+  for (const auto& manifest : vendors) {
+    const bool has_cases =
+        std::any_of(run.cases.begin(), run.cases.end(),
+                    [&](const CaseResult& c) { return c.vendor == manifest.id; });
+    if (has_cases) all.push_back(measure(run, manifest));
+  }
+  return all;
+}
+
+}  // namespace conform::report

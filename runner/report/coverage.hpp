@@ -1,0 +1,19 @@
+// measure_coverage: which documented parts of each vendor's contract a run exercised
+// (statuses, error envelopes, request and response media types) and which it never did.
+#pragma once
+
+#include <vector>
+
+#include "model/case_result.hpp"
+#include "vendor/manifest.hpp"
+
+namespace conform::report {
+
+// One VendorCoverage per vendor that has cases in `run` and a manifest in `vendors`, in
+// the order of `vendors`. A status the vendor does not document counts toward its
+// "default" response when it has one. Store the result in RunResult::coverage before
+// write_reports to get the coverage tables.
+std::vector<VendorCoverage> measure_coverage(const RunResult& run,
+                                             const std::vector<vendor::Manifest>& vendors);
+
+}  // namespace conform::report

@@ -1,0 +1,215 @@
+#include "report/json_reader.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "codec/rapidjson.hpp"
+#include "report/json_writer.hpp"
+#include "report/reports.hpp"
+
+namespace conform::report {
+namespace {
+
+using rapidjson::Value;
+
+// Reads one document, carrying the file name and the JSON Pointer of what it reads so
+// every error says where the report is broken.
+class Reader {
+ public:
+  explicit Reader(std::string name) : name_(std::move(name)) {}
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
+    throw std::runtime_error(name_ + ": " + (pointer.empty() ? "" : pointer + ": ") + what);
+  }
+
+  const Value* find(const Value& object, const std::string& pointer, const char* key) const {
+    if (!object.IsObject()) fail(pointer, "expected an object");
+    const auto it = object.FindMember(key);
+    return it == object.MemberEnd() ? nullptr : &it->value;
+  }
+
+  std::string text(const Value& object, const std::string& pointer, const char* key) const {
+    const Value* v = find(object, pointer, key);
+    if (!v) return {};
+    if (!v->IsString()) fail(pointer + "/" + key, "expected a string");
+    return std::string(v->GetString(), v->GetStringLength());
+  }
+
+  double number(const Value& object, const std::string& pointer, const char* key) const {
+    const Value* v = find(object, pointer, key);
+    if (!v) return 0;
+    if (!v->IsNumber()) fail(pointer + "/" + key, "expected a number");
+    return v->GetDouble();
+  }
+
+  int integer(const Value& object, const std::string& pointer, const char* key) const {
+    const Value* v = find(object, pointer, key);
+    if (!v) return 0;
+    if (!v->IsInt()) fail(pointer + "/" + key, "expected an integer");
+    return v->GetInt();
+  }
+
+  bool boolean(const Value& object, const std::string& pointer, const char* key) const {
+    const Value* v = find(object, pointer, key);
+    if (!v) return false;
+    if (!v->IsBool()) fail(pointer + "/" + key, "expected true or false");
+    return v->GetBool();
+  }
+
+  // Calls `each(item, item_pointer)` for every item of the array at `key` (absent: none).
+  template <typename Each>
+  void array(const Value& object, const std::string& pointer, const char* key, Each each) const {
+    const Value* v = find(object, pointer, key);
+    if (!v) return;
+    const std::string here = pointer + "/" + key;
+    if (!v->IsArray()) fail(here, "expected an array");
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+      each((*v)[i], here + "/" + std::to_string(i));
+    }
+  }
+
+  Outcome outcome(const Value& object, const std::string& pointer) const {
+    const std::string name = text(object, pointer, "outcome");
+    for (const Outcome o : {Outcome::passed, Outcome::failed, Outcome::error, Outcome::skipped}) {
+      if (name == to_string(o)) return o;
+    }
+    fail(pointer + "/outcome", "expected passed, failed, error or skipped, got \"" + name + "\"");
+  }
+
+  Headers headers(const Value& object, const std::string& pointer, const char* key) const {
+    Headers list;
+    array(object, pointer, key, [&](const Value& item, const std::string& at) {
+      list.emplace_back(text(item, at, "name"), text(item, at, "value"));
+    });
+    return list;
+  }
+
+  Finding finding(const Value& v, const std::string& at) const {
+    Finding f;
+    f.severity = text(v, at, "severity") == "warning" ? Severity::warning : Severity::error;
+    f.keyword = text(v, at, "keyword");
+    f.message = text(v, at, "message");
+    f.pointer = text(v, at, "pointer");
+    f.schema_path = text(v, at, "schema_path");
+    f.xpath = text(v, at, "xpath");
+    f.line = integer(v, at, "line");
+    f.column = integer(v, at, "column");
+    f.length = integer(v, at, "length");
+    if (find(v, at, "expected")) f.expected = text(v, at, "expected");
+    if (find(v, at, "actual")) f.actual = text(v, at, "actual");
+    return f;
+  }
+
+  StepResult step(const Value& v, const std::string& at) const {
+    StepResult s;
+    s.name = text(v, at, "name");
+    s.outcome = outcome(v, at);
+    if (const Value* e = find(v, at, "exchange")) {
+      const std::string here = at + "/exchange";
+      s.exchange.method = text(*e, here, "method");
+      s.exchange.url = text(*e, here, "url");
+      s.exchange.request_headers = headers(*e, here, "request_headers");
+      s.exchange.request_body = text(*e, here, "request_body");
+      s.exchange.status = integer(*e, here, "status");
+      s.exchange.response_headers = headers(*e, here, "response_headers");
+      s.exchange.response_body = text(*e, here, "response_body");
+      s.exchange.duration_ms = number(*e, here, "duration_ms");
+    }
+    array(v, at, "findings",
+          [&](const Value& item, const std::string& p) { s.findings.push_back(finding(item, p)); });
+    s.curl = text(v, at, "curl");
+    return s;
+  }
+
+  CaseResult case_result(const Value& v, const std::string& at) const {
+    CaseResult c;
+    c.vendor = text(v, at, "vendor");
+    c.name = text(v, at, "name");
+    c.file = text(v, at, "file");
+    array(v, at, "tags", [&](const Value& tag, const std::string& p) {
+      if (!tag.IsString()) fail(p, "expected a string");
+      c.tags.emplace_back(tag.GetString(), tag.GetStringLength());
+    });
+    c.outcome = outcome(v, at);
+    c.duration_ms = number(v, at, "duration_ms");
+    array(v, at, "steps",
+          [&](const Value& item, const std::string& p) { c.steps.push_back(step(item, p)); });
+    return c;
+  }
+
+  VendorCoverage coverage(const Value& v, const std::string& at) const {
+    VendorCoverage vendor;
+    vendor.vendor = text(v, at, "vendor");
+    array(v, at, "items", [&](const Value& item, const std::string& p) {
+      vendor.items.push_back(
+          {text(item, p, "kind"), text(item, p, "value"), integer(item, p, "exchanges")});
+    });
+    return vendor;
+  }
+
+  RunResult run(const Value& root) const {
+    if (!root.IsObject()) fail("", "not a conform report (expected a JSON object)");
+    if (text(root, "", "format") != kReportFormat) {
+      fail("", std::string("not a conform report (no \"format\": \"") + kReportFormat + "\")");
+    }
+    const int version = integer(root, "", "version");
+    if (version < 1 || version > kReportVersion) {
+      fail("/version", "unsupported report version " + std::to_string(version) +
+                           " (this conform reads up to " + std::to_string(kReportVersion) + ")");
+    }
+    RunResult r;
+    r.target = text(root, "", "target");
+    r.started_at = text(root, "", "started_at");
+    r.duration_ms = number(root, "", "duration_ms");
+    r.interrupted = boolean(root, "", "interrupted");
+    array(root, "", "cases", [&](const Value& item, const std::string& p) {
+      r.cases.push_back(case_result(item, p));
+    });
+    array(root, "", "coverage", [&](const Value& item, const std::string& p) {
+      r.coverage.push_back(coverage(item, p));
+    });
+    return r;
+  }
+
+ private:
+  std::string name_;
+};
+
+// 1-based line and column of a byte offset, for parse errors.
+std::string position(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+}  // namespace
+
+RunResult parse_report_json(std::string_view text, const std::string& name) {
+  rapidjson::Document document;
+  document.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+  if (document.HasParseError()) {
+    throw std::runtime_error(
+        name + ":" + position(text, document.GetErrorOffset()) +
+        ": not valid JSON: " + rapidjson::GetParseError_En(document.GetParseError()));
+  }
+  return Reader(name).run(document);
+}
+
+RunResult read_report_json(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error(file.string() + ": cannot read the file");
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) throw std::runtime_error(file.string() + ": read failed");
+  return parse_report_json(content.str(), file.string());
+}
+
+}  // namespace conform::report

@@ -1,0 +1,26 @@
+#include "cli/schemas_location.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+namespace conform::cli {
+namespace fs = std::filesystem;
+
+fs::path schemas_location(const std::optional<std::string>& option) {
+  if (option) return *option;
+  if (const char* env = std::getenv("CONFORM_SCHEMAS"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::error_code ec;
+  const fs::path binary = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& candidate :
+         {binary.parent_path().parent_path() / "schemas",
+          binary.parent_path().parent_path() / "share" / "conform" / "schemas"}) {
+      if (fs::is_regular_file(candidate / "manifest.schema.json", ec)) return candidate;
+    }
+  }
+  return CONFORM_DEFAULT_SCHEMAS_DIR;
+}
+
+}  // namespace conform::cli

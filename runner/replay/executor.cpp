@@ -1,0 +1,461 @@
+#include "replay/executor.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "codec/decode.hpp"
+#include "http/curl.hpp"
+#include "http/url.hpp"
+#include "replay/assertion.hpp"
+#include "replay/json.hpp"
+#include "replay/profile.hpp"
+
+namespace conform::replay {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+bool iequals(const std::string& a, const std::string& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+
+bool has_header(const Headers& headers, const std::string& name) {
+  for (const auto& header : headers) {
+    if (iequals(header.first, name)) return true;
+  }
+  return false;
+}
+
+Finding step_finding(std::string keyword, std::string message) {
+  Finding finding;
+  finding.keyword = std::move(keyword);
+  finding.message = std::move(message);
+  return finding;
+}
+
+const char* media_type_of(Format format) {
+  switch (format) {
+    case Format::xml:
+      return "application/xml";
+    case Format::form:
+      return "application/x-www-form-urlencoded";
+    case Format::json:
+      break;
+  }
+  return "application/json";
+}
+
+std::optional<std::string> read_bytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void collect_json_secrets(const rapidjson::Value& value, const std::set<std::string>& fields,
+                          std::vector<std::string>& out) {
+  if (value.IsObject()) {
+    for (const auto& member : value.GetObject()) {
+      const std::string name(member.name.GetString(), member.name.GetStringLength());
+      if (fields.count(name)) {
+        if (member.value.IsString()) {
+          out.emplace_back(member.value.GetString(), member.value.GetStringLength());
+        } else if (member.value.IsNumber()) {
+          out.push_back(to_json_text(member.value));
+        }
+      }
+      collect_json_secrets(member.value, fields, out);
+    }
+  } else if (value.IsArray()) {
+    for (const auto& item : value.GetArray()) collect_json_secrets(item, fields, out);
+  }
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The response's format from its Content-Type; nullopt lets the codec sniff.
+std::optional<Format> response_format(const http::Response& response) {
+  const std::string type = response.header("Content-Type");
+  if (type.empty()) return std::nullopt;
+  return format_of_media_type(type);
+}
+
+struct StepRun {
+  StepResult result;
+  bool stop = false;  // later steps cannot run
+};
+
+class StepRunner {
+ public:
+  StepRunner(const vendor::Catalog& catalog, const ExecutorOptions& options,
+             const VendorTarget& target, Variables& variables, http::Redactor& redactor)
+      : catalog_(catalog),
+        options_(options),
+        target_(target),
+        variables_(variables),
+        redactor_(redactor) {}
+
+  StepRun run(const Step& step, http::Client& client) {
+    StepRun run;
+    StepResult& result = run.result;
+    result.name = step.name;
+    Findings& findings = result.findings;
+
+    http::Request request;
+    std::vector<std::string> missing;
+    request.method = step.method;
+    request.url = build_url(step, missing);
+    request.headers = build_headers(step, missing);
+    Format format = Format::json;
+    request.body = build_body(step, format, missing, findings);
+    if (!step.body && step.body_file.empty()) format = step.format.value_or(Format::json);
+    if ((step.body || !step.body_file.empty()) && !has_header(request.headers, "Content-Type")) {
+      request.headers.emplace_back("Content-Type", media_type_of(format));
+    }
+    for (const auto& value :
+         secret_body_values(request.body, format, target_.manifest->secret_fields)) {
+      redactor_.add_secret(value);
+    }
+
+    result.exchange.method = request.method;
+    result.exchange.url = request.url;
+    result.exchange.request_headers = request.headers;
+    result.exchange.request_body = request.body;
+
+    for (const auto& name : missing) {
+      findings.push_back(
+          step_finding("variable", "${" + name + "} has no value: define it with --var " + name +
+                                       "=VALUE, --vars-file, or the case's \"vars\""));
+    }
+    const auto url = http::parse_url(request.url);
+    if (missing.empty()) {
+      for (Finding& finding : find_placeholders(url ? url->target : request.url)) {
+        finding.line = 0;
+        finding.column = 0;
+        findings.push_back(std::move(finding));
+      }
+    }
+    if (has_errors(findings)) {
+      return finish(run, Outcome::error);
+    }
+
+    const http::Response response = client.send(request);
+    result.exchange.duration_ms = response.duration_ms;
+    result.exchange.status = response.status;
+    result.exchange.response_headers = response.headers;
+    result.exchange.response_body = response.body;
+    if (!response.findings.empty()) {
+      findings.insert(findings.end(), response.findings.begin(), response.findings.end());
+      return finish(run, Outcome::error);
+    }
+    check_response(step, response, findings);
+    return finish(run, has_errors(findings) ? Outcome::failed : Outcome::passed);
+  }
+
+ private:
+  StepRun& finish(StepRun& run, Outcome outcome) {
+    StepResult& result = run.result;
+    result.outcome = outcome;
+    run.stop = outcome != Outcome::passed;
+    redactor_.redact_in_place(result.exchange);
+    for (Finding& finding : result.findings) redactor_.redact_in_place(finding);
+    if (outcome != Outcome::passed) {
+      result.curl = http::to_curl(result.exchange, options_.insecure, options_.ca_cert_file);
+    }
+    return run;
+  }
+
+  std::string build_url(const Step& step, std::vector<std::string>& missing) const {
+    std::string path = variables_.expand(step.path, &missing);
+    std::string query;
+    for (const auto& [name, value] : step.query) {
+      query += query.empty() ? "?" : "&";
+      query += http::percent_encode(variables_.expand(name, &missing)) + "=" +
+               http::percent_encode(variables_.expand(value, &missing));
+    }
+    return http::join_url(target_.base_url, path + query);
+  }
+
+  Headers build_headers(const Step& step, std::vector<std::string>& missing) const {
+    Headers headers;
+    for (const auto& [name, value] : step.headers) {
+      headers.emplace_back(name, variables_.expand(value, &missing));
+    }
+    if (target_.defaults) {
+      for (const auto& [name, value] : target_.defaults->headers) {
+        if (!has_header(headers, name))
+          headers.emplace_back(name, variables_.expand(value, &missing));
+      }
+    }
+    // Headers whose value the vendor fixes (an API version) go on every request.
+    for (const auto& header : target_.manifest->endpoint.headers) {
+      if (!header.value.empty() && !has_header(headers, header.name)) {
+        headers.emplace_back(header.name, header.value);
+      }
+    }
+    if (step.auth.mode != Auth::Mode::none && !has_header(headers, "Authorization")) {
+      add_auth(step.auth, headers, missing);
+    }
+    return headers;
+  }
+
+  void add_auth(const Auth& auth, Headers& headers, std::vector<std::string>& missing) const {
+    const std::string& scheme = target_.manifest->auth.scheme;
+    const auto credential = [&](const std::string& name) -> std::string {
+      if (auth.mode == Auth::Mode::custom) {
+        const auto it = auth.credentials.find(name);
+        if (it != auth.credentials.end()) return variables_.expand(it->second, &missing);
+      }
+      if (const Variable* variable = variables_.find(name)) return variable->value;
+      missing.push_back(name);
+      return {};
+    };
+    if (scheme == "bearer") {
+      headers.emplace_back("Authorization", "Bearer " + credential("token"));
+    } else if (scheme == "basic") {
+      headers.emplace_back("Authorization", "Basic " + base64_encode(credential("username") + ":" +
+                                                                     credential("password")));
+    }
+    // "body": the credentials are members of the body the case writes.
+  }
+
+  std::string build_body(const Step& step, Format& format, std::vector<std::string>& missing,
+                         Findings& findings) const {
+    if (step.body) {
+      if (step.body->IsString()) {
+        format = step.format.value_or(Format::json);
+        return variables_.expand(std::string(step.body->GetString(), step.body->GetStringLength()),
+                                 &missing);
+      }
+      format = Format::json;
+      return to_json_text(*expand_json(*step.body, variables_, &missing));
+    }
+    if (step.body_file.empty()) return {};
+    const auto bytes = read_bytes(step.body_file);
+    if (!bytes) {
+      findings.push_back(
+          step_finding("io", "cannot read the body file " + step.body_file.string()));
+      return {};
+    }
+    const std::string extension = step.body_file.extension().string();
+    format = step.format.value_or(extension == ".xml"    ? Format::xml
+                                  : extension == ".form" ? Format::form
+                                                         : Format::json);
+    return variables_.expand(*bytes, &missing);
+  }
+
+  void check_response(const Step& step, const http::Response& response, Findings& findings) {
+    const Expect& expect = step.expect;
+    if (!expect.statuses.empty() && std::find(expect.statuses.begin(), expect.statuses.end(),
+                                              response.status) == expect.statuses.end()) {
+      Finding finding =
+          step_finding("status", "unexpected status " + std::to_string(response.status));
+      std::string expected;
+      for (const int status : expect.statuses) {
+        expected += (expected.empty() ? "" : " or ") + std::to_string(status);
+      }
+      finding.expected = expected;
+      finding.actual = std::to_string(response.status);
+      findings.push_back(std::move(finding));
+    }
+
+    const vendor::Manifest& vendor = *target_.manifest;
+    const vendor::MessageSpec* message = nullptr;
+    if (expect.schema != "-") {
+      const std::string name =
+          expect.schema.empty() ? "response:" + std::to_string(response.status) : expect.schema;
+      const auto id = parse_message_id(name);
+      message = id ? catalog_.message(vendor, *id) : nullptr;
+      if (!message) {
+        Finding finding = step_finding(
+            "schema", vendor.id + " documents no " + name + ", so the body was not checked");
+        finding.severity = expect.schema.empty() ? Severity::warning : Severity::error;
+        findings.push_back(std::move(finding));
+      }
+    }
+    const std::optional<Format> format = response_format(response);
+    if (message) {
+      vendor::CheckOptions options;
+      options.strict = expect.strict;
+      options.format = format;
+      PayloadResult checked = catalog_.check(vendor, *message, response.body, options);
+      for (Finding& finding : checked.findings) {
+        finding.message = message->id.name() + ": " + finding.message;
+        findings.push_back(std::move(finding));
+      }
+    }
+
+    // The body as a value, for assertions and captures.
+    codec::Decoded decoded;
+    const rapidjson::Value* body = nullptr;
+    if (!response.body.empty()) {
+      codec::DecodeOptions options;
+      options.format = format.value_or(Format::json);
+      if (message) {
+        schema_ = catalog_.schema(vendor, *message);
+        if (schema_) options.schema = &schema_->document();
+        if (options.format == Format::xml) {
+          xml_rules_ = catalog_.xml_rules(vendor, *message);
+          options.xml_rules = xml_rules_.get();
+        }
+      }
+      if (options.format != Format::xml || options.xml_rules) {
+        decoded = codec::decode(response.body, options);
+        if (decoded.ok) body = &decoded.value;
+      }
+    }
+    const ResponseView view{response, body};
+
+    for (const Assertion& assertion : expect.assertions) {
+      check_assertion(assertion, view, variables_, findings);
+    }
+    if (target_.defaults) {
+      for (const StatusRule& rule : target_.defaults->rules) {
+        if (!rule.applies_to(response.status)) continue;
+        for (const Assertion& assertion : rule.assertions) {
+          Findings rule_findings;
+          check_assertion(assertion, view, variables_, rule_findings);
+          for (Finding& finding : rule_findings) {
+            finding.message += " [" + target_.defaults->file.filename().string() + " rule for " +
+                               rule.status +
+                               (rule.description.empty() ? "" : ": " + rule.description) + "]";
+            findings.push_back(std::move(finding));
+          }
+        }
+      }
+    }
+    for (const auto& [name, source] : step.captures) {
+      if (const auto value = read_source(source, view)) {
+        variables_.set(name, *value);
+      } else {
+        findings.push_back(step_finding(
+            "capture", "cannot capture ${" + name + "}: " + source.describe() + " is missing"));
+      }
+    }
+  }
+
+  const vendor::Catalog& catalog_;
+  const ExecutorOptions& options_;
+  const VendorTarget& target_;
+  Variables& variables_;
+  http::Redactor& redactor_;
+  // Keep what the decoded body was read with alive while it is used.
+  std::shared_ptr<const codec::XmlRules> xml_rules_;
+  std::shared_ptr<const schema::Schema> schema_;
+};
+
+}  // namespace
+
+std::vector<std::string> secret_body_values(const std::string& body, Format format,
+                                            const std::vector<std::string>& secret_fields) {
+  std::vector<std::string> out;
+  if (body.empty() || secret_fields.empty()) return out;
+  const std::set<std::string> fields(secret_fields.begin(), secret_fields.end());
+  if (format == Format::json) {
+    rapidjson::Document document;
+    if (!document.Parse(body.c_str(), body.size()).HasParseError()) {
+      collect_json_secrets(document, fields, out);
+    }
+  } else if (format == Format::form) {
+    std::size_t start = 0;
+    while (start <= body.size()) {
+      const auto end = std::min(body.find('&', start), body.size());
+      const std::string pair = body.substr(start, end - start);
+      const auto eq = pair.find('=');
+      if (eq != std::string::npos && fields.count(percent_decode(pair.substr(0, eq)))) {
+        out.push_back(percent_decode(pair.substr(eq + 1)));
+        out.push_back(pair.substr(eq + 1));
+      }
+      start = end + 1;
+    }
+  } else {
+    // <Field>value</Field> and <ns:Field attr="...">value</ns:Field>, at any depth.
+    for (const auto& field : fields) {
+      const std::regex element("<(?:[A-Za-z0-9_.-]+:)?" + field + R"((?:\s[^>]*)?>([^<]+)<)");
+      for (auto it = std::sregex_iterator(body.begin(), body.end(), element);
+           it != std::sregex_iterator(); ++it) {
+        out.push_back((*it)[1].str());
+      }
+    }
+  }
+  return out;
+}
+
+Executor::Executor(const vendor::Catalog& catalog, ExecutorOptions options)
+    : catalog_(catalog), options_(std::move(options)) {}
+
+CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
+                         http::Client& client) const {
+  const auto started = Clock::now();
+  CaseResult result;
+  result.vendor = test_case.vendor;
+  result.name = test_case.name;
+  result.file = test_case.file.string();
+  result.tags = test_case.tags;
+
+  // The case's own vars are defaults: the profile and the command line override them.
+  Variables variables;
+  for (const auto& [name, value] : test_case.vars) variables.set(name, value);
+  variables.merge(target.variables);
+  http::Redactor redactor;
+  variables.add_secrets_to(redactor);
+
+  StepRunner runner(catalog_, options_, target, variables, redactor);
+  bool stopped = false;
+  for (const Step& step : test_case.steps) {
+    if (stopped) {
+      StepResult skipped;
+      skipped.name = step.name;
+      skipped.outcome = Outcome::skipped;
+      result.steps.push_back(std::move(skipped));
+      continue;
+    }
+    StepRun run = runner.run(step, client);
+    stopped = run.stop;
+    result.steps.push_back(std::move(run.result));
+  }
+  // Secrets found in a later step's body may have appeared in an earlier exchange.
+  for (StepResult& step : result.steps) {
+    redactor.redact_in_place(step.exchange);
+    for (Finding& finding : step.findings) redactor.redact_in_place(finding);
+    step.curl = redactor.redact(step.curl);
+  }
+  result.outcome = Outcome::passed;
+  for (const StepResult& step : result.steps) {
+    if (step.outcome == Outcome::error) {
+      result.outcome = Outcome::error;
+      break;
+    }
+    if (step.outcome == Outcome::failed) result.outcome = Outcome::failed;
+  }
+  result.duration_ms = ms_since(started);
+  return result;
+}
+
+}  // namespace conform::replay

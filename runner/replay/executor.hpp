@@ -1,0 +1,46 @@
+// Executor: runs one case's steps in order against a vendor's base URL and turns what
+// happened into a CaseResult (exchanges redacted, findings, a curl command per failed step).
+#pragma once
+
+#include <string>
+
+#include "http/client.hpp"
+#include "http/redactor.hpp"
+#include "model/case_result.hpp"
+#include "replay/case.hpp"
+#include "replay/variables.hpp"
+#include "vendor/catalog.hpp"
+
+namespace conform::replay {
+
+// Everything a case of one vendor runs with.
+struct VendorTarget {
+  const vendor::Manifest* manifest = nullptr;
+  std::string base_url;  // the vendor's endpoint root ("http://127.0.0.1:4000/finix")
+  Variables variables;   // profile, then --vars-file, then --var (later wins)
+  const VendorDefaults* defaults = nullptr;  // may be null
+};
+
+struct ExecutorOptions {
+  // For the curl reproducers.
+  bool insecure = false;
+  std::string ca_cert_file;
+};
+
+class Executor {
+ public:
+  Executor(const vendor::Catalog& catalog, ExecutorOptions options);
+
+  // Never throws for what the case or the server does: problems are findings.
+  CaseResult run(const Case& test_case, const VendorTarget& target, http::Client& client) const;
+
+ private:
+  const vendor::Catalog& catalog_;
+  ExecutorOptions options_;
+};
+
+// Values of the manifest's secret body members found in `body` (JSON, XML or form).
+std::vector<std::string> secret_body_values(const std::string& body, Format format,
+                                            const std::vector<std::string>& secret_fields);
+
+}  // namespace conform::replay

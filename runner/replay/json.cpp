@@ -1,0 +1,41 @@
+#include "replay/json.hpp"
+
+#include <rapidjson/pointer.h>
+
+namespace conform::replay {
+
+Json copy_json(const rapidjson::Value& value) {
+  auto document = std::make_shared<rapidjson::Document>();
+  document->CopyFrom(value, document->GetAllocator());
+  return document;
+}
+
+std::string to_json_text(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+const rapidjson::Value* resolve_pointer(const rapidjson::Value& root, const std::string& pointer) {
+  if (pointer.empty()) return &root;
+  const rapidjson::Pointer parsed(pointer.c_str(), pointer.size());
+  if (!parsed.IsValid()) return nullptr;
+  return parsed.Get(root);
+}
+
+const char* json_type_name(const rapidjson::Value& value) {
+  if (value.IsString()) return "string";
+  if (value.IsBool()) return "boolean";
+  if (value.IsNull()) return "null";
+  if (value.IsObject()) return "object";
+  if (value.IsArray()) return "array";
+  if (value.IsInt64() || value.IsUint64()) return "integer";
+  if (value.IsDouble()) {
+    const double d = value.GetDouble();
+    return d == static_cast<double>(static_cast<long long>(d)) ? "integer" : "number";
+  }
+  return "number";
+}
+
+}  // namespace conform::replay

@@ -1,0 +1,97 @@
+#include "replay/run.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "http/rate_limiter.hpp"
+
+namespace conform::replay {
+
+std::string utc_now_rfc3339() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+RunResult run_cases(const std::vector<const Case*>& cases,
+                    const std::map<std::string, VendorTarget>& targets,
+                    const vendor::Catalog& catalog, const RunOptions& options,
+                    const Progress& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  RunResult run;
+  run.target = options.target;
+  run.started_at = utc_now_rfc3339();
+  run.cases.resize(cases.size());
+
+  http::RateLimiter limiter(options.requests_per_second);
+  http::ClientOptions client_options = options.client;
+  client_options.rate_limiter = &limiter;
+  const Executor executor(catalog, options.executor);
+
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> give_up{false};
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+
+  const auto skipped = [&](const Case& test_case) {
+    CaseResult result;
+    result.vendor = test_case.vendor;
+    result.name = test_case.name;
+    result.file = test_case.file.string();
+    result.tags = test_case.tags;
+    result.outcome = Outcome::skipped;
+    return result;
+  };
+
+  const auto worker = [&] {
+    http::Client client(client_options);
+    for (std::size_t i = next++; i < cases.size(); i = next++) {
+      const Case& test_case = *cases[i];
+      CaseResult result;
+      const bool stop = give_up.load() || (options.interrupted && options.interrupted->load());
+      const auto target = targets.find(test_case.vendor);
+      if (stop) {
+        result = skipped(test_case);
+      } else if (target == targets.end()) {
+        result = skipped(test_case);
+        result.outcome = Outcome::error;
+        StepResult step;
+        step.outcome = Outcome::error;
+        step.findings.push_back(Finding{Severity::error, "", "", "", 0, 0, 0, "vendor",
+                                        "no vendor \"" + test_case.vendor + "\" in the catalog",
+                                        std::nullopt, std::nullopt});
+        result.steps.push_back(std::move(step));
+      } else {
+        result = executor.run(test_case, target->second, client);
+      }
+      if (options.fail_fast &&
+          (result.outcome == Outcome::failed || result.outcome == Outcome::error)) {
+        give_up = true;
+      }
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      run.cases[i] = std::move(result);
+      ++done;
+      if (progress) progress(run.cases[i], done, cases.size());
+    }
+  };
+
+  const std::size_t jobs = std::max<std::size_t>(
+      1, std::min<std::size_t>(static_cast<std::size_t>(std::max(options.jobs, 1)), cases.size()));
+  std::vector<std::thread> threads;
+  for (std::size_t j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (auto& thread : threads) thread.join();
+
+  run.interrupted = options.interrupted && options.interrupted->load();
+  run.duration_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return run;
+}
+
+}  // namespace conform::replay

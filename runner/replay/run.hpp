@@ -1,0 +1,41 @@
+// run: replays many cases on a pool of workers (each with its own keep-alive client);
+// the steps of one case run in order on one worker.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "http/client.hpp"
+#include "model/case_result.hpp"
+#include "replay/case.hpp"
+#include "replay/executor.hpp"
+
+namespace conform::replay {
+
+struct RunOptions {
+  int jobs = 1;
+  bool fail_fast = false;          // after the first failed or broken case, skip the rest
+  double requests_per_second = 0;  // 0: no limit; shared by every worker
+  http::ClientOptions client;
+  ExecutorOptions executor;
+  const std::atomic<bool>* interrupted = nullptr;  // set from a signal handler: stop early
+  std::string target;                              // for RunResult::target
+};
+
+// Called once per finished case, from one thread at a time, in completion order.
+using Progress = std::function<void(const CaseResult& result, std::size_t done, std::size_t total)>;
+
+// Results come back in the order of `cases`, whatever order they finished in. Cases
+// whose vendor has no entry in `targets` are errors.
+RunResult run_cases(const std::vector<const Case*>& cases,
+                    const std::map<std::string, VendorTarget>& targets,
+                    const vendor::Catalog& catalog, const RunOptions& options,
+                    const Progress& progress = nullptr);
+
+// RFC 3339 UTC, seconds precision ("2026-11-23T12:00:00Z").
+std::string utc_now_rfc3339();
+
+}  // namespace conform::replay

@@ -1,0 +1,35 @@
+// run_command: runs the built `conform` binary the way a user's shell would, for tests.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace conform::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs CONFORM_BINARY with `args` (no shell: arguments are passed as they are), feeding
+// `stdin_bytes` to its standard input. Kills it after `timeout_seconds`.
+CommandResult run_conform(const std::vector<std::string>& args, const std::string& stdin_bytes = "",
+                          int timeout_seconds = 60);
+
+// A fresh folder under the system's temporary folder, removed with the object.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  // Writes `bytes` to path()/name and returns the full path.
+  std::string write(const std::string& name, const std::string& bytes) const;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace conform::test

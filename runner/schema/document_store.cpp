@@ -1,0 +1,212 @@
+#include "schema/document_store.hpp"
+
+#include <cstddef>
+#include <fstream>
+#include <sstream>
+
+#include "schema/draft07_metaschema.hpp"
+#include "schema/json_pointer.hpp"
+#include "schema/schema.hpp"
+#include "schema/uri.hpp"
+
+namespace conform::schema {
+namespace {
+
+// Applies the "$id" of the schema object `value` to `base`. In draft-07 a "$ref" makes
+// every sibling keyword, "$id" included, ignored.
+std::string apply_id(const std::string& base, const rapidjson::Value& value) {
+  if (!value.IsObject() || value.HasMember("$ref")) return base;
+  auto id = value.FindMember("$id");
+  if (id == value.MemberEnd() || !id->value.IsString()) return base;
+  return std::string(uri_without_fragment(resolve_uri(base, id->value.GetString())));
+}
+
+constexpr const char* kSchemaMaps[] = {"definitions", "properties", "patternProperties",
+                                       "dependencies"};
+constexpr const char* kSchemaArraysOrSchemas[] = {"items", "allOf", "anyOf", "oneOf"};
+constexpr const char* kSchemas[] = {"additionalItems",
+                                    "additionalProperties",
+                                    "contains",
+                                    "propertyNames",
+                                    "not",
+                                    "if",
+                                    "then",
+                                    "else"};
+
+// Calls `visit(child, pointer)` for every subschema directly under `value`.
+template <typename Visit>
+void for_each_subschema(const rapidjson::Value& value, const std::string& pointer, Visit visit) {
+  for (const char* keyword : kSchemaMaps) {
+    auto member = value.FindMember(keyword);
+    if (member == value.MemberEnd() || !member->value.IsObject()) continue;
+    for (auto& entry : member->value.GetObject()) {
+      std::string child = pointer;
+      append_pointer_token(child, keyword);
+      append_pointer_token(child, {entry.name.GetString(), entry.name.GetStringLength()});
+      visit(entry.value, child);
+    }
+  }
+  for (const char* keyword : kSchemaArraysOrSchemas) {
+    auto member = value.FindMember(keyword);
+    if (member == value.MemberEnd()) continue;
+    std::string base = pointer;
+    append_pointer_token(base, keyword);
+    if (member->value.IsArray()) {
+      for (rapidjson::SizeType i = 0; i < member->value.Size(); ++i) {
+        visit(member->value[i], base + "/" + std::to_string(i));
+      }
+    } else {
+      visit(member->value, base);
+    }
+  }
+  for (const char* keyword : kSchemas) {
+    auto member = value.FindMember(keyword);
+    if (member == value.MemberEnd()) continue;
+    std::string child = pointer;
+    append_pointer_token(child, keyword);
+    visit(member->value, child);
+  }
+}
+
+void index_subschemas(const std::shared_ptr<const Document>& document,
+                      const rapidjson::Value& value, const std::string& pointer,
+                      const std::string& parent_base,
+                      std::unordered_map<std::string, SchemaLocation>& ids) {
+  if (!value.IsObject()) return;
+  std::string base = parent_base;
+  auto id = value.FindMember("$id");
+  if (id != value.MemberEnd() && id->value.IsString() && !value.HasMember("$ref")) {
+    std::string resolved = resolve_uri(parent_base, id->value.GetString());
+    std::string_view fragment = uri_fragment(resolved);
+    if (!fragment.empty() && fragment[0] != '/') {
+      ids[resolved] = {document, pointer};  // a location-independent identifier ("#foo")
+    }
+    base = std::string(uri_without_fragment(resolved));
+    if (fragment.empty()) ids[base] = {document, pointer};
+  }
+  for_each_subschema(value, pointer, [&](const rapidjson::Value& child, const std::string& at) {
+    index_subschemas(document, child, at, base, ids);
+  });
+}
+
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace
+
+rapidjson::Document parse_schema_text(std::string_view text, const std::string& label) {
+  rapidjson::Document json;
+  json.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+  if (json.HasParseError()) {
+    auto [line, column] = line_and_column(text, json.GetErrorOffset());
+    throw SchemaError(
+        label, "",
+        "not JSON: " + std::string(rapidjson::GetParseError_En(json.GetParseError())) + " (line " +
+            std::to_string(line) + ", column " + std::to_string(column) + ")");
+  }
+  return json;
+}
+
+void DocumentStore::map_url_prefix(std::string url_prefix, std::filesystem::path dir) {
+  prefixes_.emplace_back(std::move(url_prefix), std::move(dir));
+}
+
+std::shared_ptr<const Document> DocumentStore::add_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SchemaError(path.string(), "", "cannot read the schema file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::string text = bytes.str();
+  return add(file_uri(path.string()), path.string(), parse_schema_text(text, path.string()));
+}
+
+std::shared_ptr<const Document> DocumentStore::add(std::string uri, std::string label,
+                                                   rapidjson::Document json) {
+  auto document = std::make_shared<Document>();
+  document->uri = std::string(uri_without_fragment(uri));
+  document->label = std::move(label);
+  document->json.Swap(json);
+  std::shared_ptr<const Document> shared = document;
+  documents_.push_back(shared);
+  index(shared);
+  return shared;
+}
+
+void DocumentStore::index(const std::shared_ptr<const Document>& document) {
+  ids_[document->uri] = {document, ""};
+  index_subschemas(document, document->json, "", document->uri, ids_);
+}
+
+std::string DocumentStore::base_uri_at(const Document& document, std::string_view pointer) {
+  std::string base = apply_id(document.uri, document.json);
+  std::size_t start = 1;
+  while (start <= pointer.size() && !pointer.empty()) {
+    std::size_t end = pointer.find('/', start);
+    if (end == std::string_view::npos) end = pointer.size();
+    const rapidjson::Value* value = resolve_pointer(document.json, pointer.substr(0, end));
+    if (value != nullptr) base = apply_id(base, *value);
+    start = end + 1;
+  }
+  return base;
+}
+
+bool DocumentStore::find(const std::string& uri, SchemaLocation& location, std::string& error) {
+  std::string_view fragment = uri_fragment(uri);
+  bool plain_name = !fragment.empty() && fragment[0] != '/';
+  std::string key = plain_name ? uri : std::string(uri_without_fragment(uri));
+  auto found = ids_.find(key);
+  if (found == ids_.end()) {
+    if (!fetch(std::string(uri_without_fragment(uri)), error)) return false;
+    found = ids_.find(key);
+    if (found == ids_.end()) {
+      error = "nothing has the identifier " + uri;
+      return false;
+    }
+  }
+  location = found->second;
+  if (!plain_name && !fragment.empty()) {
+    std::string pointer;
+    if (!percent_decode(fragment, pointer)) {
+      error = "malformed percent-encoding in " + uri;
+      return false;
+    }
+    location.pointer += pointer;
+  }
+  return true;
+}
+
+bool DocumentStore::fetch(const std::string& uri, std::string& error) {
+  if (uri == kDraft07MetaschemaUri) {
+    add(uri, uri, parse_schema_text(draft07_metaschema_text(), uri));
+    return true;
+  }
+  for (const auto& [prefix, dir] : prefixes_) {
+    if (uri.compare(0, prefix.size(), prefix) != 0) continue;
+    std::filesystem::path file = dir / uri.substr(prefix.size());
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      error = uri + " maps to " + file.string() + ", which cannot be read";
+      return false;
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    add(uri, file.string(), parse_schema_text(bytes.str(), file.string()));
+    return true;
+  }
+  error = "cannot load " + uri +
+          ": conform reads no schema from the network (map its URL prefix "
+          "to a folder)";
+  return false;
+}
+
+}  // namespace conform::schema

@@ -34,6 +34,12 @@ std::string masked_argument(std::string_view value) {
   return std::string(value) == kRedacted ? std::string(value) : std::string(kRedacted);
 }
 
+// An auth scheme ("Bearer", "Basic", "Digest"): letters only, unlike "session=abc;".
+bool is_scheme(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(),
+                                      [](unsigned char c) { return std::isalpha(c) != 0; });
+}
+
 }  // namespace
 
 bool is_credential_header(std::string_view name) {
@@ -44,7 +50,7 @@ bool is_credential_header(std::string_view name) {
 
 std::string redact_credential(std::string_view value) {
   const std::size_t space = value.find(' ');
-  if (space != std::string_view::npos && space > 0) {
+  if (space != std::string_view::npos && is_scheme(value.substr(0, space))) {
     // Keep the scheme: "Bearer ***" still says how the request authenticated.
     const std::string_view rest = value.substr(space + 1);
     return std::string(value.substr(0, space + 1)) + masked_argument(rest);

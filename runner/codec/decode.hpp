@@ -9,6 +9,7 @@
 
 #include "codec/limits.hpp"
 #include "codec/rapidjson.hpp"
+#include "codec/schema_view.hpp"
 #include "codec/source_map.hpp"
 #include "model/finding.hpp"
 #include "model/format.hpp"
@@ -22,8 +23,16 @@ struct DecodeOptions {
   // Root of the message's JSON Schema document: guides XML and form decoding by type
   // (`<Enabled>true</Enabled>` -> true). Local "$ref"s inside it are followed.
   const rapidjson::Value* schema = nullptr;
-  // Required for XML: the message's XML rules.
+  // Resolves "$ref"s to other schema files ("errors.schema.json#/definitions/x"): returns
+  // the root of the named document. Without it such refs read as "any type".
+  SchemaResolver resolver;
+  // The message's XML rules. Without them XML is read permissively: any root, any order,
+  // repeated siblings for lists, no namespace checks.
   const XmlRules* xml_rules = nullptr;
+  // The content type the bytes were declared with, quoted when they look like another
+  // format ("the body is JSON but was declared application/x-www-form-urlencoded");
+  // empty: the format's usual media type.
+  std::string media_type;
   Limits limits;
 };
 
@@ -38,6 +47,10 @@ struct Decoded {
   std::shared_ptr<const SourceMap> source_map;
 };
 
+// JSON: RapidJSON, iterative, with duplicate keys, UTF-8, NUL bytes, a BOM and Limits
+// checked. XML: pugixml without DTDs or entity expansion, read by XML rules and schema
+// types. Form: key=value pairs read by schema types. Bytes that clearly are another format
+// than options.format give one "content-type" finding and ok = false.
 Decoded decode(std::string_view bytes, const DecodeOptions& options);
 
 }  // namespace conform::codec

@@ -7,9 +7,9 @@
 namespace conform::codec {
 
 struct Location {
-  int line = 0;    // 1-based; 0 when unknown
-  int column = 0;  // 1-based, counted in code points
-  int length = 0;  // code points the value spans on its first line (for carets)
+  int line = 0;       // 1-based; 0 when unknown
+  int column = 0;     // 1-based, counted in code points
+  int length = 0;     // code points the value spans on its first line (for carets)
   std::string xpath;  // indexed XPath for XML, "key[n]" for forms; empty for JSON
 };
 

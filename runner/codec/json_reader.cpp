@@ -1,0 +1,436 @@
+#include "codec/json_reader.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "codec/json_source_map.hpp"
+#include "codec/text_position.hpp"
+#include "codec/utf8.hpp"
+
+namespace conform::codec {
+namespace {
+
+// Iterative: RapidJSON's default parser recurses once per nesting level, so 200,000 '['
+// would overflow the stack before any limit is checked.
+constexpr unsigned kParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
+
+// RapidJSON's reader over a byte range that need not end in NUL (NUL bytes are rejected
+// before parsing, so '\0' can stand for the end).
+class ByteStream {
+ public:
+  using Ch = char;
+  ByteStream(const char* begin, const char* end) : begin_(begin), cur_(begin), end_(end) {}
+  Ch Peek() const { return cur_ == end_ ? '\0' : *cur_; }
+  Ch Take() { return cur_ == end_ ? '\0' : *cur_++; }
+  std::size_t Tell() const { return static_cast<std::size_t>(cur_ - begin_); }
+  // Write side, required by the interface but never used by a reader.
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  std::size_t PutEnd(Ch*) { return 0; }
+
+ private:
+  const char* begin_;
+  const char* cur_;
+  const char* end_;
+};
+
+enum class Stop { none, depth, string, members };
+
+// Forwards parse events to the document while enforcing Limits, so an oversized input
+// stops the parse where it crosses the limit instead of after it is built.
+class LimitedHandler {
+ public:
+  LimitedHandler(rapidjson::Document& document, const Limits& limits, const ByteStream& stream)
+      : document_(document), limits_(limits), stream_(stream) {}
+
+  bool Null() { return document_.Null(); }
+  bool Bool(bool b) { return document_.Bool(b); }
+  bool Int(int i) { return document_.Int(i); }
+  bool Uint(unsigned u) { return document_.Uint(u); }
+  bool Int64(std::int64_t i) { return document_.Int64(i); }
+  bool Uint64(std::uint64_t u) { return document_.Uint64(u); }
+  bool Double(double d) { return document_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+    return document_.RawNumber(s, n, copy);
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) {
+    if (n > limits_.max_string_bytes) return stop(Stop::string);
+    return document_.String(s, n, copy);
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+    if (n > limits_.max_string_bytes) return stop(Stop::string);
+    return document_.Key(s, n, copy);
+  }
+  bool StartObject() {
+    return ++depth_ > limits_.max_depth ? stop(Stop::depth) : document_.StartObject();
+  }
+  bool StartArray() {
+    return ++depth_ > limits_.max_depth ? stop(Stop::depth) : document_.StartArray();
+  }
+  bool EndObject(rapidjson::SizeType n) {
+    --depth_;
+    return n > limits_.max_members ? stop(Stop::members) : document_.EndObject(n);
+  }
+  bool EndArray(rapidjson::SizeType n) {
+    --depth_;
+    return n > limits_.max_members ? stop(Stop::members) : document_.EndArray(n);
+  }
+
+  Stop stopped() const { return stopped_; }
+  std::size_t stop_offset() const { return stop_offset_; }
+
+ private:
+  bool stop(Stop why) {
+    stopped_ = why;
+    stop_offset_ = stream_.Tell();
+    return false;
+  }
+
+  rapidjson::Document& document_;
+  const Limits& limits_;
+  const ByteStream& stream_;
+  std::size_t depth_ = 0;
+  Stop stopped_ = Stop::none;
+  std::size_t stop_offset_ = 0;
+};
+
+Finding finding_at(std::string_view bytes, std::size_t offset, std::string keyword,
+                   std::string message) {
+  const TextPosition at = position_of(bytes, offset);
+  Finding f;
+  f.line = at.line;
+  f.column = at.column;
+  f.length = 1;
+  f.keyword = std::move(keyword);
+  f.message = std::move(message);
+  return f;
+}
+
+// The token starting at `offset`, for "actual" (at most 24 code points, one line).
+std::string token_at(std::string_view bytes, std::size_t offset) {
+  std::size_t end = offset;
+  std::size_t points = 0;
+  while (end < bytes.size() && points < 24) {
+    const char c = bytes[end];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '}' || c == ']' ||
+        c == ':') {
+      if (end == offset) ++end;  // the delimiter itself is the culprit
+      break;
+    }
+    ++end;
+    while (end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80) ++end;
+    ++points;
+  }
+  return std::string(bytes.substr(offset, end - offset));
+}
+
+std::string hex_byte(unsigned char c) {
+  const char* digits = "0123456789ABCDEF";
+  return std::string("0x") + digits[c >> 4] + digits[c & 0xF];
+}
+
+// Plain words for RapidJSON's error codes.
+std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_view bytes,
+                                 std::size_t offset, std::optional<std::string>& expected) {
+  using namespace rapidjson;
+  switch (code) {
+    case kParseErrorDocumentEmpty:
+      return "the body is empty or only whitespace: expected a JSON value";
+    case kParseErrorDocumentRootNotSingular:
+      expected = "end of input";
+      return "unexpected text after the JSON value";
+    case kParseErrorValueInvalid:
+      expected = "a string, number, object, array, true, false or null";
+      return "invalid value: not JSON";
+    case kParseErrorObjectMissName:
+      expected = "a member name in double quotes";
+      return "expected a member name in double quotes (or '}')";
+    case kParseErrorObjectMissColon:
+      expected = "':'";
+      return "expected ':' after the member name";
+    case kParseErrorObjectMissCommaOrCurlyBracket:
+      expected = "',' or '}'";
+      return "expected ',' or '}' after an object member";
+    case kParseErrorArrayMissCommaOrSquareBracket:
+      expected = "',' or ']'";
+      return "expected ',' or ']' after an array element";
+    case kParseErrorStringUnicodeEscapeInvalidHex:
+      return "invalid \\u escape: expected four hex digits";
+    case kParseErrorStringUnicodeSurrogateInvalid:
+      return "invalid \\u escape: a UTF-16 surrogate without its pair";
+    case kParseErrorStringEscapeInvalid:
+      if (offset < bytes.size() && static_cast<unsigned char>(bytes[offset]) < 0x20) {
+        return "a control character (" + hex_byte(static_cast<unsigned char>(bytes[offset])) +
+               ") must be escaped inside a string";
+      }
+      return "invalid escape sequence in a string";
+    case kParseErrorStringMissQuotationMark:
+      return "the string is not closed: missing '\"'";
+    case kParseErrorStringInvalidEncoding:
+      return "invalid UTF-8 inside a string";
+    case kParseErrorNumberTooBig:
+      return "the number is beyond the range of a double (about 1.8e308)";
+    case kParseErrorNumberMissFraction:
+      return "expected digits after the decimal point";
+    case kParseErrorNumberMissExponent:
+      return "expected digits in the exponent";
+    default:
+      return GetParseError_En(code);
+  }
+}
+
+// Appends a JSON Pointer token ('~' and '/' escaped).
+void append_token(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  for (const char c : token) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+}
+
+struct DuplicateKey {
+  std::vector<std::string> path;  // tokens of the object
+  std::string key;
+};
+
+// Visits every object without recursion; reports each repeated name once per object.
+void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>& out) {
+  struct Frame {
+    const rapidjson::Value* value;
+    rapidjson::SizeType next;
+  };
+  std::vector<Frame> stack{{&root, 0}};
+  std::vector<std::string> path;
+  std::vector<std::pair<std::string_view, rapidjson::SizeType>> sorted;
+  const auto check = [&](const rapidjson::Value& object) {
+    const rapidjson::SizeType n = object.MemberCount();
+    if (n < 2) return;
+    const auto begin = object.MemberBegin();
+    const auto name = [&](rapidjson::SizeType i) {
+      const auto& k = begin[i].name;
+      return std::string_view(k.GetString(), k.GetStringLength());
+    };
+    if (n <= 16) {
+      for (rapidjson::SizeType i = 1; i < n; ++i) {
+        for (rapidjson::SizeType j = 0; j < i; ++j) {
+          if (name(i) == name(j)) {
+            bool reported = false;
+            for (rapidjson::SizeType k = 0; k < j && !reported; ++k) reported = name(k) == name(i);
+            for (rapidjson::SizeType k = j + 1; k < i && !reported; ++k) {
+              reported = name(k) == name(i);
+            }
+            if (!reported) out.push_back({path, std::string(name(i))});
+            break;
+          }
+        }
+      }
+      return;
+    }
+    sorted.clear();
+    for (rapidjson::SizeType i = 0; i < n; ++i) sorted.emplace_back(name(i), i);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 1; i < sorted.size(); ++i) {
+      if (sorted[i].first == sorted[i - 1].first &&
+          (i < 2 || sorted[i - 2].first != sorted[i].first)) {
+        out.push_back({path, std::string(sorted[i].first)});
+      }
+    }
+  };
+  if (root.IsObject()) check(root);
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const rapidjson::Value& v = *top.value;
+    const rapidjson::SizeType size = v.IsObject() ? v.MemberCount() : v.IsArray() ? v.Size() : 0;
+    if (top.next >= size) {
+      stack.pop_back();
+      if (!path.empty() && !stack.empty()) path.pop_back();
+      continue;
+    }
+    const rapidjson::SizeType i = top.next++;
+    const rapidjson::Value* child;
+    if (v.IsObject()) {
+      const auto& member = v.MemberBegin()[i];
+      child = &member.value;
+      if (!child->IsObject() && !child->IsArray()) continue;
+      path.emplace_back(member.name.GetString(), member.name.GetStringLength());
+    } else {
+      child = &v[i];
+      if (!child->IsObject() && !child->IsArray()) continue;
+      path.push_back(std::to_string(i));
+    }
+    if (child->IsObject()) check(*child);
+    stack.push_back({child, 0});
+  }
+}
+
+bool only_whitespace(std::string_view bytes) {
+  return std::all_of(bytes.begin(), bytes.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits& limits,
+                rapidjson::Document& document, Findings& findings) {
+  if (bytes.size() > limits.max_bytes) {
+    Finding f =
+        finding_at(bytes, 0, "limit",
+                   "the body is " + std::to_string(bytes.size()) +
+                       " bytes, more than the limit of " + std::to_string(limits.max_bytes));
+    findings.push_back(std::move(f));
+    return false;
+  }
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    findings.push_back(finding_at(bytes, 0, "encoding",
+                                  "the body starts with a UTF-16 byte order mark (" +
+                                      hex_byte(static_cast<unsigned char>(bytes[0])) + " " +
+                                      hex_byte(static_cast<unsigned char>(bytes[1])) +
+                                      "): JSON must be UTF-8"));
+    return false;
+  }
+  Utf8Problem problem;
+  if (!check_utf8(bytes, problem)) {
+    const TextPosition at = position_of(bytes, problem.offset);
+    std::string where = "at byte offset " + std::to_string(problem.offset) + " (line " +
+                        std::to_string(at.line) + ", column " + std::to_string(at.column) + ")";
+    Finding f =
+        finding_at(bytes, problem.offset, "encoding",
+                   problem.nul ? "a NUL byte " + where + ": JSON text cannot contain one"
+                               : "invalid UTF-8: byte " +
+                                     hex_byte(static_cast<unsigned char>(bytes[problem.offset])) +
+                                     " " + where + " does not start a valid sequence");
+    findings.push_back(std::move(f));
+    return false;
+  }
+  std::size_t start = 0;
+  bool ok = true;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    Finding f = finding_at(bytes, 0, "encoding",
+                           "the body starts with a UTF-8 byte order mark (EF BB BF), which "
+                           "JSON senders must not add (RFC 8259, section 8.1)");
+    findings.push_back(std::move(f));
+    start = 3;
+  }
+  if (only_whitespace(bytes.substr(start))) {
+    findings.push_back(finding_at(bytes, bytes.size(), "syntax",
+                                  bytes.empty() ? "the body is empty: expected a JSON value"
+                                                : "the body is only whitespace: expected a "
+                                                  "JSON value"));
+    return false;
+  }
+
+  ByteStream stream(bytes.data() + start, bytes.data() + bytes.size());
+  LimitedHandler handler(document, limits, stream);
+  bool parsed = false;
+  auto generate = [&](rapidjson::Document& target) {
+    (void)target;
+    parsed = !reader.Parse<kParseFlags>(stream, handler).IsError();
+    return parsed;
+  };
+  document.Populate(generate);
+  if (!parsed) {
+    const std::size_t offset =
+        start + (handler.stopped() != Stop::none ? handler.stop_offset() : reader.GetErrorOffset());
+    Finding f;
+    switch (handler.stopped()) {
+      case Stop::depth:
+        f = finding_at(bytes, offset, "limit",
+                       "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+        break;
+      case Stop::string:
+        f = finding_at(
+            bytes, offset, "limit",
+            "a string longer than " + std::to_string(limits.max_string_bytes) + " bytes");
+        break;
+      case Stop::members:
+        f = finding_at(
+            bytes, offset > 0 ? offset - 1 : 0, "limit",
+            "an object or array with more than " + std::to_string(limits.max_members) + " entries");
+        break;
+      case Stop::none: {
+        std::optional<std::string> expected;
+        f = finding_at(bytes, offset, "syntax",
+                       describe_parse_error(reader.GetParseErrorCode(), bytes, offset, expected));
+        f.expected = std::move(expected);
+        if (offset < bytes.size()) {
+          f.actual = token_at(bytes, offset);
+          f.length = static_cast<int>(count_code_points(*f.actual));
+        } else {
+          f.actual = "end of input";
+        }
+        break;
+      }
+    }
+    findings.push_back(std::move(f));
+    document.SetNull();
+    return false;
+  }
+
+  std::vector<DuplicateKey> duplicates;
+  find_duplicate_keys(document, duplicates);
+  for (auto& duplicate : duplicates) {
+    std::string pointer;
+    for (const auto& token : duplicate.path) append_token(pointer, token);
+    append_token(pointer, duplicate.key);
+    duplicate.path.push_back(duplicate.key);
+    Finding f;
+    f.keyword = "duplicate-key";
+    f.message = "the member \"" + duplicate.key +
+                "\" appears more than once in the object; receivers keep only one of the "
+                "values";
+    if (const auto span = find_json_value(bytes, duplicate.path, 2, true)) {
+      const Location at = location_of_span(bytes, *span);
+      f.line = at.line;
+      f.column = at.column;
+      f.length = at.length;
+    }
+    f.pointer = std::move(pointer);
+    findings.push_back(std::move(f));
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool parse_json(std::string_view bytes, const Limits& limits, rapidjson::Document& document,
+                Findings& findings) {
+  rapidjson::Reader reader;
+  return parse_with(reader, bytes, limits, document, findings);
+}
+
+struct JsonReader::Impl {
+  explicit Impl(const Limits& l)
+      : limits(l), arena(buffer.data(), buffer.size()), document(&arena) {}
+  Limits limits;
+  // The first 64 KiB of every payload come from this buffer: small payloads never allocate.
+  std::vector<char> buffer = std::vector<char>(64 * 1024);
+  rapidjson::MemoryPoolAllocator<> arena;
+  rapidjson::Document document;
+  rapidjson::Reader reader;
+};
+
+JsonReader::JsonReader(const Limits& limits) : impl_(std::make_unique<Impl>(limits)) {}
+JsonReader::~JsonReader() = default;
+
+bool JsonReader::read(std::string_view bytes, Findings& findings) {
+  impl_->document.SetNull();
+  impl_->arena.Clear();
+  return parse_with(impl_->reader, bytes, impl_->limits, impl_->document, findings);
+}
+
+const rapidjson::Value& JsonReader::value() const { return impl_->document; }
+
+std::shared_ptr<const SourceMap> make_json_source_map(std::string_view bytes) {
+  return std::make_shared<JsonSourceMap>(std::string(bytes));
+}
+
+}  // namespace conform::codec

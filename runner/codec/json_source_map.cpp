@@ -1,0 +1,286 @@
+#include "codec/json_source_map.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "codec/text_position.hpp"
+#include "codec/utf8.hpp"
+
+namespace conform::codec {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A cursor over JSON text that never reads past the end and never recurses, so it copes
+// with text that failed to parse and with nesting of any depth.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text, std::size_t pos = 0) : text_(text), pos_(pos) {}
+
+  std::size_t pos() const { return pos_; }
+  bool at_end() const { return pos_ >= text_.size(); }
+  char peek() const { return at_end() ? '\0' : text_[pos_]; }
+  void advance() { ++pos_; }
+
+  void skip_space() {
+    while (!at_end() && is_space(text_[pos_])) ++pos_;
+  }
+
+  // At '"': moves past the closing quote; returns the raw text between the quotes.
+  std::optional<std::string_view> skip_string() {
+    const std::size_t start = ++pos_;
+    while (!at_end()) {
+      const char c = text_[pos_];
+      if (c == '\\') {
+        pos_ += 2;
+      } else if (c == '"') {
+        ++pos_;
+        return text_.substr(start, pos_ - 1 - start);
+      } else {
+        ++pos_;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Moves past one value of any kind; false when the text ends first.
+  bool skip_value() {
+    const char c = peek();
+    if (c == '"') return skip_string().has_value();
+    if (c != '{' && c != '[') {
+      while (!at_end() && !is_space(text_[pos_]) && text_[pos_] != ',' && text_[pos_] != '}' &&
+             text_[pos_] != ']') {
+        ++pos_;
+      }
+      return true;
+    }
+    std::size_t depth = 0;
+    while (!at_end()) {
+      const char d = text_[pos_];
+      if (d == '"') {
+        if (!skip_string()) return false;
+        continue;
+      }
+      if (d == '{' || d == '[') ++depth;
+      if (d == '}' || d == ']') {
+        --depth;
+        if (depth == 0) {
+          ++pos_;
+          return true;
+        }
+      }
+      ++pos_;
+    }
+    return false;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The string a raw JSON key stands for (escapes decoded; bad escapes kept as written).
+std::string unescape_key(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\' || i + 1 >= raw.size()) {
+      out += raw[i];
+      continue;
+    }
+    const char e = raw[++i];
+    switch (e) {
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u': {
+        unsigned cp = 0;
+        bool ok = i + 4 < raw.size();
+        for (std::size_t k = 1; ok && k <= 4; ++k) {
+          const int h = hex_value(raw[i + k]);
+          ok = h >= 0;
+          cp = cp * 16 + static_cast<unsigned>(h);
+        }
+        if (!ok) {
+          out += "\\u";
+          break;
+        }
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < raw.size() && raw[i + 1] == '\\' &&
+            raw[i + 2] == 'u') {
+          unsigned low = 0;
+          bool low_ok = true;
+          for (std::size_t k = 3; low_ok && k <= 6; ++k) {
+            const int h = hex_value(raw[i + k]);
+            low_ok = h >= 0;
+            low = low * 16 + static_cast<unsigned>(h);
+          }
+          if (low_ok && low >= 0xDC00 && low <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+          }
+        }
+        append_utf8(cp, out);
+        break;
+      }
+      default:
+        out += e;
+    }
+  }
+  return out;
+}
+
+bool key_equals(std::string_view raw, const std::string& token) {
+  if (raw.find('\\') == std::string_view::npos) return raw == token;
+  return unescape_key(raw) == token;
+}
+
+std::optional<std::size_t> array_index(const std::string& token) {
+  if (token.empty() || token.size() > 9) return std::nullopt;
+  if (token.size() > 1 && token[0] == '0') return std::nullopt;
+  std::size_t index = 0;
+  for (const char c : token) {
+    if (c < '0' || c > '9') return std::nullopt;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return index;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> pointer_tokens(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty()) return tokens;
+  if (pointer[0] != '/') return std::nullopt;
+  std::string token;
+  for (std::size_t i = 1; i <= pointer.size(); ++i) {
+    if (i == pointer.size() || pointer[i] == '/') {
+      tokens.push_back(std::move(token));
+      token.clear();
+      continue;
+    }
+    if (pointer[i] != '~') {
+      token += pointer[i];
+      continue;
+    }
+    if (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1')) {
+      return std::nullopt;
+    }
+    token += pointer[++i] == '0' ? '~' : '/';
+  }
+  return tokens;
+}
+
+std::optional<JsonSpan> find_json_value(std::string_view bytes,
+                                        const std::vector<std::string>& tokens,
+                                        std::size_t occurrence, bool want_key) {
+  // A byte order mark is reported by the reader; positions still count past it.
+  Scanner scan(bytes, bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+  scan.skip_space();
+  if (scan.at_end()) return std::nullopt;
+  std::size_t value_begin = scan.pos();
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const bool last = t + 1 == tokens.size();
+    const char open = scan.peek();
+    const std::size_t container_begin = scan.pos();
+    const auto whole_container = [&]() -> std::optional<JsonSpan> {
+      Scanner rest(bytes, container_begin);
+      if (!rest.skip_value()) return JsonSpan{container_begin, container_begin + 1};
+      return JsonSpan{container_begin, rest.pos()};
+    };
+    bool found = false;
+    if (open == '{') {
+      scan.advance();
+      std::size_t seen = 0;
+      for (;;) {
+        scan.skip_space();
+        if (scan.peek() != '"') return whole_container();
+        const std::size_t key_begin = scan.pos();
+        const auto raw = scan.skip_string();
+        if (!raw) return whole_container();
+        const std::size_t key_end = scan.pos();
+        scan.skip_space();
+        if (scan.peek() != ':') return whole_container();
+        scan.advance();
+        scan.skip_space();
+        if (key_equals(*raw, tokens[t]) && ++seen == (last ? occurrence : 1)) {
+          if (last && want_key) return JsonSpan{key_begin, key_end};
+          found = true;
+          break;
+        }
+        if (!scan.skip_value()) return whole_container();
+        scan.skip_space();
+        if (scan.peek() != ',') return whole_container();
+        scan.advance();
+      }
+    } else if (open == '[') {
+      const auto index = array_index(tokens[t]);
+      if (!index) return whole_container();
+      scan.advance();
+      scan.skip_space();
+      if (scan.peek() == ']') return whole_container();
+      for (std::size_t i = 0;; ++i) {
+        scan.skip_space();
+        if (i == *index) {
+          found = true;
+          break;
+        }
+        if (!scan.skip_value()) return whole_container();
+        scan.skip_space();
+        if (scan.peek() != ',') return whole_container();
+        scan.advance();
+      }
+    } else {
+      break;  // a scalar has no members: point at it
+    }
+    if (!found) return whole_container();
+    value_begin = scan.pos();
+  }
+  Scanner value(bytes, value_begin);
+  const char c = value.peek();
+  if (c == '{' || c == '[') return JsonSpan{value_begin, value_begin + 1};
+  if (!value.skip_value()) return JsonSpan{value_begin, bytes.size()};
+  return JsonSpan{value_begin, std::max(value.pos(), value_begin + 1)};
+}
+
+Location location_of_span(std::string_view bytes, JsonSpan span) {
+  const TextPosition at = position_of(bytes, span.begin);
+  Location location;
+  location.line = at.line;
+  location.column = at.column;
+  std::size_t end = std::min(span.end, bytes.size());
+  const std::size_t newline = bytes.find('\n', span.begin);
+  if (newline != std::string_view::npos) end = std::min(end, newline);
+  location.length =
+      std::max(1, static_cast<int>(count_code_points(bytes.substr(span.begin, end - span.begin))));
+  return location;
+}
+
+Location JsonSourceMap::locate(std::string_view pointer) const {
+  const auto tokens = pointer_tokens(pointer);
+  if (!tokens) return {};
+  const auto span = find_json_value(bytes_, *tokens);
+  if (!span) return {};
+  return location_of_span(bytes_, *span);
+}
+
+}  // namespace conform::codec

@@ -1,0 +1,48 @@
+// JsonSourceMap: JSON Pointers -> positions in JSON source text, found by re-scanning the
+// text on demand (only failures pay for it).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "codec/source_map.hpp"
+
+namespace conform::codec {
+
+// Where a value (or a member's key) stands in the text: bytes [begin, end).
+struct JsonSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Decodes a JSON Pointer ("/a~1b/0") into its reference tokens ("a/b", "0").
+// Returns nullopt when `pointer` is not a JSON Pointer (no leading '/', bad '~' escape).
+std::optional<std::vector<std::string>> pointer_tokens(std::string_view pointer);
+
+// Finds the value at `tokens` in the JSON text `bytes`. For an object member the match is
+// its `occurrence`-th key of that name (1 = first; duplicates make later ones reachable);
+// with `want_key` the span is the last member's key rather than its value. A token that
+// does not resolve yields the span of the deepest value reached (the parent of a missing
+// member). nullopt only when the text is not JSON where the walk passes.
+std::optional<JsonSpan> find_json_value(std::string_view bytes,
+                                        const std::vector<std::string>& tokens,
+                                        std::size_t occurrence = 1, bool want_key = false);
+
+// Location (line, column, caret length on the first line) of bytes [begin, end).
+Location location_of_span(std::string_view bytes, JsonSpan span);
+
+// A SourceMap over a copy of the JSON text. `locate` points at the value (not the key):
+// a caret under `42` in `"Id": 42`; a missing member points at its parent object.
+class JsonSourceMap final : public SourceMap {
+ public:
+  explicit JsonSourceMap(std::string bytes) : bytes_(std::move(bytes)) {}
+  Location locate(std::string_view pointer) const override;
+
+ private:
+  std::string bytes_;
+};
+
+}  // namespace conform::codec

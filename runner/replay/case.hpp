@@ -70,6 +70,8 @@ struct Case {
   std::string vendor;
   std::string description;
   std::vector<std::string> tags;
+  // Runs alone among its vendor's cases: it reads back what it wrote.
+  bool isolated = false;
   std::vector<std::pair<std::string, std::string>> vars;
   std::vector<Step> steps;
   std::filesystem::path file;

@@ -237,6 +237,9 @@ Loaded<Case> CaseLoader::load_case(const fs::path& file) const {
     for (const auto& tag : tags->value.GetArray()) out.tags.push_back(str(tag));
   }
   out.vars = string_map(root, "vars");
+  if (const auto isolated = root.FindMember("isolated"); isolated != root.MemberEnd()) {
+    out.isolated = isolated->value.GetBool();
+  }
   const rapidjson::Value& steps = root["steps"];
   for (rapidjson::SizeType i = 0; i < steps.Size(); ++i) {
     out.steps.push_back(reader.step(steps[i], "/steps/" + std::to_string(i), file.parent_path()));

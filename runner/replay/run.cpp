@@ -4,6 +4,7 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <thread>
 
 #include "http/rate_limiter.hpp"
@@ -33,6 +34,11 @@ RunResult run_cases(const std::vector<const Case*>& cases,
   http::ClientOptions client_options = options.client;
   client_options.rate_limiter = &limiter;
   const Executor executor(catalog, options.executor);
+
+  // Cases of one vendor share its users: an isolated case holds its vendor's lock alone,
+  // the others share it.
+  std::map<std::string, std::shared_mutex> vendor_locks;
+  for (const Case* test_case : cases) vendor_locks[test_case->vendor];
 
   std::atomic<std::size_t> next{0};
   std::atomic<bool> give_up{false};
@@ -67,7 +73,11 @@ RunResult run_cases(const std::vector<const Case*>& cases,
                                         "no vendor \"" + test_case.vendor + "\" in the catalog",
                                         std::nullopt, std::nullopt});
         result.steps.push_back(std::move(step));
+      } else if (test_case.isolated) {
+        std::unique_lock<std::shared_mutex> alone(vendor_locks.at(test_case.vendor));
+        result = executor.run(test_case, target->second, client);
       } else {
+        std::shared_lock<std::shared_mutex> shared(vendor_locks.at(test_case.vendor));
         result = executor.run(test_case, target->second, client);
       }
       if (options.fail_fast &&

@@ -696,7 +696,7 @@ bool XmlDecoder::run() {
   const ElementRule& root_rule = rules_.root();
   const std::string_view root_name = local_name(root.name());
   const std::string xpath = "/" + std::string(root_name);
-  if (root_name != root_rule.name) {
+  if (!root_rule.name.empty() && root_name != root_rule.name) {
     Finding& f = report(
         root, "", xpath, "xml-root",
         "the root element is <" + std::string(root_name) + ">, expected <" + root_rule.name + ">");

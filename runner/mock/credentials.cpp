@@ -1,0 +1,108 @@
+#include "mock/credentials.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace conform::mock {
+namespace {
+
+AuthVerdict verdict_for(const VendorMock& mock, const Credential* credential) {
+  if (!credential) return AuthVerdict::unauthenticated;
+  if (mock.required_role.empty()) return AuthVerdict::ok;
+  const auto& roles = credential->roles;
+  return std::find(roles.begin(), roles.end(), mock.required_role) != roles.end()
+             ? AuthVerdict::ok
+             : AuthVerdict::forbidden;
+}
+
+// "Bearer abc" -> "abc" when the scheme matches (case-insensitively); "" otherwise.
+std::string credentials_of(const std::string& header, const std::string& scheme) {
+  if (header.size() <= scheme.size() || header[scheme.size()] != ' ') return {};
+  for (std::size_t i = 0; i < scheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(header[i])) !=
+        std::tolower(static_cast<unsigned char>(scheme[i]))) {
+      return {};
+    }
+  }
+  std::size_t start = scheme.size();
+  while (start < header.size() && header[start] == ' ') ++start;
+  return header.substr(start);
+}
+
+int base64_value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+}  // namespace
+
+bool base64_decode(const std::string& text, std::string& out) {
+  out.clear();
+  unsigned buffer = 0;
+  int bits = 0;
+  std::size_t padding = 0;
+  for (const char c : text) {
+    if (c == '=') {
+      ++padding;
+      continue;
+    }
+    if (padding > 0) return false;  // data after padding
+    const int value = base64_value(c);
+    if (value < 0) return false;
+    buffer = (buffer << 6) | static_cast<unsigned>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xff));
+    }
+  }
+  return padding <= 2;
+}
+
+AuthVerdict check_header_credentials(const std::string& scheme, const VendorMock& mock,
+                                     const MockRequest& request) {
+  const std::string header = request.header("Authorization");
+  if (scheme == "bearer") {
+    const std::string token = credentials_of(header, "Bearer");
+    if (token.empty()) return AuthVerdict::unauthenticated;
+    const auto it = std::find_if(mock.credentials.begin(), mock.credentials.end(),
+                                 [&](const Credential& c) { return c.token == token; });
+    return verdict_for(mock, it == mock.credentials.end() ? nullptr : &*it);
+  }
+  if (scheme == "basic") {
+    std::string pair;
+    if (!base64_decode(credentials_of(header, "Basic"), pair)) {
+      return AuthVerdict::unauthenticated;
+    }
+    const std::size_t colon = pair.find(':');
+    if (colon == std::string::npos) return AuthVerdict::unauthenticated;
+    const std::string username = pair.substr(0, colon);
+    const std::string password = pair.substr(colon + 1);
+    const auto it =
+        std::find_if(mock.credentials.begin(), mock.credentials.end(), [&](const Credential& c) {
+          return !c.username.empty() && c.username == username && c.password == password;
+        });
+    return verdict_for(mock, it == mock.credentials.end() ? nullptr : &*it);
+  }
+  return AuthVerdict::ok;  // other schemes carry no header credentials
+}
+
+AuthVerdict check_body_credentials(const VendorMock& mock, const rapidjson::Value& body) {
+  if (!body.IsObject()) return AuthVerdict::unauthenticated;
+  const auto it = std::find_if(
+      mock.credentials.begin(), mock.credentials.end(), [&](const Credential& credential) {
+        if (!credential.body || !credential.body->IsObject()) return false;
+        for (const auto& expected : credential.body->GetObject()) {
+          const auto actual = body.FindMember(expected.name);
+          if (actual == body.MemberEnd() || actual->value != expected.value) return false;
+        }
+        return true;
+      });
+  return verdict_for(mock, it == mock.credentials.end() ? nullptr : &*it);
+}
+
+}  // namespace conform::mock

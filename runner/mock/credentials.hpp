@@ -1,0 +1,29 @@
+// credentials: checks a request's credentials against a vendor's mock fixtures.
+#pragma once
+
+#include <string>
+
+#include "codec/rapidjson.hpp"
+#include "mock/exchange.hpp"
+#include "mock/vendor_mock.hpp"
+
+namespace conform::mock {
+
+enum class AuthVerdict {
+  ok,
+  unauthenticated,  // missing or wrong credentials: 401
+  forbidden,        // a known credential without the required role: 403
+};
+
+// For the "bearer" and "basic" schemes, which travel in the Authorization header.
+AuthVerdict check_header_credentials(const std::string& scheme, const VendorMock& mock,
+                                     const MockRequest& request);
+
+// For the "body" scheme: a credential matches when the body carries each of its members
+// with the same value.
+AuthVerdict check_body_credentials(const VendorMock& mock, const rapidjson::Value& body);
+
+// RFC 4648 base64 -> bytes; nullopt-like empty result with ok=false when malformed.
+bool base64_decode(const std::string& text, std::string& out);
+
+}  // namespace conform::mock

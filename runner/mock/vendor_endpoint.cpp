@@ -1,0 +1,381 @@
+#include "mock/vendor_endpoint.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <utility>
+
+#include "codec/decode.hpp"
+#include "mock/credentials.hpp"
+#include "mock/faults.hpp"
+#include "mock/json_pointer.hpp"
+#include "mock/response_encoding.hpp"
+
+namespace conform::mock {
+namespace {
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// "Application/JSON; charset=utf-8" -> "application/json".
+std::string media_type_of(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  type.erase(std::remove_if(type.begin(), type.end(),
+                            [](unsigned char c) { return std::isspace(c) != 0; }),
+             type.end());
+  return lowercase(type);
+}
+
+std::string hex(std::uint64_t value, int digits) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(static_cast<std::size_t>(digits), '0');
+  for (int i = digits - 1; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = kDigits[value & 0xf];
+    value >>= 4;
+  }
+  return out;
+}
+
+// A version-4 UUID from two 64-bit draws.
+std::string uuid_from(std::uint64_t high, std::uint64_t low) {
+  high = (high & ~0xf000ULL) | 0x4000ULL;
+  low = (low & ~(0xc000ULL << 48)) | (0x8000ULL << 48);
+  const std::string h = hex(high, 16);
+  const std::string l = hex(low, 16);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + l.substr(0, 4) +
+         "-" + l.substr(4);
+}
+
+std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Value* body) {
+  std::vector<ErrorItem> items;
+  for (const auto& finding : findings) {
+    if (finding.severity != Severity::error) continue;
+    ErrorItem item;
+    item.pointer = finding.pointer;
+    item.field = field_name(finding.pointer);
+    item.message = finding.message;
+    item.keyword = finding.keyword;
+    if (body) item.attempted = find_pointer(*body, finding.pointer);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+Finding finding_at(std::string pointer, std::string keyword, std::string message) {
+  Finding finding;
+  finding.pointer = std::move(pointer);
+  finding.keyword = std::move(keyword);
+  finding.message = std::move(message);
+  return finding;
+}
+
+void set_member(rapidjson::Value& object, const rapidjson::Value& name, rapidjson::Value value,
+                rapidjson::Document::AllocatorType& allocator) {
+  const auto existing = object.FindMember(name);
+  if (existing != object.MemberEnd()) {
+    existing->value = std::move(value);
+  } else {
+    object.AddMember(rapidjson::Value(name, allocator), std::move(value), allocator);
+  }
+}
+
+}  // namespace
+
+std::string rfc3339_now() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[96];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(millis));
+  return text;
+}
+
+VendorEndpoint::VendorEndpoint(std::shared_ptr<const vendor::Catalog> catalog,
+                               const vendor::Manifest& manifest, UserStore& store,
+                               std::string profile, std::size_t max_body_bytes)
+    : catalog_(std::move(catalog)),
+      manifest_(manifest),
+      mock_(read_vendor_mock(manifest)),
+      store_(store),
+      profile_(std::move(profile)),
+      max_body_bytes_(max_body_bytes) {}
+
+void VendorEndpoint::seed_users() const {
+  for (const auto& [id, user] : mock_.users) {
+    store_.put(manifest_.id, normalize_user_id(mock_.user_id, id), *user);
+  }
+}
+
+TemplateContext VendorEndpoint::context(int status, const MockRequest& request,
+                                        std::uint64_t noise) const {
+  TemplateContext context;
+  context.status = status;
+  context.path = request.path;
+  context.now = rfc3339_now();
+  context.logref = hex(mix64(noise), 16);
+  auto draws = std::make_shared<std::uint64_t>(noise);
+  context.next_uuid = [draws]() {
+    const std::uint64_t high = mix64(++*draws);
+    const std::uint64_t low = mix64(++*draws);
+    return uuid_from(high, low);
+  };
+  return context;
+}
+
+Format VendorEndpoint::response_format(const MockRequest& request) const {
+  if (mock_.response_format_query.empty()) return Format::json;
+  return lowercase(request.query_value(mock_.response_format_query)) == "xml" ? Format::xml
+                                                                              : Format::json;
+}
+
+MockResponse VendorEndpoint::respond(int status, const std::string& template_key,
+                                     TemplateContext& context, const MockRequest& request) const {
+  MockResponse response;
+  response.status = status;
+  const ResponseTemplate* tmpl = mock_.response(profile_, template_key);
+  if (!tmpl || tmpl->empty || !tmpl->body) return response;
+  rapidjson::Document document;
+  rapidjson::Value body = render(*tmpl->body, context, document.GetAllocator());
+  const Format format = response_format(request);
+  // A documented status follows its own message; otherwise the template says which.
+  const vendor::MessageSpec* message = nullptr;
+  if (template_key != "read") {
+    message =
+        catalog_->message(manifest_, MessageId{MessageId::Kind::response, std::to_string(status)});
+  }
+  if (!message && !tmpl->validates_as.empty()) {
+    if (const auto id = parse_message_id(tmpl->validates_as)) {
+      message = catalog_->message(manifest_, *id);
+    }
+  }
+  encode_response(*catalog_, manifest_, message, format, body, response);
+  return response;
+}
+
+MockResponse VendorEndpoint::error(int status, const std::string& message,
+                                   const MockRequest& request, std::uint64_t noise) const {
+  TemplateContext context = this->context(status, request, noise);
+  ErrorItem item;
+  item.message = message;
+  context.errors.push_back(std::move(item));
+  return respond(status, std::to_string(status), context, request);
+}
+
+MockResponse VendorEndpoint::invalid(const Findings& findings, const rapidjson::Value* body,
+                                     const MockRequest& request, std::uint64_t noise) const {
+  TemplateContext context = this->context(400, request, noise);
+  context.errors = error_items(findings, body);
+  if (context.errors.empty()) {
+    ErrorItem item;
+    item.message = "The request is invalid";
+    context.errors.push_back(std::move(item));
+  }
+  return respond(400, "400", context, request);
+}
+
+MockResponse VendorEndpoint::handle(const MockRequest& request, std::uint64_t noise) const {
+  const auto write = mock_.write_route.match(request.path);
+  const auto read = mock_.read_route.empty() ? std::nullopt : mock_.read_route.match(request.path);
+  if (!write && !read) {
+    return error(404, "No operation at " + request.path, request, noise);
+  }
+  if (write && request.method == mock_.write_method) return update(request, *write, noise);
+  if (read && request.method == mock_.read_method) return this->read(request, *read, noise);
+  std::string allowed;
+  if (write) allowed = mock_.write_method;
+  if (read) allowed += (allowed.empty() ? "" : ", ") + mock_.read_method;
+  MockResponse response = error(
+      405, "The method " + request.method + " is not allowed here; use " + allowed, request, noise);
+  response.headers.emplace_back("Allow", allowed);
+  return response;
+}
+
+MockResponse VendorEndpoint::update(const MockRequest& request,
+                                    const std::map<std::string, std::string>& parameters,
+                                    std::uint64_t noise) const {
+  switch (check_header_credentials(manifest_.auth.scheme, mock_, request)) {
+    case AuthVerdict::unauthenticated:
+      return error(401, "Authorization has been denied for this request", request, noise);
+    case AuthVerdict::forbidden:
+      return error(403, "The credentials lack the " + mock_.required_role + " role", request,
+                   noise);
+    case AuthVerdict::ok:
+      break;
+  }
+  if (request.body.size() > max_body_bytes_) {
+    return error(413,
+                 "The body has " + std::to_string(request.body.size()) + " bytes; the limit is " +
+                     std::to_string(max_body_bytes_),
+                 request, noise);
+  }
+  const std::string media_type = media_type_of(request.header("Content-Type"));
+  const auto& accepted = manifest_.request_media_types;
+  const auto format = format_of_media_type(media_type);
+  if (media_type.empty() || !format ||
+      std::find(accepted.begin(), accepted.end(), media_type) == accepted.end()) {
+    std::string list;
+    for (const auto& type : accepted) list += (list.empty() ? "" : ", ") + type;
+    return error(415,
+                 "The media type '" + (media_type.empty() ? std::string("none") : media_type) +
+                     "' is not supported; send " + list,
+                 request, noise);
+  }
+
+  Findings findings;
+  for (const auto& parameter : manifest_.endpoint.query_parameters) {
+    const auto present = request.query.find(parameter.name);
+    if (present == request.query.end()) {
+      if (parameter.required) {
+        findings.push_back(
+            finding_at("/" + parameter.name, "required", "The query parameter is required"));
+      }
+      continue;
+    }
+    const auto& allowed = parameter.allowed;
+    if (!allowed.empty() &&
+        std::find(allowed.begin(), allowed.end(), present->second) == allowed.end()) {
+      findings.push_back(finding_at("/" + parameter.name, "enum",
+                                    "The query parameter is not one of the allowed values"));
+    }
+  }
+  for (const auto& header : manifest_.endpoint.headers) {
+    const bool present = request.has_header(header.name);
+    if ((header.required && !present) ||
+        (present && !header.value.empty() && request.header(header.name) != header.value)) {
+      findings.push_back(
+          finding_at("/" + header.name, "header", "The header must be " + header.value));
+    }
+  }
+  if (!findings.empty()) return invalid(findings, nullptr, request, noise);
+
+  const vendor::MessageSpec* spec = catalog_->message(manifest_, MessageId{});
+  if (!spec) return error(500, "The vendor documents no request", request, noise);
+  const auto schema = catalog_->schema(manifest_, *spec);
+  const auto rules = *format == Format::xml ? catalog_->xml_rules(manifest_, *spec) : nullptr;
+  codec::DecodeOptions options;
+  options.format = *format;
+  options.schema = schema ? &schema->document() : nullptr;
+  options.xml_rules = rules.get();
+  options.media_type = media_type;
+  options.limits.max_bytes = max_body_bytes_;
+  codec::Decoded decoded = codec::decode(request.body, options);
+  if (!decoded.ok || has_errors(decoded.findings)) {
+    return invalid(decoded.findings, decoded.ok ? &decoded.value : nullptr, request, noise);
+  }
+  if (manifest_.auth.scheme == "body") {
+    switch (check_body_credentials(mock_, decoded.value)) {
+      case AuthVerdict::unauthenticated:
+        return error(401, "The company id or integration key is not valid", request, noise);
+      case AuthVerdict::forbidden:
+        return error(403, "The credentials lack the " + mock_.required_role + " role", request,
+                     noise);
+      case AuthVerdict::ok:
+        break;
+    }
+  }
+  if (schema && !schema->validate(decoded.value, &findings)) {
+    return invalid(findings, &decoded.value, request, noise);
+  }
+
+  std::string user_id;
+  if (mock_.user_id.in_path) {
+    const auto it = parameters.find(mock_.user_id.name);
+    if (it != parameters.end()) user_id = it->second;
+  } else if (const rapidjson::Value* id = find_pointer(decoded.value, mock_.user_id.name)) {
+    user_id = to_text(*id);
+  }
+  TemplateContext context = this->context(200, request, noise);
+  context.user_id = user_id;
+  MockResponse response;
+  const bool found = store_.update(manifest_.id, normalize_user_id(mock_.user_id, user_id),
+                                   [&](rapidjson::Document& user) {
+                                     apply_update(user, decoded.value, context);
+                                     context.user = &user;
+                                     response = respond(200, "200", context, request);
+                                     context.user = nullptr;
+                                   });
+  if (!found) {
+    return error(404, "The user " + user_id + " does not exist", request, noise);
+  }
+  return response;
+}
+
+void VendorEndpoint::apply_update(rapidjson::Document& user, const rapidjson::Value& body,
+                                  TemplateContext& context) const {
+  auto& allocator = user.GetAllocator();
+  if (!user.IsObject()) user.SetObject();
+  context.user = &user;
+  if (body.IsObject()) {
+    const auto& ignore = mock_.store.ignore;
+    for (const auto& member : body.GetObject()) {
+      const std::string name(member.name.GetString(), member.name.GetStringLength());
+      if (std::find(ignore.begin(), ignore.end(), name) != ignore.end()) continue;
+      const rapidjson::Value* field_template = nullptr;
+      if (mock_.store.fields && mock_.store.fields->IsObject()) {
+        const auto it = mock_.store.fields->FindMember(member.name);
+        if (it != mock_.store.fields->MemberEnd()) field_template = &it->value;
+      }
+      rapidjson::Value stored;
+      if (!field_template) {
+        stored.CopyFrom(member.value, allocator);
+      } else if (member.value.IsArray()) {
+        // A field template describes one item of a list.
+        stored.SetArray();
+        for (const auto& item : member.value.GetArray()) {
+          context.value = &item;
+          stored.PushBack(render(*field_template, context, allocator), allocator);
+        }
+      } else {
+        context.value = &member.value;
+        stored = render(*field_template, context, allocator);
+      }
+      context.value = nullptr;
+      set_member(user, member.name, std::move(stored), allocator);
+    }
+  }
+  if (mock_.store.on_update && mock_.store.on_update->IsObject()) {
+    for (const auto& member : mock_.store.on_update->GetObject()) {
+      rapidjson::Value value = render(member.value, context, allocator);
+      set_member(user, member.name, std::move(value), allocator);
+    }
+  }
+  context.user = nullptr;
+}
+
+MockResponse VendorEndpoint::read(const MockRequest& request,
+                                  const std::map<std::string, std::string>& parameters,
+                                  std::uint64_t noise) const {
+  switch (check_header_credentials(manifest_.auth.scheme, mock_, request)) {
+    case AuthVerdict::unauthenticated:
+      return error(401, "Authorization has been denied for this request", request, noise);
+    case AuthVerdict::forbidden:
+    case AuthVerdict::ok:
+      break;  // reading needs no role
+  }
+  // The read path names the user by the update's identifying member or parameter.
+  std::string user_id;
+  if (!parameters.empty()) user_id = parameters.begin()->second;
+  TemplateContext context = this->context(200, request, noise);
+  context.user_id = user_id;
+  MockResponse response;
+  const bool found = store_.read(manifest_.id, normalize_user_id(mock_.user_id, user_id),
+                                 [&](const rapidjson::Document& user) {
+                                   context.user = &user;
+                                   response = respond(200, "read", context, request);
+                                   context.user = nullptr;
+                                 });
+  if (!found) return error(404, "The user " + user_id + " does not exist", request, noise);
+  return response;
+}
+
+}  // namespace conform::mock

@@ -1,0 +1,99 @@
+#include "mock/template.hpp"
+
+#include <gtest/gtest.h>
+
+#include "mock/json_pointer.hpp"
+
+namespace conform::mock {
+namespace {
+
+rapidjson::Document parse(const char* json) {
+  rapidjson::Document document;
+  document.Parse(json);
+  EXPECT_FALSE(document.HasParseError()) << json;
+  return document;
+}
+
+std::string render_json(const char* tmpl, const TemplateContext& context) {
+  const rapidjson::Document source = parse(tmpl);
+  rapidjson::Document out;
+  rapidjson::Value value = render(source, context, out.GetAllocator());
+  return to_json(value);
+}
+
+TEST(Template, WholePlaceholderKeepsTheJsonTypeAndEmbeddedOnesBecomeText) {
+  TemplateContext context;
+  context.status = 404;
+  context.path = "/users/x";
+  EXPECT_EQ(
+      render_json(R"({"Status":"{{status}}","Message":"{{reason}} at {{path}} [{{status}}]"})",
+                  context),
+      R"({"Status":404,"Message":"Not Found at /users/x [404]"})");
+  EXPECT_EQ(render_json(R"({"code":"{{reason_code}}"})", context), R"({"code":"NOT_FOUND"})");
+}
+
+TEST(Template, EachRendersOneItemPerErrorWithTheAttemptedValue) {
+  const rapidjson::Document body = parse(R"({"Email":"nope","Language":9})");
+  TemplateContext context;
+  context.status = 400;
+  context.errors.push_back({"Email", "/Email", "must be an email", "format", &body["Email"]});
+  context.errors.push_back(
+      {"Language", "/Language", "must be 1, 2 or 3", "enum", &body["Language"]});
+  EXPECT_EQ(
+      render_json(
+          R"({"total":"{{count}}","Message":"{{summary}}","Errors":{"$each":)"
+          R"({"PropertyName":"{{field}}","AttemptedValue":"{{attempted}}","text":"{{detail}}"}}})",
+          context),
+      R"({"total":2,"Message":"Email: must be an email; Language: must be 1, 2 or 3","Errors":[)"
+      R"({"PropertyName":"Email","AttemptedValue":"nope","text":"Email: must be an email"},)"
+      R"({"PropertyName":"Language","AttemptedValue":9,"text":"Language: must be 1, 2 or 3"}]})");
+}
+
+TEST(Template, AMissingAttemptedValueIsNull) {
+  TemplateContext context;
+  context.errors.push_back({"", "", "The user 7 does not exist", "", nullptr});
+  EXPECT_EQ(render_json(R"({"$each":{"v":"{{attempted}}","m":"{{detail}}"}})", context),
+            R"([{"v":null,"m":"The user 7 does not exist"}])");
+}
+
+TEST(Template, SpreadCopiesTheUserAndOmitOrAMissingValueDropsMembers) {
+  const rapidjson::Document user = parse(R"({"id":"U1","enabled":true,"secret":"s"})");
+  TemplateContext context;
+  context.user = &user;
+  EXPECT_EQ(
+      render_json(R"({"...":"{{user}}","secret":{"$omit":true},"is_enabled":"{{user/enabled}}",)"
+                  R"("missing":"{{user/nope}}","enabled":"{{user/gone}}"})",
+                  context),
+      R"({"id":"U1","is_enabled":true})");
+}
+
+TEST(Template, ValueAndUuidServeStoredFieldTemplates) {
+  TemplateContext context;
+  const rapidjson::Document value = parse(R"("maia-0123456789ab")");
+  context.value = &value;
+  int calls = 0;
+  context.next_uuid = [&calls] { return "uuid-" + std::to_string(++calls); };
+  EXPECT_EQ(render_json(R"({"uuid":"{{value}}","id":"{{uuid}}","again":"{{uuid}}"})", context),
+            R"({"uuid":"maia-0123456789ab","id":"uuid-1","again":"uuid-2"})");
+}
+
+TEST(Template, UnknownPlaceholdersAreReportedForTheManifestCheck) {
+  const rapidjson::Document tmpl =
+      parse(R"({"a":"{{status}} {{stauts}}","b":[{"c":"{{user/x}}"},"{{bogus}}"]})");
+  EXPECT_EQ(unknown_placeholders(tmpl), (std::vector<std::string>{"stauts", "bogus"}));
+}
+
+TEST(JsonPointer, FindsMembersAndItemsAndNamesFieldsTheVendorWay) {
+  const rapidjson::Document doc = parse(R"({"tags":{"a/b":"x"},"list":[1,2]})");
+  ASSERT_NE(find_pointer(doc, "/tags/a~1b"), nullptr);
+  EXPECT_EQ(to_text(*find_pointer(doc, "/tags/a~1b")), "x");
+  EXPECT_EQ(to_text(*find_pointer(doc, "/list/1")), "2");
+  EXPECT_EQ(find_pointer(doc, "/list/2"), nullptr);
+  EXPECT_EQ(find_pointer(doc, "/nope"), nullptr);
+  EXPECT_EQ(field_name("/tags/order_number"), "tags.order_number");
+  EXPECT_EQ(field_name("/Email"), "Email");
+  EXPECT_EQ(field_name(""), "");
+}
+
+}  // namespace
+}  // namespace conform::mock

@@ -81,6 +81,13 @@ VendorCoverage measure(const RunResult& run, const vendor::Manifest& manifest) {
 
 }  // namespace
 
+std::string coverage_label(const CoverageItem& item) {
+  if (item.kind == "error-envelope") return "error " + item.value;
+  if (item.kind == "request-media-type") return "request " + item.value;
+  if (item.kind == "response-media-type") return "response " + item.value;
+  return item.kind + " " + item.value;
+}
+
 std::vector<VendorCoverage> measure_coverage(const RunResult& run,
                                              const std::vector<vendor::Manifest>& vendors) {
   std::vector<VendorCoverage> all;

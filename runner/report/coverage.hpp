@@ -2,6 +2,7 @@
 // (statuses, error envelopes, request and response media types) and which it never did.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "model/case_result.hpp"
@@ -15,5 +16,9 @@ namespace conform::report {
 // write_reports to get the coverage tables.
 std::vector<VendorCoverage> measure_coverage(const RunResult& run,
                                              const std::vector<vendor::Manifest>& vendors);
+
+// A short label for tables: "status 200", "error 404", "request application/xml",
+// "response application/json".
+std::string coverage_label(const CoverageItem& item);
 
 }  // namespace conform::report

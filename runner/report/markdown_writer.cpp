@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "report/atomic_file.hpp"
+#include "report/coverage.hpp"
 #include "report/redaction.hpp"
 #include "report/text.hpp"
 #include "report/totals.hpp"
@@ -92,7 +93,7 @@ void coverage(std::ostringstream& out, const std::vector<VendorCoverage>& all) {
     for (const auto& item : vendor.items) {
       std::string& list = item.exchanges > 0 ? hit : missed;
       if (!list.empty()) list += ", ";
-      list += markdown_text(item.kind + " " + item.value);
+      list += markdown_text(coverage_label(item));
     }
     out << "| " << markdown_text(vendor.vendor) << " | " << (hit.empty() ? "—" : hit) << " | "
         << (missed.empty() ? "—" : missed) << " |\n";

@@ -76,6 +76,13 @@ std::shared_ptr<Catalog> Catalog::load(const fs::path& schemas_dir) {
   auto catalog = std::shared_ptr<Catalog>(new Catalog());
   catalog->schemas_dir_ = schemas_dir;
   catalog->registry_ = std::make_unique<schema::SchemaRegistry>();
+  // Relative "$ref"s between files of the folder (manifest.schema.json -> mock.schema.json,
+  // response-400 -> errors.schema.json) resolve to file:// URIs: read them from the folder.
+  {
+    std::error_code error;
+    const fs::path canonical = fs::canonical(schemas_dir, error);
+    if (!error) catalog->registry_->map_url_prefix("file://" + canonical.string() + "/", canonical);
+  }
 
   const fs::path manifest_schema_file = schemas_dir / "manifest.schema.json";
   if (!fs::is_regular_file(manifest_schema_file)) {

@@ -144,16 +144,22 @@ class Reader {
 
 const ResponseTemplate* VendorMock::response(const std::string& profile,
                                              const std::string& status) const {
+  // A profile's own templates come first, its "default" standing in for every error
+  // status it does not list; then the default profile's.
+  const bool error = !status.empty() && status[0] >= '4' && status[0] <= '5';
+  std::vector<std::pair<std::string, std::string>> order;
   for (const std::string& name : {profile, std::string("default")}) {
+    order.emplace_back(name, status);
+    if (status == "read") order.emplace_back(name, "200");
+    if (error || status == "default") order.emplace_back(name, "default");
+  }
+  for (const auto& [name, key] : order) {
     const auto found = profiles.find(name);
     if (found == profiles.end()) continue;
-    const auto it = found->second.find(status);
+    const auto it = found->second.find(key);
     if (it != found->second.end()) return &it->second;
   }
-  if (status == "read") return response(profile, "200");
-  const auto& base = profiles.at("default");
-  const auto fallback = base.find("default");
-  return fallback == base.end() ? nullptr : &fallback->second;
+  return nullptr;
 }
 
 VendorMock read_vendor_mock(const vendor::Manifest& manifest) { return Reader(manifest).read(); }

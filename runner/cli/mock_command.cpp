@@ -1,0 +1,218 @@
+// `conform mock`: serves the stateful mock of the vendors' endpoints until SIGINT/SIGTERM.
+#include <signal.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/arguments.hpp"
+#include "cli/command.hpp"
+#include "cli/schemas_location.hpp"
+#include "mock/server.hpp"
+#include "mock/vendor_mock.hpp"
+#include "vendor/catalog.hpp"
+
+namespace conform::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: conform mock [--vendor ID]... [--host 127.0.0.1] [--port N]\n"
+    "                    [--profile default|drifted] [--seed N] [--latency MS|MIN-MAX]\n"
+    "                    [--fault-rate P --fault 500|503|429|reset|truncate|garbage]...\n"
+    "                    [--state FILE] [--tls-cert FILE --tls-key FILE] [--schemas DIR]\n"
+    "\n"
+    "Serves a stateful mock of each vendor's update-a-user endpoint, with the vendor's own\n"
+    "credentials checks, validation errors, error envelopes and read-after-write. With one\n"
+    "--vendor its endpoint is at the root, as on the live API; otherwise each vendor is under\n"
+    "/<id> (PUT /finix/users/{user_id}). The first line on stdout is\n"
+    "'conform mock listening on http://HOST:PORT'; one access line per request goes to\n"
+    "stderr (secrets redacted). SIGINT or SIGTERM stops it after in-flight requests finish.\n"
+    "\n"
+    "options:\n"
+    "  --vendor ID        mock this vendor (repeatable; default: all)\n"
+    "  --host HOST        address to listen on (default 127.0.0.1)\n"
+    "  --port N           port to listen on; 0 picks a free one (default 0)\n"
+    "  --profile NAME     default: the documented contract; drifted: as if each vendor had\n"
+    "                     changed its API (renamed field, changed type, new field, new enum\n"
+    "                     value, changed error envelope)\n"
+    "  --seed N           makes faults and generated ids reproducible (default 1)\n"
+    "  --latency MS       delay every response by MS, or by MIN-MAX milliseconds\n"
+    "  --fault-rate P     share of requests (0..1) answered with one of the --fault kinds\n"
+    "  --fault KIND       500, 503, 429 (with Retry-After), reset (connection dropped),\n"
+    "                     truncate (body cut short) or garbage (bytes that are no JSON)\n"
+    "  --state FILE       load the users from FILE at start, save them there at stop\n"
+    "  --tls-cert FILE    serve HTTPS with this certificate (needs --tls-key)\n"
+    "  --tls-key FILE     the certificate's private key\n"
+    "  --max-body BYTES   larger request bodies get the vendor's 413 (default 1048576)\n"
+    "  --schemas DIR      the vendor contracts (default: the installed schemas/)\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "test credentials: msp360 and maiascore bearer mock-token; finix basic\n"
+    "mock-user:mock-password; nexudus bearer mock-token (mock-token-readonly lacks\n"
+    "User-Edit); formsonfire CompanyId 12345 with IntegrationKey mock-integration-key.\n"
+    "\n"
+    "exit status: 0 stopped by a signal; 2 bad arguments, broken contracts, or the port is\n"
+    "taken.\n"
+    "\n"
+    "example:\n"
+    "  conform mock --vendor finix --port 8080 &\n"
+    "  curl -X PUT localhost:8080/users/USsRhsHYZGBPnQw8CByJyEQW -u mock-user:mock-password \\\n"
+    "       -H 'Finix-Version: 2022-02-01' -H 'Content-Type: application/json' \\\n"
+    "       -d '{\"tags\": {\"team\": \"billing\"}}'\n";
+
+int usage_error(const std::string& message) {
+  std::cerr << "conform mock: " << message << "\n\nRun 'conform mock --help' for the options.\n";
+  return kExitUsage;
+}
+
+bool parse_whole(const std::string& text, unsigned long long max, unsigned long long& out) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  errno = 0;
+  out = std::strtoull(text.c_str(), nullptr, 10);
+  return errno == 0 && out <= max;
+}
+
+// "MS" or "MIN-MAX" -> the two bounds.
+bool parse_latency(const std::string& text, int& min, int& max) {
+  const std::size_t dash = text.find('-');
+  unsigned long long low = 0;
+  unsigned long long high = 0;
+  constexpr unsigned long long kLimit = 600000;  // ten minutes
+  if (dash == std::string::npos) {
+    if (!parse_whole(text, kLimit, low)) return false;
+    high = low;
+  } else if (!parse_whole(text.substr(0, dash), kLimit, low) ||
+             !parse_whole(text.substr(dash + 1), kLimit, high) || high < low) {
+    return false;
+  }
+  min = static_cast<int>(low);
+  max = static_cast<int>(high);
+  return true;
+}
+
+bool parse_rate(const std::string& text, double& out) {
+  char* end = nullptr;
+  errno = 0;
+  out = std::strtod(text.c_str(), &end);
+  return !text.empty() && errno == 0 && end && *end == '\0' && out >= 0 && out <= 1;
+}
+
+int mock_command(const std::vector<std::string>& args) {
+  const Arguments parsed(
+      args,
+      {"--vendor", "--host", "--port", "--profile", "--seed", "--latency", "--fault-rate",
+       "--fault", "--state", "--tls-cert", "--tls-key", "--max-body", "--schemas"},
+      {"--help", "-h"});
+  if (!parsed.error().empty()) return usage_error(parsed.error());
+  if (parsed.flag("--help") || parsed.flag("-h")) {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (!parsed.positional().empty()) {
+    return usage_error("unexpected argument '" + parsed.positional().front() +
+                       "'; name vendors with --vendor ID");
+  }
+  mock::MockOptions options;
+  options.vendors = parsed.values("--vendor");
+  if (const auto host = parsed.value("--host")) options.host = *host;
+  unsigned long long number = 0;
+  if (const auto port = parsed.value("--port")) {
+    if (!parse_whole(*port, 65535, number)) {
+      return usage_error("--port takes a number from 0 to 65535 (0 picks a free port), not '" +
+                         *port + "'");
+    }
+    options.port = static_cast<int>(number);
+  }
+  if (const auto profile = parsed.value("--profile")) {
+    if (*profile != "default" && *profile != "drifted") {
+      return usage_error("--profile is default or drifted, not '" + *profile + "'");
+    }
+    options.profile = *profile;
+  }
+  if (const auto seed = parsed.value("--seed")) {
+    if (!parse_whole(*seed, ~0ULL, number)) {
+      return usage_error("--seed takes a whole number, not '" + *seed + "'");
+    }
+    options.seed = number;
+  }
+  if (const auto latency = parsed.value("--latency")) {
+    if (!parse_latency(*latency, options.latency_min_ms, options.latency_max_ms)) {
+      return usage_error("--latency takes milliseconds (50) or a range (20-200), not '" + *latency +
+                         "'");
+    }
+  }
+  if (const auto rate = parsed.value("--fault-rate")) {
+    if (!parse_rate(*rate, options.fault_rate)) {
+      return usage_error(
+          "--fault-rate takes a share from 0 to 1 (0.1 is one request in ten), "
+          "not '" +
+          *rate + "'");
+    }
+  }
+  options.faults = parsed.values("--fault");
+  if (options.fault_rate > 0 && options.faults.empty()) {
+    return usage_error(
+        "--fault-rate needs at least one --fault "
+        "(500, 503, 429, reset, truncate or garbage)");
+  }
+  if (!options.faults.empty() && options.fault_rate == 0) {
+    return usage_error("--fault needs --fault-rate P (the share of requests that get a fault)");
+  }
+  if (const auto state = parsed.value("--state")) options.state_file = *state;
+  if (const auto cert = parsed.value("--tls-cert")) options.tls_cert = *cert;
+  if (const auto key = parsed.value("--tls-key")) options.tls_key = *key;
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return usage_error("HTTPS needs both --tls-cert FILE and --tls-key FILE");
+  }
+  if (const auto max_body = parsed.value("--max-body")) {
+    if (!parse_whole(*max_body, 1ULL << 32, number) || number == 0) {
+      return usage_error("--max-body takes a number of bytes, not '" + *max_body + "'");
+    }
+    options.max_body_bytes = static_cast<std::size_t>(number);
+  }
+  options.access_log = &std::cerr;
+
+  std::shared_ptr<const vendor::Catalog> catalog;
+  try {
+    catalog = vendor::Catalog::load(schemas_location(parsed.value("--schemas")));
+  } catch (const std::exception& e) {
+    std::cerr << "conform mock: " << e.what() << "\n";
+    return kExitUsage;
+  }
+
+  // Block the stop signals before the server's threads start, so they inherit the mask
+  // and only sigwait() below sees them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  mock::MockServer server(catalog, options);
+  try {
+    server.start();
+  } catch (const std::invalid_argument& e) {
+    return usage_error(e.what());
+  } catch (const std::exception& e) {
+    std::cerr << "conform mock: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  std::cout << "conform mock listening on " << server.base_url() << std::endl;
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  server.stop();
+  if (!server.state_error().empty()) {
+    std::cerr << "conform mock: could not save the state: " << server.state_error() << "\n";
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+const CommandRegistration registration{
+    {"mock", "serve a stateful mock of the vendors' endpoints", mock_command}};
+
+}  // namespace
+}  // namespace conform::cli

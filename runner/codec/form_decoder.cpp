@@ -77,7 +77,8 @@ class FormDecoder {
   }
 
   // Percent-decodes `raw` (at byte `offset`); reports bad escapes and invalid UTF-8.
-  std::string unescape(std::string_view raw, std::size_t offset, const char* what);
+  std::string unescape(std::string_view raw, std::size_t offset, const char* what,
+                       const std::string& pointer);
   void build(const std::vector<const Pair*>& pairs, std::size_t level, SchemaNode schema,
              const std::string& pointer, std::size_t depth, rapidjson::Value& out);
   void scalar(const Pair& pair, SchemaNode schema, const std::string& pointer,
@@ -93,7 +94,8 @@ class FormDecoder {
   std::vector<Pair> pairs_;
 };
 
-std::string FormDecoder::unescape(std::string_view raw, std::size_t offset, const char* what) {
+std::string FormDecoder::unescape(std::string_view raw, std::size_t offset, const char* what,
+                                  const std::string& pointer) {
   std::string out;
   out.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -107,7 +109,7 @@ std::string FormDecoder::unescape(std::string_view raw, std::size_t offset, cons
       i += 2;
     } else {
       const std::string escape(raw.substr(i, 3));
-      Finding& f = report(offset + i, escape.size(), "", std::string(raw), "form-encoding",
+      Finding& f = report(offset + i, escape.size(), pointer, std::string(raw), "form-encoding",
                           "bad percent-escape \"" + escape + "\" in a " + what +
                               ": '%' must be followed by two hex digits (write %25 for '%')");
       f.actual = escape;
@@ -117,7 +119,7 @@ std::string FormDecoder::unescape(std::string_view raw, std::size_t offset, cons
   }
   Utf8Problem problem;
   if (!check_utf8(out, problem)) {
-    report(offset, raw.size(), "", std::string(raw), "form-encoding",
+    report(offset, raw.size(), pointer, std::string(raw), "form-encoding",
            std::string("the ") + what + " is not UTF-8 text after percent-decoding (" +
                (problem.nul ? "a NUL byte" : "an invalid byte") + " at decoded byte " +
                std::to_string(problem.offset) + ")");
@@ -246,10 +248,11 @@ bool FormDecoder::run() {
       Pair pair;
       const std::size_t eq = raw.find('=');
       const std::string_view raw_key = raw.substr(0, eq);
-      pair.key = unescape(raw_key, start, "key");
+      pair.key = unescape(raw_key, start, "key", "");
       if (eq != std::string_view::npos) {
         pair.has_value = true;
-        pair.value = unescape(raw.substr(eq + 1), start + eq + 1, "value");
+        pair.value = unescape(raw.substr(eq + 1), start + eq + 1, "value",
+                              append_pointer("", pair.key.substr(0, pair.key.find('['))));
       }
       pair.offset = start;
       pair.length = raw.size();

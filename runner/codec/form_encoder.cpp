@@ -91,13 +91,13 @@ class FormEncoder {
 
 }  // namespace
 
-void append_form_escaped(std::string_view text, std::string& out, bool keep_brackets) {
+void append_form_escaped(std::string_view text, std::string& out) {
   const char* digits = "0123456789ABCDEF";
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                             (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-                            c == '~' || (keep_brackets && (c == '[' || c == ']'));
+                            c == '~' || c == '*';
     if (unreserved) {
       out += ch;
     } else if (c == ' ') {

@@ -14,7 +14,7 @@ namespace conform::codec {
 // the function returns false.
 bool encode_form(const rapidjson::Value& value, std::string& out, Findings& findings);
 
-// Percent-encodes for a form: unreserved characters stay, space is '+', the rest %XX.
-void append_form_escaped(std::string_view text, std::string& out, bool keep_brackets = false);
+// Percent-encodes for a form: letters, digits and -._~* stay, space is '+', the rest %XX.
+void append_form_escaped(std::string_view text, std::string& out);
 
 }  // namespace conform::codec

@@ -79,6 +79,11 @@ class XmlDecoder {
   std::size_t offset_of(pugi::xml_node node) const {
     const std::ptrdiff_t offset = node.offset_debug();
     if (offset < 0) return 0;
+    // A DOCTYPE's or declaration's offset is its content: back up to its "<!" or "<?".
+    if (node.type() == pugi::node_doctype || node.type() == pugi::node_declaration) {
+      const std::size_t open = bytes_.rfind('<', static_cast<std::size_t>(offset));
+      return open == std::string_view::npos ? 0 : open;
+    }
     // An element's offset is its name; the caret goes under its '<'.
     return node.type() == pugi::node_element && offset > 0 ? static_cast<std::size_t>(offset) - 1
                                                            : static_cast<std::size_t>(offset);

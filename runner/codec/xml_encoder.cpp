@@ -164,8 +164,14 @@ void XmlEncoder::element(std::string_view name, const rapidjson::Value& value, S
   }
   if (value.IsObject()) {
     out_ += '>';
+    const std::size_t open_end = out_.size();
     members(value, schema, rule, inner, pointer, depth + 1);
-    if (value.MemberCount() > 0) indent(depth);
+    if (out_.size() == open_end) {  // nothing inside: <Name/>
+      out_.back() = '/';
+      out_ += '>';
+      return;
+    }
+    indent(depth);
   } else if (value.IsArray()) {
     // A list inside a list (or at the root) is written wrapped.
     const ListRule& list = rule != nullptr && rule->list ? *rule->list : rules_.default_list();
@@ -189,7 +195,12 @@ void XmlEncoder::element(std::string_view name, const rapidjson::Value& value, S
               inner, item_prefix, append_pointer(pointer, std::to_string(i)), depth + 1);
       if (value[i].IsArray()) fail(pointer, "a list inside a list has no XML form in these rules");
     }
-    if (value.Size() > 0) indent(depth);
+    if (value.Empty()) {
+      out_.back() = '/';
+      out_ += '>';
+      return;
+    }
+    indent(depth);
   } else {
     std::string text;
     if (rule != nullptr && !rule->enum_names.empty()) {

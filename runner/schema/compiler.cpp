@@ -157,11 +157,11 @@ class Compiler {
       compile_keyword(node, document, child_pointer(pointer, keyword), keyword, member.value, base);
     }
     finish_object_checks(node);
-    if (node.types == 0 && node.const_value == nullptr && node.enum_values == nullptr &&
-        !node.has_applicators && !node.has_number_checks && !node.has_string_checks &&
-        !node.has_array_checks && !node.has_object_checks) {
-      node.kind = Node::Kind::always;
-    }
+    bool only_type = node.const_value == nullptr && node.enum_values == nullptr &&
+                     !node.has_applicators && !node.has_number_checks && !node.has_string_checks &&
+                     !node.has_array_checks && !node.has_object_checks && !node.has_properties;
+    if (only_type && node.types == 0) node.kind = Node::Kind::always;
+    node.type_only = only_type;
   }
 
   void compile_keyword(Node& node, const Document& document, const std::string& at,

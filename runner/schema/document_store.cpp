@@ -102,6 +102,15 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
+bool read_text(const std::filesystem::path& file, std::string& text) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  text = bytes.str();
+  return true;
+}
+
 }  // namespace
 
 rapidjson::Document parse_schema_text(std::string_view text, const std::string& label) {
@@ -122,11 +131,8 @@ void DocumentStore::map_url_prefix(std::string url_prefix, std::filesystem::path
 }
 
 std::shared_ptr<const Document> DocumentStore::add_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SchemaError(path.string(), "", "cannot read the schema file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  std::string text = bytes.str();
+  std::string text;
+  if (!read_text(path, text)) throw SchemaError(path.string(), "", "cannot read the schema file");
   return add(file_uri(path.string()), path.string(), parse_schema_text(text, path.string()));
 }
 
@@ -190,17 +196,26 @@ bool DocumentStore::fetch(const std::string& uri, std::string& error) {
     add(uri, uri, parse_schema_text(draft07_metaschema_text(), uri));
     return true;
   }
+  if (uri.compare(0, 7, "file://") == 0) {
+    // Schemas next to each other on disk: "$ref": "common.json#/definitions/id".
+    std::filesystem::path file = uri.substr(7);
+    std::string text;
+    if (!read_text(file, text)) {
+      error = "cannot read " + file.string();
+      return false;
+    }
+    add(uri, file.string(), parse_schema_text(text, file.string()));
+    return true;
+  }
   for (const auto& [prefix, dir] : prefixes_) {
     if (uri.compare(0, prefix.size(), prefix) != 0) continue;
     std::filesystem::path file = dir / uri.substr(prefix.size());
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    std::string text;
+    if (!read_text(file, text)) {
       error = uri + " maps to " + file.string() + ", which cannot be read";
       return false;
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    add(uri, file.string(), parse_schema_text(bytes.str(), file.string()));
+    add(uri, file.string(), parse_schema_text(text, file.string()));
     return true;
   }
   error = "cannot load " + uri +

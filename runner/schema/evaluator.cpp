@@ -44,6 +44,16 @@ bool type_matches(std::uint8_t accepted, const rapidjson::Value& instance) {
   return (bits & accepted) != 0;
 }
 
+// TypeBits by rapidjson::Type (null, false, true, object, array, string, number).
+constexpr std::uint8_t kBitsByType[] = {kTypeNull,  kTypeBoolean, kTypeBoolean, kTypeObject,
+                                        kTypeArray, kTypeString,  kTypeNumber};
+
+inline bool has_type(std::uint8_t types, const rapidjson::Value& instance) {
+  std::uint8_t bits = kBitsByType[instance.GetType()];
+  if (bits & types) return true;
+  return bits == kTypeNumber && (types & kTypeInteger) != 0 && is_integer(instance);
+}
+
 }  // namespace
 
 std::string to_pointer(const InstancePath* path) {
@@ -76,6 +86,7 @@ bool Evaluator::report(const Node& node, const char* keyword, const InstancePath
 
 bool Evaluator::validate(const Node& node, const rapidjson::Value& instance,
                          const InstancePath* path) {
+  if (node.kind == Node::Kind::checks) return validate_checks(node, instance, path);
   switch (node.kind) {
     case Node::Kind::always:
       return true;
@@ -102,14 +113,9 @@ bool Evaluator::validate_checks(const Node& node, const rapidjson::Value& instan
                                 const InstancePath* path) {
   bool valid = true;
   if (node.types != 0) {
-    std::uint8_t bits;
-    if (instance.IsNumber()) {
-      // Only ask whether a number is integral when the schema cares.
-      bits = (node.types & kTypeNumber) ? std::uint8_t{kTypeNumber} : type_bits_of(instance);
-    } else {
-      bits = type_bits_of(instance);
-    }
-    if ((bits & node.types) == 0) {
+    bool typed = has_type(node.types, instance);
+    if (typed && node.type_only) return true;
+    if (!typed) {
       valid = false;
       if (!report(node, "type", path, [&](Finding& f) {
             f.message =

@@ -39,6 +39,7 @@ struct Node {
   const Node* ref = nullptr;
 
   std::uint8_t types = 0;  // TypeBits; 0 when "type" is absent
+  bool type_only = false;  // "type" is the only check: the evaluator's fast path
   const rapidjson::Value* const_value = nullptr;
   const rapidjson::Value* enum_values = nullptr;  // the "enum" array
 

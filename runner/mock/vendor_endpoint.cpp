@@ -153,8 +153,11 @@ MockResponse VendorEndpoint::respond(int status, const std::string& template_key
     message =
         catalog_->message(manifest_, MessageId{MessageId::Kind::response, std::to_string(status)});
   }
-  if (!message && !tmpl->validates_as.empty()) {
-    if (const auto id = parse_message_id(tmpl->validates_as)) {
+  const std::string validates_as = !tmpl->validates_as.empty() ? tmpl->validates_as
+                                   : template_key == "read"    ? std::string("response:200")
+                                                               : std::string();
+  if (!message && !validates_as.empty()) {
+    if (const auto id = parse_message_id(validates_as)) {
       message = catalog_->message(manifest_, *id);
     }
   }

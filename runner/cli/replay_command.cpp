@@ -335,13 +335,15 @@ void print_summary(std::ostream& out, const RunResult& run) {
   out << " against " << run.target << (run.interrupted ? " — interrupted" : "") << "\n";
 }
 
-// A step that got no response at all: the target is unreachable, not the case wrong.
-const Finding* unreachable(const RunResult& run) {
+// The first finding of `keyword` in a step that could not run: a step that got no
+// response means an unreachable target; an unset variable means a missing credential or
+// --var. Both are the run's set-up, not the case, at fault.
+const Finding* setup_problem(const RunResult& run, const std::string& keyword) {
   for (const CaseResult& result : run.cases) {
     for (const StepResult& step : result.steps) {
       if (step.exchange.status != 0 || step.outcome != Outcome::error) continue;
       for (const Finding& finding : step.findings) {
-        if (finding.keyword == "transport") return &finding;
+        if (finding.keyword == keyword) return &finding;
       }
     }
   }
@@ -466,10 +468,16 @@ int run_replay(const std::vector<std::string>& args) {
     return kExitUsage;
   }
 
-  if (const Finding* problem = unreachable(run)) {
+  if (const Finding* problem = setup_problem(run, "transport")) {
     std::cerr << "conform replay: the target did not answer: " << problem->message
               << "\nCheck --target/--base, that the server runs and is reachable, and for HTTPS "
                  "--cacert or --insecure.\n";
+    return kExitUsage;
+  }
+  if (const Finding* problem = setup_problem(run, "variable")) {
+    std::cerr << "conform replay: " << problem->message
+              << "\nLive targets read credentials from the environment variables each manifest's "
+                 "auth.env names (conform vendors shows them); --fixtures uses the mock's.\n";
     return kExitUsage;
   }
   if (run.interrupted) return kExitUsage;

@@ -1,0 +1,185 @@
+// conform replay against the embedded mock, driven through the built binary.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "codec/rapidjson.hpp"
+#include "support/run_command.hpp"
+
+namespace conform {
+namespace {
+namespace fs = std::filesystem;
+using test::run_conform;
+using test::TempDir;
+
+std::string read_all(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Case names (vendor/name) in a report.json.
+std::multiset<std::string> case_names(const fs::path& report) {
+  rapidjson::Document document;
+  document.Parse(read_all(report).c_str());
+  std::multiset<std::string> names;
+  if (!document.IsObject() || !document.HasMember("cases")) return names;
+  for (const auto& c : document["cases"].GetArray()) {
+    names.insert(std::string(c["vendor"].GetString()) + "/" + c["name"].GetString());
+  }
+  return names;
+}
+
+TEST(ReplayMock, EveryShippedCasePassesAgainstTheEmbeddedMock) {
+  TempDir reports;
+  const auto result = run_conform({"replay", "--jobs", "4", "--report-dir", reports.path()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("  all "), std::string::npos) << "a summary table";
+  for (const char* file : {"junit.xml", "report.json", "report.html", "summary.md"}) {
+    EXPECT_TRUE(fs::exists(fs::path(reports.path()) / file)) << file;
+  }
+  const auto names = case_names(fs::path(reports.path()) / "report.json");
+  EXPECT_GE(names.size(), 60u);
+}
+
+TEST(ReplayMock, ABrokenCaseFileIsExit2WithFileLineColumnAndACaret) {
+  TempDir dir;
+  const std::string file =
+      dir.write("typo.json",
+                "{\n  \"name\": \"typo\",\n  \"vendor\": \"finix\",\n"
+                "  \"steps\": [\n    {\"method\": \"PUT\", \"pth\": \"/users/x\"}\n  ]\n}\n");
+  const auto result = run_conform({"replay", file, "--report-dir", dir.path() + "/reports"});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_NE(result.err.find(file + ":5:"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("^"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("pth"), std::string::npos) << result.err;
+  EXPECT_FALSE(fs::exists(dir.path() + "/reports/report.json"))
+      << "nothing runs when a case is broken";
+}
+
+TEST(ReplayMock, AnUnknownVendorIsExit2) {
+  TempDir dir;
+  const std::string file =
+      dir.write("ghost.json",
+                R"({"name": "x", "vendor": "ghost", "steps": [{"method": "PUT", "path": "/x"}]})");
+  const auto result = run_conform({"replay", file});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("no vendor \"ghost\""), std::string::npos) << result.err;
+}
+
+TEST(ReplayMock, TheSeedsPercentEncodedPlaceholderIsCaughtBeforeSending) {
+  TempDir dir;
+  const std::string file = dir.write("seed-path.json", R"({
+  "name": "the seed's curl path", "vendor": "maiascore",
+  "steps": [{"method": "PUT", "path": "/users/%7Bid%7D", "body": {"confirmed": true}, "expect": {"status": 200}}]
+})");
+  const auto result = run_conform({"replay", file, "--report-dir", dir.path() + "/r"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("placeholder %7Bid%7D"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("ERROR"), std::string::npos);
+}
+
+TEST(ReplayMock, ASecretCanaryAppearsInNoConsoleOutputOrReport) {
+  TempDir dir;
+  // Fails on purpose (status 500 is never answered), so the console prints the exchange
+  // and a curl reproducer, and the reports carry everything.
+  dir.write("cases/canary-var.json", R"({
+  "name": "secret variable in a body", "vendor": "finix",
+  "steps": [{"method": "PUT", "path": "/users/${user_id}", "body": {"tags": {"note": "${canary}"}},
+             "expect": {"status": 500}}]
+})");
+  dir.write("cases/canary-field.json", R"({
+  "name": "secret body member", "vendor": "msp360",
+  "steps": [{"method": "PUT", "path": "/api/Users", "body": {"ID": "${user_id}", "Password": "canary-field-0451"},
+             "expect": {"status": 500}}]
+})");
+  const std::string reports = dir.path() + "/reports";
+  const auto result = run_conform({"replay", dir.path() + "/cases", "--secret-var",
+                                   "canary=canary-var-8191", "--report-dir", reports});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("reproduce: curl"), std::string::npos) << result.out;
+  for (const char* canary :
+       {"canary-var-8191", "canary-field-0451", "mock-password", "mock-token"}) {
+    EXPECT_EQ(result.out.find(canary), std::string::npos) << canary << " in stdout";
+    EXPECT_EQ(result.err.find(canary), std::string::npos) << canary << " in stderr";
+    for (const auto& entry : fs::directory_iterator(reports)) {
+      EXPECT_EQ(read_all(entry.path()).find(canary), std::string::npos)
+          << canary << " in " << entry.path();
+    }
+  }
+}
+
+TEST(ReplayMock, ShardsTogetherRunEveryCaseExactlyOnce) {
+  TempDir dir;
+  const auto all = run_conform({"replay", "--report-dir", dir.path() + "/all"});
+  ASSERT_EQ(all.exit_code, 0) << all.out;
+  std::multiset<std::string> together;
+  for (int k = 1; k <= 3; ++k) {
+    const std::string out = dir.path() + "/shard" + std::to_string(k);
+    const auto shard =
+        run_conform({"replay", "--shard", std::to_string(k) + "/3", "--report-dir", out});
+    ASSERT_EQ(shard.exit_code, 0) << shard.out << shard.err;
+    const auto names = case_names(fs::path(out) / "report.json");
+    EXPECT_FALSE(names.empty()) << "shard " << k;
+    together.insert(names.begin(), names.end());
+  }
+  EXPECT_EQ(together, case_names(fs::path(dir.path()) / "all" / "report.json"));
+}
+
+TEST(ReplayMock, TagsSelectCases) {
+  TempDir dir;
+  const auto result =
+      run_conform({"replay", "--tag", "seed", "--exclude-tag", "xml", "--report-dir", dir.path()});
+  EXPECT_EQ(result.exit_code, 0) << result.out;
+  const auto names = case_names(fs::path(dir.path()) / "report.json");
+  EXPECT_GE(names.size(), 5u);
+  EXPECT_LT(names.size(), 20u);
+  EXPECT_EQ(names.count("msp360/the seed's XML sample is refused (ID is a placeholder)"), 0u);
+}
+
+TEST(ReplayMock, TheDriftedProfileFailsCasesAndSaysHowToReproduce) {
+  TempDir dir;
+  const auto result =
+      run_conform({"replay", "--mock-profile", "drifted", "--report-dir", dir.path()});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("FAIL "), std::string::npos);
+  EXPECT_NE(result.out.find("reproduce: curl -sS -X PUT"), std::string::npos);
+}
+
+TEST(ReplayMock, AnUnreachableTargetIsExit2AndSaysWhatToCheck) {
+  TempDir dir;
+  const auto result = run_conform({"replay", std::string(CONFORM_CASES_DIR) + "/finix", "--target",
+                                   "http://127.0.0.1:1", "--fixtures", "--retries", "0",
+                                   "--report-dir", dir.path()});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_NE(result.err.find("cannot connect to http://127.0.0.1:1"), std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("Check --target"), std::string::npos) << result.err;
+}
+
+TEST(ReplayMock, MissingCredentialsForALiveTargetAreExit2) {
+  TempDir dir;
+  const auto result = run_conform({"replay", std::string(CONFORM_CASES_DIR) + "/finix", "--target",
+                                   "http://127.0.0.1:1", "--report-dir", dir.path()});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_NE(result.err.find("${username} has no value"), std::string::npos) << result.err;
+}
+
+TEST(ReplayMock, BadArgumentsAreExit2) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"replay", "--shard", "4/3"},
+                                               {"replay", "--jobs", "0"},
+                                               {"replay", "--target", "ftp://x"},
+                                               {"replay", "--base", "finix"},
+                                               {"replay", "--var", "novalue"},
+                                               {"replay", "/no/such/folder"}}) {
+    const auto result = run_conform(args);
+    EXPECT_EQ(result.exit_code, 2) << args[1] << " " << args[2 % args.size()] << "\n" << result.err;
+  }
+}
+
+}  // namespace
+}  // namespace conform

@@ -74,6 +74,9 @@ class XmlDecoder {
   struct Scope {
     NamespaceRule ns;  // the namespace this element's children must be in
     ChildOrder order = ChildOrder::any;
+    // The wrong namespace an ancestor was reported in: descendants in the same one are
+    // not reported again (one finding for a document without its namespace).
+    std::optional<std::string> misplaced;
   };
 
   std::size_t offset_of(pugi::xml_node node) const {
@@ -116,8 +119,10 @@ class XmlDecoder {
                std::string& text);
   // xsi:nil, namespace declarations and (unless allowed) nothing else.
   bool check_attributes(pugi::xml_node node, const std::string& pointer, const std::string& xpath);
-  void check_namespace(pugi::xml_node node, const NamespaceRule& rule, const std::string& pointer,
-                       const std::string& xpath);
+  // Returns the wrong namespace `node` is in (reported unless its parent already was).
+  std::optional<std::string> check_namespace(pugi::xml_node node, const NamespaceRule& rule,
+                                             const Scope& parent, const std::string& pointer,
+                                             const std::string& xpath);
   void check_order(const std::vector<pugi::xml_node>& children, const Scope& scope,
                    const ElementRule* rule, const std::string& pointer, const std::string& xpath);
   // The element children of `node`; non-blank text among them is mixed content.
@@ -281,16 +286,20 @@ bool XmlDecoder::check_attributes(pugi::xml_node node, const std::string& pointe
   return nil;
 }
 
-void XmlDecoder::check_namespace(pugi::xml_node node, const NamespaceRule& rule,
-                                 const std::string& pointer, const std::string& xpath) {
+std::optional<std::string> XmlDecoder::check_namespace(pugi::xml_node node,
+                                                       const NamespaceRule& rule,
+                                                       const Scope& parent,
+                                                       const std::string& pointer,
+                                                       const std::string& xpath) {
   const std::string_view prefix = prefix_of(node.name());
   const auto ns = resolve_prefix(node, prefix);
   if (!ns) {
     report(node, pointer, xpath, "xml-namespace",
            "the prefix \"" + std::string(prefix) + "\" of <" + node.name() + "> is not declared");
-    return;
+    return std::nullopt;
   }
-  if (rule.accepts(*ns)) return;
+  if (rule.accepts(*ns)) return std::nullopt;
+  if (parent.misplaced == *ns) return std::string(*ns);
   const std::string expected =
       rule.kind == NamespaceRule::Kind::none ? "no namespace" : "\"" + rule.uri + "\"";
   const std::string actual = ns->empty() ? "no namespace" : "\"" + std::string(*ns) + "\"";
@@ -299,6 +308,7 @@ void XmlDecoder::check_namespace(pugi::xml_node node, const NamespaceRule& rule,
                           " but must be in " + expected);
   f.expected = expected;
   f.actual = actual;
+  return std::string(*ns);
 }
 
 std::vector<pugi::xml_node> XmlDecoder::element_children(pugi::xml_node node,
@@ -526,7 +536,7 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
     }
     const NamespaceRule child_ns =
         property_rule != nullptr && property_rule->ns ? *property_rule->ns : scope.ns;
-    Scope child_scope{child_ns, scope.order};
+    Scope child_scope{child_ns, scope.order, scope.misplaced};
     const unsigned types = schema_.types(property_schema);
     const bool is_list = types != kTypeAny && (types & kTypeArray) != 0;
     rapidjson::Value value;
@@ -546,10 +556,12 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
               append_xpath(xpath, element_name,
                            nodes.size() > 1 ? std::optional<std::size_t>(i + 1) : std::nullopt);
           const std::string item_pointer = append_pointer(member_pointer, std::to_string(i));
-          check_namespace(nodes[i], child_ns, item_pointer, item_xpath);
+          Scope item_scope = child_scope;
+          item_scope.misplaced =
+              check_namespace(nodes[i], child_ns, scope, item_pointer, item_xpath);
           rapidjson::Value item;
-          decode_value(nodes[i], items, items_rule, child_scope, item_pointer, item_xpath,
-                       depth + 1, item);
+          decode_value(nodes[i], items, items_rule, item_scope, item_pointer, item_xpath, depth + 1,
+                       item);
           value.PushBack(item, allocator_);
         }
       } else {
@@ -562,7 +574,8 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
                      std::string(element_name) + "> element");
         }
         const std::string list_xpath = append_xpath(xpath, element_name);
-        check_namespace(nodes.front(), child_ns, member_pointer, list_xpath);
+        child_scope.misplaced =
+            check_namespace(nodes.front(), child_ns, scope, member_pointer, list_xpath);
         decode_wrapped_list(nodes.front(), items, items_rule, list, child_scope, member_pointer,
                             list_xpath, depth + 1, value);
       }
@@ -587,7 +600,8 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
         f.expected = "1 element";
       }
       const std::string child_xpath = append_xpath(xpath, element_name);
-      check_namespace(nodes.front(), child_ns, member_pointer, child_xpath);
+      child_scope.misplaced =
+          check_namespace(nodes.front(), child_ns, scope, member_pointer, child_xpath);
       decode_value(nodes.front(), property_schema, property_rule, child_scope, member_pointer,
                    child_xpath, depth + 1, value);
     }
@@ -628,10 +642,11 @@ void XmlDecoder::decode_wrapped_list(pugi::xml_node node, SchemaNode items,
       f.expected = "<" + list.item + ">";
       f.actual = "<" + std::string(name) + ">";
     }
-    check_namespace(children[i], item_ns, item_pointer, item_xpath);
+    Scope item_scope{item_ns, scope.order, std::nullopt};
+    item_scope.misplaced = check_namespace(children[i], item_ns, scope, item_pointer, item_xpath);
     rapidjson::Value item;
-    decode_value(children[i], items, items_rule, Scope{item_ns, scope.order}, item_pointer,
-                 item_xpath, depth + 1, item);
+    decode_value(children[i], items, items_rule, item_scope, item_pointer, item_xpath, depth + 1,
+                 item);
     out.PushBack(item, allocator_);
   }
 }
@@ -710,8 +725,8 @@ bool XmlDecoder::run() {
     return false;
   }
   const NamespaceRule root_ns = root_rule.ns ? *root_rule.ns : NamespaceRule{};
-  check_namespace(root, root_ns, "", xpath);
-  Scope scope{root_ns, root_rule.order ? *root_rule.order : ChildOrder::any};
+  Scope scope{root_ns, root_rule.order ? *root_rule.order : ChildOrder::any, std::nullopt};
+  scope.misplaced = check_namespace(root, root_ns, Scope{}, "", xpath);
   decode_value(root, schema_.root(), &root_rule, scope, "", xpath, 1, out_);
   return !over_limit_;
 }

@@ -89,9 +89,10 @@ TEST_F(ReportMergeTest, ExitsTwoNamingABrokenInput) {
   const auto result =
       run_conform({"report", "merge", good, tmp_.path() + "/broken", "--report-dir", out()});
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_EQ(
-      result.err.rfind("conform report: cannot merge: " + broken + ":1:30: not valid JSON: ", 0),
-      0u)
+  EXPECT_EQ(result.err.rfind("conform report: cannot merge: " + broken +
+                                 ":1:29: not valid JSON: Missing a name for object member.\n",
+                             0),
+            0u)
       << result.err;
   EXPECT_FALSE(fs::exists(out())) << "nothing is written when an input is broken";
 }

@@ -1,9 +1,11 @@
 #include "schema/evaluator.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schema/json_pointer.hpp"
@@ -54,6 +56,39 @@ inline bool has_type(std::uint8_t types, const rapidjson::Value& instance) {
   return bits == kTypeNumber && (types & kTypeInteger) != 0 && is_integer(instance);
 }
 
+// The first repeated item as (earlier index, later index); equal indices when all differ.
+// Small arrays compare pairwise without allocating; large ones sort by hash, so a
+// million-item array stays fast.
+std::pair<rapidjson::SizeType, rapidjson::SizeType> find_repeated_item(
+    const rapidjson::Value& array) {
+  rapidjson::SizeType size = array.Size();
+  if (size <= 32) {
+    for (rapidjson::SizeType i = 1; i < size; ++i) {
+      for (rapidjson::SizeType j = 0; j < i; ++j) {
+        if (json_equal(array[i], array[j])) return {j, i};
+      }
+    }
+    return {0, 0};
+  }
+  std::vector<std::pair<std::uint64_t, rapidjson::SizeType>> hashes(size);
+  for (rapidjson::SizeType i = 0; i < size; ++i) hashes[i] = {json_hash(array[i]), i};
+  std::sort(hashes.begin(), hashes.end());
+  std::pair<rapidjson::SizeType, rapidjson::SizeType> first{0, 0};
+  for (std::size_t start = 0; start < hashes.size();) {
+    std::size_t end = start + 1;
+    while (end < hashes.size() && hashes[end].first == hashes[start].first) ++end;
+    for (std::size_t a = start + 1; a < end; ++a) {
+      for (std::size_t b = start; b < a; ++b) {
+        rapidjson::SizeType later = hashes[a].second, earlier = hashes[b].second;
+        if (!json_equal(array[later], array[earlier])) continue;
+        if (first.first == first.second || later < first.second) first = {earlier, later};
+      }
+    }
+    start = end;
+  }
+  return first;
+}
+
 }  // namespace
 
 std::string to_pointer(const InstancePath* path) {
@@ -82,6 +117,16 @@ bool Evaluator::report(const Node& node, const char* keyword, const InstancePath
     out_->push_back(std::move(finding));
   }
   return keep_going();
+}
+
+bool Evaluator::enter(const Node& node, const InstancePath* path) {
+  if (depth_ < kMaxDepth) return true;
+  report(node, "depth", path, [&](Finding& f) {
+    f.message = "value nests more than " + std::to_string(kMaxDepth) +
+                " levels deep; conform does not look deeper";
+    f.expected = "at most " + std::to_string(kMaxDepth) + " levels";
+  });
+  return false;
 }
 
 bool Evaluator::validate(const Node& node, const rapidjson::Value& instance,
@@ -293,6 +338,12 @@ bool Evaluator::validate_array(const Node& node, const rapidjson::Value& instanc
         }))
       return false;
   }
+  if (size > 0 && !enter(node, path)) return false;
+  ++depth_;
+  struct Leave {
+    int& depth;
+    ~Leave() { --depth; }
+  } leave{depth_};
   for (rapidjson::SizeType i = 0; i < size; ++i) {
     const Node* schema = node.items;
     const char* keyword = "items";
@@ -334,20 +385,18 @@ bool Evaluator::validate_array(const Node& node, const rapidjson::Value& instanc
     }
   }
   if (node.unique_items) {
-    for (rapidjson::SizeType i = 1; i < size; ++i) {
-      for (rapidjson::SizeType j = 0; j < i; ++j) {
-        if (!json_equal(instance[i], instance[j])) continue;
-        valid = false;
-        InstancePath item{path, nullptr, i};
-        if (!report(node, "uniqueItems", &item, [&](Finding& f) {
-              f.message = "item " + std::to_string(i) + " repeats item " + std::to_string(j) +
-                          "; items must be unique";
-              f.expected = "unique items";
-              f.actual = compact_json(instance[i]);
-            }))
-          return false;
-        break;
-      }
+    auto repeat = find_repeated_item(instance);
+    if (repeat.first != repeat.second) {
+      valid = false;
+      rapidjson::SizeType i = repeat.second, j = repeat.first;
+      InstancePath item{path, nullptr, i};
+      if (!report(node, "uniqueItems", &item, [&](Finding& f) {
+            f.message = "item " + std::to_string(i) + " repeats item " + std::to_string(j) +
+                        "; items must be unique";
+            f.expected = "unique items";
+            f.actual = compact_json(instance[i]);
+          }))
+        return false;
     }
   }
   return valid;
@@ -428,6 +477,12 @@ bool Evaluator::validate_object(const Node& node, const rapidjson::Value& instan
       return false;
   }
   // Required names are ticked off in the one pass over the members.
+  if (count > 0 && !enter(node, path)) return false;
+  ++depth_;
+  struct Leave {
+    int& depth;
+    ~Leave() { --depth; }
+  } leave{depth_};
   constexpr std::size_t kBitsetWords = 8;
   std::array<std::uint64_t, kBitsetWords> seen{};
   bool use_bitset = node.required.size() <= kBitsetWords * 64;
@@ -477,6 +532,7 @@ bool Evaluator::validate_object(const Node& node, const rapidjson::Value& instan
 bool Evaluator::passes(const Node& node, const rapidjson::Value& instance,
                        const InstancePath* path) const {
   Evaluator verdict(nullptr, strict_, true);
+  verdict.depth_ = depth_;
   return verdict.validate(node, instance, path);
 }
 
@@ -495,6 +551,7 @@ void Evaluator::explain_branches(const std::vector<const Node*>& branches,
   for (const Node* candidate : candidates) {
     Findings findings;
     Evaluator collect(&findings, strict_, false);
+    collect.depth_ = depth_;
     collect.validate(*candidate, instance, path);
     if (best.empty() || findings.size() < best.size()) {
       best = std::move(findings);

@@ -49,9 +49,16 @@ class Evaluator {
   void explain_branches(const std::vector<const Node*>& branches, const rapidjson::Value& instance,
                         const InstancePath* path);
 
+  // Descends into a member or item; false (with a finding) past kMaxDepth levels, so a
+  // deeply nested value cannot exhaust the stack through a recursive schema.
+  bool enter(const Node& node, const InstancePath* path);
+
   Findings* out_;
   bool strict_;
   bool first_error_only_;
+  int depth_ = 0;
 };
+
+constexpr int kMaxDepth = 2000;
 
 }  // namespace conform::schema

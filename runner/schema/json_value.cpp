@@ -135,6 +135,51 @@ bool json_equal(const rapidjson::Value& a, const rapidjson::Value& b) {
   }
 }
 
+std::uint64_t json_hash(const rapidjson::Value& value) {
+  auto mix = [](std::uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return h;
+  };
+  switch (value.GetType()) {
+    case rapidjson::kNullType:
+      return 0x9E37;
+    case rapidjson::kFalseType:
+      return 0xF00D;
+    case rapidjson::kTrueType:
+      return 0xBEEF;
+    case rapidjson::kNumberType: {
+      double number = value.GetDouble();
+      if (number == 0) number = 0;  // -0.0 == 0.0
+      std::uint64_t bits = 0;
+      std::memcpy(&bits, &number, sizeof bits);
+      return mix(bits ^ 0x1234);
+    }
+    case rapidjson::kStringType: {
+      std::uint64_t h = 0xCBF29CE484222325ull;
+      const char* text = value.GetString();
+      for (rapidjson::SizeType i = 0; i < value.GetStringLength(); ++i) {
+        h = (h ^ static_cast<unsigned char>(text[i])) * 0x100000001B3ull;
+      }
+      return h;
+    }
+    case rapidjson::kArrayType: {
+      std::uint64_t h = 0xA77A;
+      for (const auto& item : value.GetArray()) h = mix(h * 31 + json_hash(item));
+      return h;
+    }
+    case rapidjson::kObjectType: {
+      std::uint64_t h = 0x0B7EC7;
+      for (const auto& member : value.GetObject()) {
+        h += mix(json_hash(member.name) * 7 + json_hash(member.value));  // order-free
+      }
+      return h;
+    }
+  }
+  return 0;
+}
+
 bool is_multiple_of(const rapidjson::Value& value, double divisor) {
   if (value.IsInt64() && divisor == std::floor(divisor) && std::fabs(divisor) < 9.0e15) {
     auto d = static_cast<std::int64_t>(divisor);

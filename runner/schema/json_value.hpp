@@ -34,6 +34,9 @@ bool is_integer(const rapidjson::Value& value);
 
 bool json_equal(const rapidjson::Value& a, const rapidjson::Value& b);
 
+// A hash consistent with json_equal (1 and 1.0 hash alike; member order does not matter).
+std::uint64_t json_hash(const rapidjson::Value& value);
+
 // Whether `value` / `divisor` is an integer, exactly in decimal (0.0075 / 0.0001 is,
 // 0.00751 / 0.0001 is not).
 bool is_multiple_of(const rapidjson::Value& value, double divisor);

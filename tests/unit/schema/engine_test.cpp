@@ -141,3 +141,37 @@ TEST(Formats, UuidAndFriends) {
 
 }  // namespace
 }  // namespace conform::schema::testing
+
+namespace conform::schema::testing {
+namespace {
+
+TEST(Engine, DeepNestingThroughARecursiveSchemaIsAFindingNotACrash) {
+  auto schema = compile(R"({"type": "array", "items": {"$ref": "#"}})");
+  rapidjson::Document instance;
+  std::string text(100000, '[');
+  text += std::string(100000, ']');
+  instance.Parse<rapidjson::kParseIterativeFlag>(text.c_str());
+  ASSERT_FALSE(instance.HasParseError());
+  Findings findings;
+  EXPECT_FALSE(schema->validate(instance, &findings));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].keyword, "depth");
+  EXPECT_FALSE(schema->validate(instance, nullptr));
+  EXPECT_TRUE(schema->validate(json("[[[]],[]]"), nullptr));
+}
+
+TEST(Engine, UniqueItemsOnALargeArrayFindsTheRepeat) {
+  auto schema = compile(R"({"uniqueItems": true})");
+  rapidjson::Document instance(rapidjson::kArrayType);
+  for (int i = 0; i < 200000; ++i) instance.PushBack(i, instance.GetAllocator());
+  EXPECT_TRUE(schema->validate(instance, nullptr));
+  instance.PushBack(rapidjson::Value(77.0), instance.GetAllocator());
+  Findings findings;
+  EXPECT_FALSE(schema->validate(instance, &findings));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].pointer, "/200000");
+  EXPECT_EQ(findings[0].message, "item 200000 repeats item 77; items must be unique");
+}
+
+}  // namespace
+}  // namespace conform::schema::testing

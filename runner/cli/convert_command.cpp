@@ -1,0 +1,221 @@
+// conform convert: one payload from one encoding to another (json, xml, form) by the
+// message's schema types and XML rules, so a payload is written once and sent in any.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/arguments.hpp"
+#include "cli/command.hpp"
+#include "cli/console.hpp"
+#include "cli/schemas_location.hpp"
+#include "codec/decode.hpp"
+#include "codec/encode.hpp"
+#include "codec/sniff.hpp"
+#include "codec/xml_rules.hpp"
+#include "schema/suggest.hpp"
+#include "vendor/catalog.hpp"
+
+namespace conform::cli {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr const char* kHelp =
+    R"(usage: conform convert VENDOR MESSAGE [--from json|xml|form] --to json|xml|form FILE
+
+Reads one payload of a vendor's message and prints it in another encoding, by the same
+schema types and XML rules 'conform validate' reads it with: root, namespaces, child order,
+list encodings and enum names for XML; key=value pairs for forms. The payload is validated
+on the way: its findings go to standard error.
+
+  VENDOR    a vendor id ('conform vendors' lists them)
+  MESSAGE   request | response:STATUS
+  FILE      the payload, or - for standard input
+
+options:
+  --from json|xml|form   the payload's encoding (default: from the file name, else sniffed)
+  --to json|xml|form     the encoding to print (xml needs a message with XML rules)
+  --schemas DIR          where the vendor contracts are (default: the ones conform ships)
+
+exit status: 0 converted, and the payload is valid; 1 the payload has findings (converted
+when it could still be read); 2 the command could not do its work
+
+example:
+  conform convert msp360 request --to xml schemas/msp360/examples/request.valid.full.json
+)";
+
+struct Usage {
+  std::string message;
+};
+
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& known) {
+  const std::vector<std::string_view> candidates(known.begin(), known.end());
+  const auto nearest = schema::suggest_name(name, candidates);
+  return nearest ? "; did you mean \"" + *nearest + "\"?" : "";
+}
+
+Format format_option(const Arguments& args, const char* name) {
+  const auto text = args.value(name);
+  const auto format = text ? parse_format(*text) : std::nullopt;
+  if (!format) {
+    throw Usage{std::string(name) + " takes json, xml or form" +
+                (text ? ", not \"" + *text + "\"" : "")};
+  }
+  return *format;
+}
+
+// The format a file name says (".xml", ".form"...), else what the bytes look like.
+Format input_format(const std::string& file, std::string_view bytes) {
+  const std::string ext = file == "-" ? "" : fs::path(file).extension().string();
+  if (ext == ".json" || ext == ".ndjson") return Format::json;
+  if (ext == ".xml") return Format::xml;
+  if (ext == ".form") return Format::form;
+  switch (codec::sniff(bytes)) {
+    case codec::Sniffed::xml:
+      return Format::xml;
+    case codec::Sniffed::form:
+      return Format::form;
+    default:
+      return Format::json;
+  }
+}
+
+bool read_whole(const std::string& file, std::string& bytes) {
+  std::ostringstream all;
+  if (file == "-") {
+    all << std::cin.rdbuf();
+    bytes = all.str();
+    return !std::cin.bad();
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  all << in.rdbuf();
+  bytes = all.str();
+  return !in.bad();
+}
+
+int convert(const Arguments& args) {
+  if (!args.error().empty()) throw Usage{args.error()};
+  if (args.positional().size() != 3) {
+    throw Usage{"expected VENDOR MESSAGE FILE (see 'conform convert --help')"};
+  }
+  const std::string& vendor_id = args.positional()[0];
+  const std::string& message_name = args.positional()[1];
+  const std::string& file = args.positional()[2];
+  const Format to = format_option(args, "--to");
+
+  const auto catalog = vendor::Catalog::load(schemas_location(args.value("--schemas")));
+  const vendor::Manifest* vendor = catalog->find(vendor_id);
+  if (vendor == nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& v : catalog->vendors()) ids.push_back(v.id);
+    throw Usage{"unknown vendor \"" + vendor_id + "\"" + did_you_mean(vendor_id, ids) +
+                " ('conform vendors' lists them)"};
+  }
+  const auto id = parse_message_id(message_name);
+  const vendor::MessageSpec* message = id ? catalog->message(*vendor, *id) : nullptr;
+  if (message == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& m : vendor->messages) names.push_back(m.id.name());
+    throw Usage{vendor->id + " documents no message \"" + message_name + "\"" +
+                did_you_mean(message_name, names)};
+  }
+  if (message->empty_body) {
+    throw Usage{vendor->id + " " + message->id.name() +
+                " has no body: there is nothing to convert"};
+  }
+  const auto schema = catalog->schema(*vendor, *message);
+  const auto rules = catalog->xml_rules(*vendor, *message);
+  std::string bytes;
+  if (!read_whole(file, bytes)) throw Usage{"cannot read " + file};
+  const Format from =
+      args.value("--from") ? format_option(args, "--from") : input_format(file, bytes);
+  if ((from == Format::xml || to == Format::xml) && rules == nullptr) {
+    throw Usage{vendor->id + " " + message->id.name() +
+                " has no XML form (its manifest entry names no xml_rules)"};
+  }
+
+  // Cross-file $refs ("errors.schema.json#/...") resolve beside the message's schema; the
+  // registry caches what it loads, so the documents outlive this call.
+  std::vector<std::shared_ptr<const schema::Schema>> referenced;
+  const fs::path schema_dir = message->schema_file.parent_path();
+  const codec::SchemaResolver resolver = [&](std::string_view uri) -> const rapidjson::Value* {
+    try {
+      referenced.push_back(catalog->registry().load_file(schema_dir / std::string(uri)));
+      return &referenced.back()->document();
+    } catch (const schema::SchemaError&) {
+      return nullptr;
+    }
+  };
+
+  // Findings (decoding and schema), placed in the source, go to standard error.
+  vendor::CheckOptions check_options;
+  check_options.format = from;
+  PayloadResult checked = catalog->check(*vendor, *message, bytes, check_options);
+  checked.file = file;
+
+  codec::DecodeOptions decode_options;
+  decode_options.format = from;
+  decode_options.schema = &schema->document();
+  decode_options.resolver = resolver;
+  decode_options.xml_rules = rules.get();
+  const codec::Decoded decoded = codec::decode(bytes, decode_options);
+
+  const bool colour = use_colour(2);
+  if (!checked.findings.empty()) render_findings(std::cerr, checked, bytes, colour);
+  if (!decoded.ok) {
+    std::cerr << "conform convert: " << file << " could not be read as " << to_string(from)
+              << "; nothing converted\n";
+    return kExitFindings;
+  }
+
+  codec::EncodeOptions encode_options;
+  encode_options.format = to;
+  encode_options.schema = &schema->document();
+  encode_options.resolver = resolver;
+  encode_options.xml_rules = rules.get();
+  const codec::Encoded encoded = codec::encode(decoded.value, encode_options);
+  if (!encoded.findings.empty()) {
+    PayloadResult notes;
+    notes.file = file;
+    notes.findings = encoded.findings;
+    render_findings(std::cerr, notes, "", colour);
+  }
+  if (!encoded.ok) {
+    std::cerr << "conform convert: the payload cannot be written as " << to_string(to) << "\n";
+    return kExitFindings;
+  }
+  std::cout << encoded.bytes;
+  if (to == Format::form) std::cout << "\n";
+  return checked.valid ? kExitOk : kExitFindings;
+}
+
+int run(const std::vector<std::string>& argv) {
+  const Arguments args(argv, {"--from", "--to", "--schemas"}, {"--help", "-h"});
+  if (args.flag("--help") || args.flag("-h")) {
+    std::cout << kHelp;
+    return kExitOk;
+  }
+  try {
+    return convert(args);
+  } catch (const Usage& usage) {
+    std::cerr << "conform convert: " << usage.message << "\n";
+    return kExitUsage;
+  } catch (const vendor::CatalogError& e) {
+    std::cerr << "conform convert: broken vendor contract: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const schema::SchemaError& e) {
+    std::cerr << "conform convert: broken schema: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
+const CommandRegistration registration{
+    {"convert", "print a payload in another encoding (json, xml, form)", run}};
+
+}  // namespace
+}  // namespace conform::cli

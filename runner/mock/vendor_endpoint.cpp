@@ -108,7 +108,14 @@ VendorEndpoint::VendorEndpoint(std::shared_ptr<const vendor::Catalog> catalog,
       mock_(read_vendor_mock(manifest)),
       store_(store),
       profile_(std::move(profile)),
-      max_body_bytes_(max_body_bytes) {}
+      max_body_bytes_(max_body_bytes) {
+  request_spec_ = catalog_->message(manifest_, MessageId{});
+  if (!request_spec_) {
+    throw MockError((manifest_.dir / "vendor.json").string() +
+                    ": /messages: the mock needs the request message");
+  }
+  request_schema_ = catalog_->schema(manifest_, *request_spec_);
+}
 
 void VendorEndpoint::seed_users() const {
   for (const auto& [id, user] : mock_.users) {
@@ -261,10 +268,9 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
   }
   if (!findings.empty()) return invalid(findings, nullptr, request, noise);
 
-  const vendor::MessageSpec* spec = catalog_->message(manifest_, MessageId{});
-  if (!spec) return error(500, "The vendor documents no request", request, noise);
-  const auto schema = catalog_->schema(manifest_, *spec);
-  const auto rules = *format == Format::xml ? catalog_->xml_rules(manifest_, *spec) : nullptr;
+  const auto& schema = request_schema_;
+  const auto rules =
+      *format == Format::xml ? catalog_->xml_rules(manifest_, *request_spec_) : nullptr;
   codec::DecodeOptions options;
   options.format = *format;
   options.schema = schema ? &schema->document() : nullptr;

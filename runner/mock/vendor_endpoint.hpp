@@ -61,6 +61,10 @@ class VendorEndpoint {
   UserStore& store_;
   std::string profile_;
   std::size_t max_body_bytes_;
+  // The request's message and compiled schema, looked up once (the registry's lookup
+  // canonicalizes a path and takes a lock on every call).
+  const vendor::MessageSpec* request_spec_ = nullptr;
+  std::shared_ptr<const schema::Schema> request_schema_;
 };
 
 // The current time as RFC 3339 UTC with milliseconds ("2026-01-02T03:04:05.678Z").

@@ -3,6 +3,10 @@
 // drifted profile.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -436,6 +440,60 @@ TEST(MockServer, TheDriftedProfileChangesWhatStrictValidationSees) {
     const auto* bad = message_for(c.vendor, 400, "400");
     EXPECT_FALSE(catalog()->check(manifest, *bad, invalid->body, check).valid) << invalid->body;
   }
+}
+
+// Writes a throwaway self-signed certificate for 127.0.0.1 and its key.
+void write_self_signed(const fs::path& cert, const fs::path& key) {
+  EVP_PKEY* pkey = EVP_RSA_gen(2048);
+  X509* x509 = X509_new();
+  ASN1_INTEGER_set(X509_get_serialNumber(x509), 1);
+  X509_gmtime_adj(X509_getm_notBefore(x509), 0);
+  X509_gmtime_adj(X509_getm_notAfter(x509), 3600);
+  X509_set_pubkey(x509, pkey);
+  X509_NAME* name = X509_get_subject_name(x509);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
+  X509_set_issuer_name(x509, name);
+  X509_sign(x509, pkey, EVP_sha256());
+  FILE* out = std::fopen(cert.c_str(), "w");
+  PEM_write_X509(out, x509);
+  std::fclose(out);
+  out = std::fopen(key.c_str(), "w");
+  PEM_write_PrivateKey(out, pkey, nullptr, nullptr, 0, nullptr, nullptr);
+  std::fclose(out);
+  X509_free(x509);
+  EVP_PKEY_free(pkey);
+}
+
+TEST(MockServer, ServesHttpsWithACertificateAndKey) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("conform-mock-tls-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  write_self_signed(dir / "cert.pem", dir / "key.pem");
+  MockOptions options;
+  options.vendors = {"finix"};
+  options.tls_cert = dir / "cert.pem";
+  options.tls_key = dir / "key.pem";
+  MockServer server(catalog(), options);
+  const int port = server.start();
+  EXPECT_EQ(server.base_url(), "https://127.0.0.1:" + std::to_string(port));
+  httplib::SSLClient client("127.0.0.1", port);
+  client.enable_server_certificate_verification(false);
+  client.set_read_timeout(10, 0);
+  const Call call = vendor_cases()[3].valid;
+  const auto result = client.Put(call.path.c_str(), call.headers, call.body, "application/json");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200) << result->body;
+  server.stop();
+  fs::remove_all(dir);
+}
+
+TEST(MockServer, AMissingCertificateIsAnErrorAtStart) {
+  MockOptions options;
+  options.tls_cert = "/nonexistent/cert.pem";
+  options.tls_key = "/nonexistent/key.pem";
+  MockServer server(catalog(), options);
+  EXPECT_THROW(server.start(), std::runtime_error);
 }
 
 }  // namespace

@@ -437,7 +437,7 @@ int run_replay(const std::vector<std::string>& args) {
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
 
-  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const bool terminal = isatty(STDOUT_FILENO) != 0;
   std::cout << "replaying " << selected.size() << " of " << loaded.cases.size() << " cases against "
             << (server ? "the embedded mock at " + target_base : options.target) << " with "
             << options.run.jobs << (options.run.jobs == 1 ? " job" : " jobs") << "\n";
@@ -445,10 +445,12 @@ int run_replay(const std::vector<std::string>& args) {
   const auto progress = [&](const CaseResult& result, std::size_t done, std::size_t total) {
     const bool bad = result.outcome == Outcome::failed || result.outcome == Outcome::error;
     if (terminal) {
-      std::cerr << "\r\033[K[" << done << "/" << total << "] " << result.vendor << " "
-                << result.name;
-      if (bad || done == total) std::cerr << "\r\033[K";
-      std::cerr.flush();
+      constexpr std::size_t kWidth = 24;
+      const std::size_t filled = total ? done * kWidth / total : kWidth;
+      std::cout << "\r\033[K[" << std::string(filled, '#') << std::string(kWidth - filled, '.')
+                << "] " << done << "/" << total << " " << result.vendor << ": " << result.name;
+      if (bad || done == total) std::cout << "\r\033[K";
+      std::cout.flush();
       if (!bad) return;
     }
     std::cout << outcome_label(result.outcome) << " " << result.vendor << ": " << result.name

@@ -442,6 +442,43 @@ TEST(MockServer, TheDriftedProfileChangesWhatStrictValidationSees) {
   }
 }
 
+TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
+  Server mock;
+  Call formsonfire = vendor_cases()[1].valid;
+  formsonfire.path = "/api/v2/user?format=xml";
+  formsonfire.content_type = "application/xml";
+  formsonfire.body =
+      "<User><CompanyId>12345</CompanyId><FirstName>Xena</FirstName>"
+      "<Id>2ebc64a36a0d400d8c1e5b7a9f3d6e24</Id>"
+      "<IntegrationKey>mock-integration-key</IntegrationKey></User>";
+  const auto result = mock.send("formsonfire", formsonfire);
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  EXPECT_EQ(result->get_header_value("Content-Type"), "application/xml; charset=utf-8");
+  EXPECT_EQ(result->body.rfind("<UserResponse", 0), 0u) << result->body;
+  EXPECT_NE(result->body.find("<FirstName>Xena</FirstName>"), std::string::npos);
+  const vendor::Manifest& manifest = *catalog()->find("formsonfire");
+  vendor::CheckOptions check;
+  check.format = Format::xml;
+  const auto checked = catalog()->check(
+      manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "200"}),
+      result->body, check);
+  EXPECT_TRUE(checked.valid) << (checked.findings.empty() ? "" : checked.findings[0].message);
+
+  Call maiascore = vendor_cases()[2].valid;
+  maiascore.content_type = "application/xml";
+  maiascore.body = "<item><confirmed>false</confirmed><reports>maia-00000000000a</reports></item>";
+  const auto xml = mock.send("maiascore", maiascore);
+  ASSERT_TRUE(xml);
+  EXPECT_EQ(xml->status, 200) << xml->body;
+  EXPECT_NE(xml->body.find(R"("confirmed":false)"), std::string::npos) << xml->body;
+  maiascore.body = "<item><confirmed>maybe</confirmed></item>";
+  const auto bad = mock.send("maiascore", maiascore);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("confirmed"), std::string::npos) << bad->body;
+}
+
 // Writes a throwaway self-signed certificate for 127.0.0.1 and its key.
 void write_self_signed(const fs::path& cert, const fs::path& key) {
   EVP_PKEY* pkey = EVP_RSA_gen(2048);

@@ -518,10 +518,8 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
     }
     const std::string member_pointer = append_pointer(pointer, property);
     const SchemaNode property_schema = schema_.property(schema, property);
-    const bool known = !schema || schema_.types(schema) == kTypeAny ||
-                       schema_.declares(schema, property) || property_schema ||
-                       property_rule != nullptr;
-    if (!known && rules_.unknown_elements_are_errors()) {
+    if (rules_.unknown_elements_are_errors() && !property_schema && property_rule == nullptr &&
+        schema && schema_.types(schema) != kTypeAny && !schema_.declares(schema, property)) {
       for (std::size_t i = 0; i < nodes.size(); ++i) {
         Finding& f = report(
             nodes[i], member_pointer,

@@ -31,14 +31,18 @@ const char* icon(Outcome outcome) {
   return "";
 }
 
-// A fence longer than any run of backticks inside the block, so the block cannot end early.
-std::string fence_for(std::string_view text) {
+std::size_t longest_backtick_run(std::string_view text) {
   std::size_t longest = 0, run = 0;
   for (const char c : text) {
     run = c == '`' ? run + 1 : 0;
     longest = std::max(longest, run);
   }
-  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+  return longest;
+}
+
+// A fence longer than any run of backticks inside the block, so the block cannot end early.
+std::string fence_for(std::string_view text) {
+  return std::string(std::max<std::size_t>(3, longest_backtick_run(text) + 1), '`');
 }
 
 void totals_row(std::ostringstream& out, const std::string& name, const Totals& t) {
@@ -48,7 +52,7 @@ void totals_row(std::ostringstream& out, const std::string& name, const Totals& 
 
 void finding_line(std::ostringstream& out, const Finding& f) {
   out << "  - ";
-  if (!f.pointer.empty()) out << "`" << markdown_text(f.pointer) << "` ";
+  if (!f.pointer.empty()) out << markdown_code(f.pointer) << " ";
   if (f.line > 0) out << "(line " << f.line << ", column " << f.column << ") ";
   if (!f.keyword.empty()) out << "*" << markdown_text(f.keyword) << "*: ";
   out << markdown_text(truncate_utf8(f.message, kMaxTextBytes));
@@ -102,6 +106,16 @@ void coverage(std::ostringstream& out, const std::vector<VendorCoverage>& all) {
 }
 
 }  // namespace
+
+std::string markdown_code(std::string_view text) {
+  // Inside a code span nothing is markup and backslashes are literal, so nothing is
+  // escaped: the delimiter is made longer than any run of backticks inside instead.
+  std::string code;
+  for (const char c : printable_text(text)) code += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  const std::string fence(longest_backtick_run(code) + 1, '`');
+  const bool pad = !code.empty() && (code.front() == '`' || code.back() == '`');
+  return fence + (pad ? " " : "") + code + (pad ? " " : "") + fence;
+}
 
 std::string markdown_text(std::string_view text) {
   std::string out;

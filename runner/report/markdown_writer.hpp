@@ -18,4 +18,7 @@ void write_markdown_report(const RunResult& run, const std::filesystem::path& fi
 // can neither format nor inject anything.
 std::string markdown_text(std::string_view text);
 
+// A Markdown code span holding `text` verbatim (one line).
+std::string markdown_code(std::string_view text);
+
 }  // namespace conform::report

@@ -66,6 +66,13 @@ TEST(MarkdownWriter, EscapesMarkupFromPayloads) {
   EXPECT_EQ(markdown_text("a|b *c* [d](e)\nf`g`"), "a\\|b \\*c\\* \\[d\\](e) f\\`g\\`");
 }
 
+TEST(MarkdownWriter, QuotesPointersVerbatimInCodeSpans) {
+  EXPECT_EQ(markdown_code("/created_at"), "`/created_at`");
+  EXPECT_EQ(markdown_code("/a`b"), "``/a`b``");
+  EXPECT_EQ(markdown_code("`x"), "`` `x ``");
+  EXPECT_EQ(markdown_code("<b>\nc"), "`<b> c`");
+}
+
 TEST(MarkdownWriter, WarnsOfAnInterruptedRun) {
   RunResult run = sample_run();
   run.interrupted = true;

@@ -98,6 +98,29 @@ TEST(HtmlWriter, CutsHugeBodiesAndSaysSo) {
   EXPECT_LT(html.size(), 120000u);
 }
 
+TEST(HtmlWriter, ShowsAStepThatNeverRanAsNotRun) {
+  RunResult run = sample_run();
+  StepResult never;
+  never.name = "get";
+  never.outcome = Outcome::skipped;
+  run.cases[2].steps.push_back(never);
+  const std::string html = render_html(run);
+  EXPECT_NE(html.find("<span>2. get</span><span class=\"note\">not run</span></h3></div>"),
+            std::string::npos);
+}
+
+TEST(HtmlWriter, PutsFailingCasesFirstAndUnfoldsThem) {
+  const std::string html = render_html(sample_run());
+  const auto failed = html.find("<details class=\"case failed\"");
+  const auto broken = html.find("<details class=\"case error\"");
+  const auto passed = html.find("<details class=\"case passed\"");
+  EXPECT_LT(failed, broken);
+  EXPECT_LT(broken, passed);
+  EXPECT_EQ(html.substr(failed, html.find('>', failed) - failed).find(" open"),
+            html.substr(failed, html.find('>', failed) - failed).size() - 5);
+  EXPECT_EQ(html.substr(passed, html.find('>', passed) - passed).find(" open"), std::string::npos);
+}
+
 TEST(HtmlWriter, SaysWhenTheRunWasInterrupted) {
   RunResult run = sample_run();
   EXPECT_EQ(render_html(run).find("id=\"interrupted\""), std::string::npos);

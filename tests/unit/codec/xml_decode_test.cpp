@@ -273,3 +273,29 @@ TEST(XmlDecode, CrossFileRefsGoThroughTheResolver) {
 
 }  // namespace
 }  // namespace conform::codec
+
+namespace conform::codec {
+namespace {
+
+TEST(XmlDecode, ByteOrderMarkAndDeclaredEncoding) {
+  DecodeOptions options;
+  options.format = Format::xml;
+  const Decoded bom = decode("\xEF\xBB\xBF<r>\n<a>x</a>\n<b>1<c/></b></r>", options);
+  ASSERT_TRUE(bom.ok);
+  ASSERT_EQ(bom.findings.size(), 1u);  // <b> holds text and an element
+  EXPECT_EQ(bom.findings[0].keyword, "xml-mixed-text");
+  EXPECT_EQ(bom.findings[0].line, 3);
+  EXPECT_EQ(bom.findings[0].column, 4);
+  const Decoded latin1 =
+      decode("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r><a>x</a></r>", options);
+  ASSERT_EQ(latin1.findings.size(), 1u);
+  EXPECT_EQ(latin1.findings[0].keyword, "encoding");
+  EXPECT_EQ(latin1.findings[0].column, 1);
+  const Decoded bad = decode("<r><a>\xC3(</a></r>", options);
+  EXPECT_FALSE(bad.ok);
+  EXPECT_EQ(bad.findings.at(0).message,
+            "invalid UTF-8: byte 0xC3 at byte offset 6 does not start a valid sequence");
+}
+
+}  // namespace
+}  // namespace conform::codec

@@ -23,6 +23,7 @@
 #include "replay/profile.hpp"
 #include "replay/run.hpp"
 #include "replay/selection.hpp"
+#include "report/coverage.hpp"
 #include "report/reports.hpp"
 #include "vendor/catalog.hpp"
 
@@ -462,6 +463,7 @@ int run_replay(const std::vector<std::string>& args) {
   if (server) server->stop();
 
   print_summary(std::cout, run);
+  run.coverage = report::measure_coverage(run, catalog->vendors());
   try {
     report::write_reports(run, options.report_dir);
     std::cout << "reports: " << (options.report_dir / "report.html").string() << "\n";

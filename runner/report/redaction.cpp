@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "report/body_redaction.hpp"
+
 namespace conform::report {
 namespace {
 
@@ -112,6 +114,9 @@ std::string redact_curl(std::string_view curl) {
       }
     } else if (option == "-u" || option == "--user") {
       replaced = masked_argument(argument);
+    } else if (option == "-d" || option == "--data" || option == "--data-binary" ||
+               option == "--data-raw" || option == "--data-urlencode") {
+      replaced = redact_body({}, argument);
     } else if (argument.find("://") != std::string_view::npos) {
       replaced = redact_url(argument);
     }
@@ -136,6 +141,8 @@ RunResult redact_secrets(const RunResult& run) {
           if (is_credential_header(name)) value = redact_credential(value);
         }
       }
+      exchange.request_body = redact_body(exchange.request_headers, exchange.request_body);
+      exchange.response_body = redact_body(exchange.response_headers, exchange.response_body);
       step.curl = redact_curl(step.curl);
     }
   }

@@ -28,7 +28,8 @@ std::string redact_url(std::string_view url);
 // Masks credential headers (-H/--header), -u/--user and URL user-info in a curl command.
 std::string redact_curl(std::string_view curl);
 
-// A copy of `run` with the masks above applied to every exchange and curl command.
+// A copy of `run` with the masks above applied to every exchange and curl command, and
+// secret-named body fields masked (body_redaction.hpp).
 RunResult redact_secrets(const RunResult& run);
 
 }  // namespace conform::report

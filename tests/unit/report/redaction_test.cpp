@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/body_redaction.hpp"
+
 namespace conform::report {
 namespace {
 
@@ -69,6 +71,40 @@ TEST(Redaction, AppliesToEveryExchangeOfARun) {
   EXPECT_EQ(e.response_headers[0].second, "***");
   EXPECT_EQ(safe.cases[0].steps[0].curl,
             "curl -H 'Authorization: Bearer ***' 'https://vendor.example/u?api_key=***'");
+}
+
+TEST(BodyRedaction, MasksSecretNamedFieldsInJsonAtAnyDepth) {
+  const Headers json = {{"Content-Type", "application/json"}};
+  EXPECT_EQ(
+      redact_body(
+          json, R"({"Email":"a@b.c","Password":"pw1","Profile":{"TwoFactorSecret":"s"},)"
+                R"("Items":[{"AccessToken":"t"}],"PasswordSalt":"***","Metadata":[{"Key":"k"}]})"),
+      R"({"Email":"a@b.c","Password":"***","Profile":{"TwoFactorSecret":"***"},)"
+      R"("Items":[{"AccessToken":"***"}],"PasswordSalt":"***","Metadata":[{"Key":"k"}]})");
+  // Nothing to mask: the bytes stay exactly as they were, formatting included.
+  const std::string plain = "{ \"Email\": \"a@b.c\",\n  \"password\": null }";
+  EXPECT_EQ(redact_body(json, plain), plain);
+  EXPECT_EQ(redact_body(json, "{not json, \"Password\":\"x\""), "{not json, \"Password\":\"x\"");
+}
+
+TEST(BodyRedaction, MasksSecretNamedElementsInXml) {
+  EXPECT_EQ(redact_body({{"content-type", "text/xml"}},
+                        "<UsersEditModels xmlns=\"x\"><Email>a@b.c</Email><Password>pw1</Password>"
+                        "<a:IntegrationKey>k</a:IntegrationKey><Password/></UsersEditModels>"),
+            "<UsersEditModels xmlns=\"x\"><Email>a@b.c</Email><Password>***</Password>"
+            "<a:IntegrationKey>***</a:IntegrationKey><Password/></UsersEditModels>");
+}
+
+TEST(BodyRedaction, MasksSecretNamedKeysInForms) {
+  EXPECT_EQ(redact_body({{"Content-Type", "application/x-www-form-urlencoded"}},
+                        "username=ada&password=pw1&resetPasswordToken=t&confirmed=true"),
+            "username=ada&password=***&resetPasswordToken=***&confirmed=true");
+}
+
+TEST(BodyRedaction, ReachesTheDataOfACurlCommand) {
+  EXPECT_EQ(
+      redact_curl("curl -X PUT --data-binary '{\"IntegrationKey\":\"k1\",\"Id\":\"x\"}' http://h/"),
+      "curl -X PUT --data-binary '{\"IntegrationKey\":\"***\",\"Id\":\"x\"}' http://h/");
 }
 
 }  // namespace

@@ -47,7 +47,12 @@ TEST(SecretCanary, CredentialsTheReplayMissedAreMaskedAnyway) {
                                    {"X-Api-Key", kCanary},
                                    {"Cookie", "session=" + kCanary}};
   step.exchange.response_headers = {{"Set-Cookie", "session=" + kCanary + "; HttpOnly"}};
-  step.curl = "curl -X PUT -u 'admin:" + kCanary + "' -H 'Authorization: Bearer " + kCanary +
+  step.exchange.request_body = "{\"Password\":\"" + kCanary + "\",\"IntegrationKey\":\"" + kCanary +
+                               "\",\"nested\":{\"TwoFactorSecret\":\"" + kCanary + "\"}}";
+  step.exchange.response_body = "<User><PasswordSalt>" + kCanary + "</PasswordSalt></User>";
+  step.exchange.response_headers.emplace_back("Content-Type", "application/xml");
+  step.curl = "curl -X PUT --data-binary '{\"Password\":\"" + kCanary +
+              "\"}' -u 'admin:" + kCanary + "' -H 'Authorization: Bearer " + kCanary +
               "' 'https://svc:" + kCanary + "@api.example.com/users/1?access_token=" + kCanary +
               "'";
   for (const auto& [name, text] : every_report(run)) {

@@ -51,16 +51,40 @@ std::string uuid_from(std::uint64_t high, std::uint64_t low) {
          "-" + l.substr(4);
 }
 
+// "a/b~c" -> "a~1b~0c" (RFC 6901).
+std::string escape_token(const std::string& name) {
+  std::string out;
+  for (const char c : name) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Value* body) {
   std::vector<ErrorItem> items;
   for (const auto& finding : findings) {
     if (finding.severity != Severity::error) continue;
     ErrorItem item;
     item.pointer = finding.pointer;
-    item.field = field_name(finding.pointer);
+    if (finding.keyword == "required" && finding.expected) {
+      // The finding points at the object; the vendor names the missing member.
+      item.pointer += "/" + escape_token(*finding.expected);
+    }
+    item.field = field_name(item.pointer);
     item.message = finding.message;
+    if (finding.line > 0 && item.field.empty()) {
+      // Bytes that do not decode have no field to name: say where they break instead.
+      item.message += " (line " + std::to_string(finding.line) + ", column " +
+                      std::to_string(finding.column) + ")";
+    }
     item.keyword = finding.keyword;
-    if (body) item.attempted = find_pointer(*body, finding.pointer);
+    if (body) item.attempted = find_pointer(*body, item.pointer);
     items.push_back(std::move(item));
   }
   return items;

@@ -97,6 +97,30 @@ TEST(VendorEndpoint, NexudusNamesEveryInvalidPropertyWithItsAttemptedValue) {
   EXPECT_TRUE(properties.count("Language")) << response.body;
 }
 
+TEST(VendorEndpoint, AMissingRequiredMemberIsNamedWithANullAttemptedValue) {
+  Endpoint nexudus("nexudus");
+  const auto response =
+      nexudus.send("PUT", "/api/sys/users",
+                   R"({"Id":1001,"FullName":"A","Email":"a@example.com","Language":1,)"
+                   R"("LastHelpVisited":0,"InvalidLoginAttempts":0})",
+                   {kJson, {"Authorization", "Bearer mock-token"}});
+  ASSERT_EQ(response.status, 400) << response.body;
+  const auto body = parse(response.body);
+  ASSERT_EQ(body["Errors"].Size(), 1u) << response.body;
+  EXPECT_STREQ(body["Errors"][0]["PropertyName"].GetString(), "PasswordSalt");
+  EXPECT_TRUE(body["Errors"][0]["AttemptedValue"].IsNull());
+}
+
+TEST(VendorEndpoint, BytesThatAreNotJsonGetA400SayingWhere) {
+  Endpoint msp360("msp360");
+  const auto response = msp360.send("PUT", "/api/Users", "{\"ID\":\n  5",
+                                    {kJson, {"Authorization", "Bearer mock-token"}});
+  ASSERT_EQ(response.status, 400) << response.body;
+  EXPECT_NE(std::string(parse(response.body)["Message"].GetString()).find("(line 2, column"),
+            std::string::npos)
+      << response.body;
+}
+
 TEST(VendorEndpoint, NexudusReadonlyTokenIsForbiddenToUpdate) {
   Endpoint nexudus("nexudus");
   const auto response = nexudus.send(

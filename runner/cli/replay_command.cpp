@@ -71,8 +71,8 @@ constexpr const char* kUsage =
     "arguments, or an unreachable target.\n"
     "\n"
     "example:\n"
-    "  conform replay cases/finix --jobs 4\n"
-    "  conform replay --base finix=https://finix.sandbox-payments-api.com --tag success\n";
+    "  conform replay cases/acme --jobs 4\n"
+    "  conform replay --base acme=https://api.acme.example --tag success\n";
 
 std::atomic<bool> g_interrupted{false};
 
@@ -118,7 +118,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
   for (const auto& base : parsed.values("--base")) {
     std::string id, url;
     if (!replay::parse_assignment(base, id, url) || !http::parse_url(url)) {
-      return usage_error("--base takes ID=URL (finix=https://host), not \"" + base + "\"");
+      return usage_error("--base takes ID=URL (acme=https://host), not \"" + base + "\"");
     }
     options.bases[id] = url;
   }

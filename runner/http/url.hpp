@@ -21,7 +21,7 @@ struct Url {
 // Nullopt when `text` is not an absolute http or https URL.
 std::optional<Url> parse_url(std::string_view text);
 
-// Joins a base URL ("http://h:1/finix") and a path ("/users/1?x=y") without doubling "/".
+// Joins a base URL ("http://h:1/acme") and a path ("/users/1?x=y") without doubling "/".
 std::string join_url(std::string_view base, std::string_view path);
 
 }  // namespace conform::http

@@ -16,7 +16,7 @@ namespace conform::replay {
 // Everything a case of one vendor runs with.
 struct VendorTarget {
   const vendor::Manifest* manifest = nullptr;
-  std::string base_url;  // the vendor's endpoint root ("http://127.0.0.1:4000/finix")
+  std::string base_url;  // the vendor's endpoint root ("http://127.0.0.1:4000/acme")
   Variables variables;   // profile, then --vars-file, then --var (later wins)
   const VendorDefaults* defaults = nullptr;  // may be null
 };

@@ -23,7 +23,7 @@ AuthVerdict check_header_credentials(const std::string& scheme, const VendorMock
 // with the same value.
 AuthVerdict check_body_credentials(const VendorMock& mock, const rapidjson::Value& body);
 
-// RFC 4648 base64 -> bytes; nullopt-like empty result with ok=false when malformed.
+// RFC 4648 base64 -> bytes in `out`; false when `text` is not base64.
 bool base64_decode(const std::string& text, std::string& out);
 
 }  // namespace conform::mock

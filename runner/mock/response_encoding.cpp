@@ -9,15 +9,14 @@ namespace conform::mock {
 void encode_response(const vendor::Catalog& catalog, const vendor::Manifest& manifest,
                      const vendor::MessageSpec* message, Format format,
                      const rapidjson::Value& body, MockResponse& response) {
-  if (format == Format::xml) {
+  // Only a message with XML rules has an XML form (its root and list items); the vendor's
+  // other messages are JSON whatever the client asked for.
+  const auto rules =
+      format == Format::xml && message ? catalog.xml_rules(manifest, *message) : nullptr;
+  if (rules) {
+    const auto schema = catalog.schema(manifest, *message);
     codec::EncodeOptions options;
     options.format = Format::xml;
-    std::shared_ptr<const schema::Schema> schema;
-    std::shared_ptr<const codec::XmlRules> rules;
-    if (message) {
-      schema = catalog.schema(manifest, *message);
-      rules = catalog.xml_rules(manifest, *message);
-    }
     options.schema = schema ? &schema->document() : nullptr;
     options.xml_rules = rules.get();
     codec::Encoded encoded = codec::encode(body, options);

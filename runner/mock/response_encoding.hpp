@@ -10,7 +10,8 @@
 namespace conform::mock {
 
 // Sets `response`'s body and content type. XML is used when asked for and the message has
-// XML rules (which name the root and the list items); otherwise JSON.
+// XML rules (which name the root and the list items); otherwise JSON, as is a value the
+// rules cannot carry.
 void encode_response(const vendor::Catalog& catalog, const vendor::Manifest& manifest,
                      const vendor::MessageSpec* message, Format format,
                      const rapidjson::Value& body, MockResponse& response);

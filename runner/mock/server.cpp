@@ -210,7 +210,7 @@ struct MockServer::Impl {
                 " bytes";
     }
     const MockResponse response =
-        entry->second->error(out.status, message, mock_request, faults->next().noise);
+        entry->second->error(out.status, message, mock_request, mix64(options.seed));
     send(response, out);
     log->write(request.method, request.target, out.status, 0);
     return httplib::Server::HandlerResponse::Handled;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "mock/json_pointer.hpp"
 #include "mock/template.hpp"
 
 namespace conform::mock {

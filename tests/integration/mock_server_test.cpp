@@ -472,6 +472,13 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   ASSERT_TRUE(xml);
   EXPECT_EQ(xml->status, 200) << xml->body;
   EXPECT_NE(xml->body.find(R"("confirmed":false)"), std::string::npos) << xml->body;
+  formsonfire.body = "<User><Id>2ebc64a36a0d400d8c1e5b7a9f3d6e24</Id></User>";
+  const auto refused = mock.send("formsonfire", formsonfire);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401) << refused->body;
+  // Error messages have no XML form in the contract: they stay JSON.
+  EXPECT_EQ(refused->get_header_value("Content-Type"), "application/json; charset=utf-8");
+
   maiascore.body = "<item><confirmed>maybe</confirmed></item>";
   const auto bad = mock.send("maiascore", maiascore);
   ASSERT_TRUE(bad);

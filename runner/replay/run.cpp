@@ -69,9 +69,10 @@ RunResult run_cases(const std::vector<const Case*>& cases,
         result.outcome = Outcome::error;
         StepResult step;
         step.outcome = Outcome::error;
-        step.findings.push_back(Finding{Severity::error, "", "", "", 0, 0, 0, "vendor",
-                                        "no vendor \"" + test_case.vendor + "\" in the catalog",
-                                        std::nullopt, std::nullopt});
+        Finding finding;
+        finding.keyword = "vendor";
+        finding.message = "no vendor \"" + test_case.vendor + "\" in the catalog";
+        step.findings.push_back(std::move(finding));
         result.steps.push_back(std::move(step));
       } else if (test_case.isolated) {
         std::unique_lock<std::shared_mutex> alone(vendor_locks.at(test_case.vendor));

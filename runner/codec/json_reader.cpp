@@ -206,10 +206,24 @@ struct DuplicateKey {
 void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>& out) {
   struct Frame {
     const rapidjson::Value* value;
-    rapidjson::SizeType next;
+    rapidjson::SizeType next;  // the child to visit next; next - 1 is the one being visited
   };
   std::vector<Frame> stack{{&root, 0}};
-  std::vector<std::string> path;
+  // The tokens of the object on top of the stack, built only when a duplicate is found.
+  const auto path = [&stack]() {
+    std::vector<std::string> tokens;
+    for (std::size_t k = 0; k + 1 < stack.size(); ++k) {
+      const rapidjson::Value& v = *stack[k].value;
+      const rapidjson::SizeType i = stack[k].next - 1;
+      if (v.IsObject()) {
+        const auto& name = v.MemberBegin()[i].name;
+        tokens.emplace_back(name.GetString(), name.GetStringLength());
+      } else {
+        tokens.push_back(std::to_string(i));
+      }
+    }
+    return tokens;
+  };
   std::vector<std::pair<std::string_view, rapidjson::SizeType>> sorted;
   const auto check = [&](const rapidjson::Value& object) {
     const rapidjson::SizeType n = object.MemberCount();
@@ -219,7 +233,8 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
       const auto& k = begin[i].name;
       return std::string_view(k.GetString(), k.GetStringLength());
     };
-    if (n <= 16) {
+    // Small objects (nearly every payload): pairwise, no allocation.
+    if (n <= 32) {
       for (rapidjson::SizeType i = 1; i < n; ++i) {
         for (rapidjson::SizeType j = 0; j < i; ++j) {
           if (name(i) == name(j)) {
@@ -228,7 +243,7 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
             for (rapidjson::SizeType k = j + 1; k < i && !reported; ++k) {
               reported = name(k) == name(i);
             }
-            if (!reported) out.push_back({path, std::string(name(i))});
+            if (!reported) out.push_back({path(), std::string(name(i))});
             break;
           }
         }
@@ -242,7 +257,7 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
     for (std::size_t i = 1; i < sorted.size(); ++i) {
       if (sorted[i].first == sorted[i - 1].first &&
           (i < 2 || sorted[i - 2].first != sorted[i].first)) {
-        out.push_back({path, std::string(sorted[i].first)});
+        out.push_back({path(), std::string(sorted[i].first)});
       }
     }
   };
@@ -253,23 +268,13 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
     const rapidjson::SizeType size = v.IsObject() ? v.MemberCount() : v.IsArray() ? v.Size() : 0;
     if (top.next >= size) {
       stack.pop_back();
-      if (!path.empty() && !stack.empty()) path.pop_back();
       continue;
     }
     const rapidjson::SizeType i = top.next++;
-    const rapidjson::Value* child;
-    if (v.IsObject()) {
-      const auto& member = v.MemberBegin()[i];
-      child = &member.value;
-      if (!child->IsObject() && !child->IsArray()) continue;
-      path.emplace_back(member.name.GetString(), member.name.GetStringLength());
-    } else {
-      child = &v[i];
-      if (!child->IsObject() && !child->IsArray()) continue;
-      path.push_back(std::to_string(i));
-    }
-    if (child->IsObject()) check(*child);
+    const rapidjson::Value* child = v.IsObject() ? &v.MemberBegin()[i].value : &v[i];
+    if (!child->IsObject() && !child->IsArray()) continue;
     stack.push_back({child, 0});
+    if (child->IsObject()) check(*child);
   }
 }
 

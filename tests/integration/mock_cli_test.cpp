@@ -1,5 +1,6 @@
 // `conform mock` as a user runs it: the listening line, requests, a graceful SIGTERM, and
 // usage errors.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <poll.h>
@@ -9,6 +10,7 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/run_command.hpp"
@@ -25,6 +27,8 @@ class MockProcess {
     pid_ = ::fork();
     if (pid_ == 0) {
       ::dup2(out[1], STDOUT_FILENO);
+      const int quiet = ::open("/dev/null", O_WRONLY);  // the access log
+      ::dup2(quiet, STDERR_FILENO);
       ::close(out[0]);
       ::close(out[1]);
       args.insert(args.begin(), {CONFORM_BINARY, "mock"});
@@ -97,6 +101,28 @@ TEST(MockCli, PrintsWhereItListensServesAndStopsOnSigterm) {
     EXPECT_EQ(result->status, 200) << result->body;
     EXPECT_EQ(mock.stop(signal, 20), 0);
   }
+}
+
+TEST(MockCli, ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer) {
+  MockProcess mock({"--vendor", "finix", "--port", "0", "--latency", "600"});
+  const std::string line = mock.first_line(20);
+  const std::string prefix = "conform mock listening on http://127.0.0.1:";
+  ASSERT_EQ(line.substr(0, prefix.size()), prefix) << line;
+  const int port = std::stoi(line.substr(prefix.size()));
+  int status = 0;
+  std::thread request([&] {
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(10, 0);
+    const auto result = client.Put("/users/USsRhsHYZGBPnQw8CByJyEQW",
+                                   {{"Authorization", "Basic bW9jay11c2VyOm1vY2stcGFzc3dvcmQ="},
+                                    {"Finix-Version", "2022-02-01"}},
+                                   R"({"enabled":true})", "application/json");
+    status = result ? result->status : -1;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(mock.stop(SIGTERM, 20), 0);
+  request.join();
+  EXPECT_EQ(status, 200);
 }
 
 TEST(MockCli, BadArgumentsExitTwoAndSayWhatToDo) {

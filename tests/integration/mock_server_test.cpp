@@ -388,6 +388,22 @@ TEST(MockServer, TheSameSeedFailsTheSameRequests) {
   EXPECT_NE(std::count(first.begin(), first.end(), 200), 0);
 }
 
+TEST(MockServer, LatencyDelaysEveryResponseWithinItsRange) {
+  MockOptions options;
+  options.vendors = {"finix"};
+  options.latency_min_ms = 40;
+  options.latency_max_ms = 80;
+  Server mock(options);
+  for (int i = 0; i < 3; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto result = mock.send("finix", vendor_cases()[3].valid);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 200);
+    EXPECT_GE(elapsed, std::chrono::milliseconds(40));
+  }
+}
+
 TEST(MockServer, TransportFaultsBreakTheResponse) {
   const VendorCase finix = vendor_cases()[3];
   {

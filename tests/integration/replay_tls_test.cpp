@@ -47,9 +47,19 @@ TEST_F(ReplayTls, AnUntrustedCertificateIsAClearExit2) {
 }
 
 TEST_F(ReplayTls, InsecureSkipsVerificationAndTheReproducerSaysSo) {
-  const auto result = run_conform({"replay", kFinixCases, "--target", server_->base_url(),
-                                   "--fixtures", "--insecure", "--report-dir", reports_.path()});
-  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  const auto passing = run_conform({"replay", kFinixCases, "--target", server_->base_url(),
+                                    "--fixtures", "--insecure", "--report-dir", reports_.path()});
+  EXPECT_EQ(passing.exit_code, 0) << passing.out << passing.err;
+
+  // A failing step's curl command must work against the same server: it needs -k too.
+  const std::string failing = reports_.write("failing.json", R"({
+  "name": "expects a status the mock never sends", "vendor": "finix",
+  "steps": [{"method": "PUT", "path": "/users/${user_id}", "body": {"enabled": true}, "expect": {"status": 500}}]
+})");
+  const auto result = run_conform({"replay", failing, "--target", server_->base_url(), "--fixtures",
+                                   "--insecure", "--report-dir", reports_.path() + "/out"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("reproduce: curl -sS -k -X PUT"), std::string::npos) << result.out;
 }
 
 class ReplayFaults : public ::testing::TestWithParam<const char*> {};

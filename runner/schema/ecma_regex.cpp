@@ -40,7 +40,9 @@ bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <
 
 class Translator {
  public:
-  explicit Translator(std::string_view pattern) : p_(pattern) {}
+  // `syntax_only`: lookarounds and backreferences become plain groups and nothing, so the
+  // rest of the pattern can still be checked (format "regex" asks only for validity).
+  Translator(std::string_view pattern, bool syntax_only) : p_(pattern), syntax_only_(syntax_only) {}
 
   bool run(std::string& out, std::string& error) {
     for (pos_ = 0; pos_ < p_.size(); ++pos_) {
@@ -91,8 +93,18 @@ class Translator {
 
   bool group(std::string& out, std::string& error) {
     std::string_view rest = p_.substr(pos_);
+    if (rest.size() > 2 && rest[1] == '?' && rest[2] != ':' && rest[2] != '=' && rest[2] != '!' &&
+        rest[2] != '<') {
+      error = "\"" + std::string(rest.substr(0, 3)) + "\" is not ECMA-262 syntax";
+      return false;
+    }
     if (rest.substr(0, 3) == "(?=" || rest.substr(0, 3) == "(?!" || rest.substr(0, 4) == "(?<=" ||
         rest.substr(0, 4) == "(?<!") {
+      if (syntax_only_) {
+        out += "(?:";
+        pos_ += rest[2] == '<' ? 3 : 2;
+        return true;
+      }
       error = "lookaround assertions are not supported (matching must stay linear-time)";
       return false;
     }
@@ -172,22 +184,34 @@ class Translator {
         return unicode_escape(out);
       case 'p':
       case 'P':
-        out.push_back('\\');
-        out.push_back(c);
-        return true;
+        return property_escape(out, c);
       case 'k':
+        if (syntax_only_ && pos_ + 1 < p_.size() && p_[pos_ + 1] == '<') {
+          std::size_t close = p_.find('>', pos_);
+          if (close != std::string_view::npos) {
+            pos_ = close;
+            return true;
+          }
+        }
         error = "named backreferences are not supported (matching must stay linear-time)";
         return false;
       default:
         break;
     }
     if (c >= '1' && c <= '9') {
+      if (syntax_only_) {
+        while (pos_ + 1 < p_.size() && p_[pos_ + 1] >= '0' && p_[pos_ + 1] <= '9') ++pos_;
+        return true;
+      }
       error = "backreferences are not supported (matching must stay linear-time)";
       return false;
     }
-    if (is_ascii_letter(c) || c == '_' || (static_cast<unsigned char>(c) >= 0x80)) {
-      // An identity escape: the character itself.
-      out.push_back(c);
+    if (is_ascii_letter(c)) {
+      error = std::string("\\") + c + " is not an ECMA-262 escape";
+      return false;
+    }
+    if (c == '_' || static_cast<unsigned char>(c) >= 0x80) {
+      out.push_back(c);  // an identity escape: the character itself
       return true;
     }
     if (c == '/') {
@@ -196,6 +220,44 @@ class Translator {
     }
     out.push_back('\\');
     out.push_back(c);
+    return true;
+  }
+
+  // \p{Letter} and friends: ECMA-262 long general-category names become RE2's short ones.
+  bool property_escape(std::string& out, char kind) {
+    static const struct {
+      std::string_view long_name;
+      const char* short_name;
+    } names[] = {{"Letter", "L"},
+                 {"Lowercase_Letter", "Ll"},
+                 {"Uppercase_Letter", "Lu"},
+                 {"Number", "N"},
+                 {"Decimal_Number", "Nd"},
+                 {"digit", "Nd"},
+                 {"Punctuation", "P"},
+                 {"Symbol", "S"},
+                 {"Mark", "M"},
+                 {"Separator", "Z"},
+                 {"Space_Separator", "Zs"},
+                 {"Other", "C"},
+                 {"Control", "Cc"},
+                 {"Letter_Number", "Nl"},
+                 {"Other_Number", "No"}};
+    out.push_back('\\');
+    out.push_back(kind);
+    std::size_t close = p_.find('}', pos_);
+    if (pos_ + 1 < p_.size() && p_[pos_ + 1] == '{' && close != std::string_view::npos) {
+      std::string_view name = p_.substr(pos_ + 2, close - pos_ - 2);
+      for (const auto& entry : names) {
+        if (entry.long_name == name) {
+          out += "{";
+          out += entry.short_name;
+          out += "}";
+          pos_ = close;
+          return true;
+        }
+      }
+    }
     return true;
   }
 
@@ -226,6 +288,7 @@ class Translator {
   }
 
   std::string_view p_;
+  bool syntax_only_;
   std::size_t pos_ = 0;
   bool in_class_ = false;
 };
@@ -234,12 +297,12 @@ class Translator {
 
 bool translate_ecma_regex(std::string_view pattern, std::string& re2_pattern, std::string& error) {
   re2_pattern.clear();
-  return Translator(pattern).run(re2_pattern, error);
+  return Translator(pattern, false).run(re2_pattern, error);
 }
 
-std::unique_ptr<RE2> compile_ecma_regex(std::string_view pattern, std::string& error) {
-  std::string translated;
-  if (!translate_ecma_regex(pattern, translated, error)) return nullptr;
+namespace {
+
+std::unique_ptr<RE2> compile_translated(const std::string& translated, std::string& error) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(std::int64_t{32} << 20);
@@ -251,9 +314,18 @@ std::unique_ptr<RE2> compile_ecma_regex(std::string_view pattern, std::string& e
   return regex;
 }
 
+}  // namespace
+
+std::unique_ptr<RE2> compile_ecma_regex(std::string_view pattern, std::string& error) {
+  std::string translated;
+  if (!translate_ecma_regex(pattern, translated, error)) return nullptr;
+  return compile_translated(translated, error);
+}
+
 bool is_valid_ecma_regex(std::string_view pattern) {
-  std::string error;
-  return compile_ecma_regex(pattern, error) != nullptr;
+  std::string translated, error;
+  if (!Translator(pattern, true).run(translated, error)) return false;
+  return compile_translated(translated, error) != nullptr;
 }
 
 }  // namespace conform::schema

@@ -14,9 +14,11 @@ namespace conform::schema {
 // The RE2 syntax for `pattern`; false with `error` set when it cannot be translated.
 bool translate_ecma_regex(std::string_view pattern, std::string& re2_pattern, std::string& error);
 
-// Compiles `pattern` for unanchored search; nullptr with `error` set when invalid.
+// Compiles `pattern` for unanchored search; nullptr with `error` set when invalid or when it
+// needs lookaround or backreferences.
 std::unique_ptr<RE2> compile_ecma_regex(std::string_view pattern, std::string& error);
 
+// Whether `pattern` is valid ECMA-262 (lookaround and backreferences included).
 bool is_valid_ecma_regex(std::string_view pattern);
 
 }  // namespace conform::schema

@@ -188,9 +188,18 @@ bool is_multiple_of(const rapidjson::Value& value, double divisor) {
   double number = std::fabs(value.GetDouble());
   divisor = std::fabs(divisor);
   if (number == 0) return true;
-  if (!std::isfinite(number) || !std::isfinite(number / divisor)) return false;
-  Decimal x = to_decimal(number);
+  if (!std::isfinite(number)) return false;
   Decimal m = to_decimal(divisor);
+  if (!std::isfinite(number / divisor)) {
+    // The quotient overflows: an integer is still a multiple of m when 1/m is an integer
+    // (m = d * 10^-k with d dividing 10^k: 0.5, 0.25, 0.01, ...).
+    if (std::floor(number) != number) return false;
+    if (m.exponent >= 0) return std::fmod(number, divisor) == 0;
+    uint128 power = 1;
+    if (!scale(power, -m.exponent)) return false;
+    return m.digits != 0 && power % m.digits == 0;
+  }
+  Decimal x = to_decimal(number);
   int common = x.exponent < m.exponent ? x.exponent : m.exponent;
   uint128 xs = x.digits, ms = m.digits;
   if (scale(xs, x.exponent - common) && scale(ms, m.exponent - common) && ms != 0) {

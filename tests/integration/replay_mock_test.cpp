@@ -1,6 +1,7 @@
 // conform replay against the embedded mock, driven through the built binary.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -168,6 +169,28 @@ TEST(ReplayMock, MissingCredentialsForALiveTargetAreExit2) {
   EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
   EXPECT_NE(result.err.find("has no value"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("auth.env"), std::string::npos) << result.err;
+}
+
+TEST(ReplayMock, VarsFileValuesOverrideTheProfile) {
+  TempDir dir;
+  const std::string vars =
+      dir.write("live.env", "# a user the mock does not know\nuser_id=USnobody\n");
+  const auto result =
+      run_conform({"replay", std::string(CONFORM_CASES_DIR) + "/finix/update-tags.json",
+                   "--vars-file", vars, "--report-dir", dir.path() + "/r"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("/users/USnobody -> 404"), std::string::npos) << result.out;
+}
+
+TEST(ReplayMock, RpsSpacesTheRequests) {
+  TempDir dir;
+  const auto started = std::chrono::steady_clock::now();
+  const auto result = run_conform({"replay", std::string(CONFORM_CASES_DIR) + "/finix", "--jobs",
+                                   "4", "--rps", "25", "--report-dir", dir.path()});
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(result.exit_code, 0) << result.out;
+  // At least 16 requests at 25 per second: 0.6 s at the very least.
+  EXPECT_GE(elapsed, std::chrono::milliseconds(600));
 }
 
 TEST(ReplayMock, BadArgumentsAreExit2) {

@@ -26,7 +26,7 @@ constexpr const char* kUsage =
     "Serves a stateful mock of each vendor's update-a-user endpoint, with the vendor's own\n"
     "credentials checks, validation errors, error envelopes and read-after-write. With one\n"
     "--vendor its endpoint is at the root, as on the live API; otherwise each vendor is under\n"
-    "/<id> (PUT /finix/users/{user_id}). The first line on stdout is\n"
+    "/<id> (PUT /<id>/users/{user_id}). The first line on stdout is\n"
     "'conform mock listening on http://HOST:PORT'; one access line per request goes to\n"
     "stderr (secrets redacted). SIGINT or SIGTERM stops it after in-flight requests finish.\n"
     "\n"
@@ -49,18 +49,52 @@ constexpr const char* kUsage =
     "  --schemas DIR      the vendor contracts (default: the installed schemas/)\n"
     "  -h, --help         show this help\n"
     "\n"
-    "test credentials: msp360 and maiascore bearer mock-token; finix basic\n"
-    "mock-user:mock-password; nexudus bearer mock-token (mock-token-readonly lacks\n"
-    "User-Edit); formsonfire CompanyId 12345 with IntegrationKey mock-integration-key.\n"
-    "\n"
     "exit status: 0 stopped by a signal; 2 bad arguments, broken contracts, or the port is\n"
     "taken.\n"
     "\n"
-    "example:\n"
-    "  conform mock --vendor finix --port 8080 &\n"
-    "  curl -X PUT localhost:8080/users/USsRhsHYZGBPnQw8CByJyEQW -u mock-user:mock-password \\\n"
-    "       -H 'Finix-Version: 2022-02-01' -H 'Content-Type: application/json' \\\n"
-    "       -d '{\"tags\": {\"team\": \"billing\"}}'\n";
+    "example (every vendor on port 8080, slow and sometimes unavailable; Ctrl-C stops it):\n"
+    "  conform mock --port 8080 --latency 5-50 --fault-rate 0.05 --fault 503 --seed 7\n";
+
+// "ID: PUT /users/{user_id}" and "basic USER:PASSWORD": each vendor's routes and test
+// credentials, read from the manifests (the help names no vendor of its own).
+void print_fixtures(std::ostream& out, const vendor::Catalog& catalog) {
+  out << "\nvendors (mounted under /<id> when several are served):\n";
+  for (const auto& manifest : catalog.vendors()) {
+    mock::VendorMock fixtures;
+    try {
+      fixtures = mock::read_vendor_mock(manifest);
+    } catch (const std::exception&) {
+      continue;
+    }
+    out << "  " << manifest.id << ": " << manifest.endpoint.method << " " << manifest.endpoint.path;
+    if (!fixtures.read_route.empty()) {
+      out << ", " << fixtures.read_method << " " << fixtures.read_route.path_template();
+    }
+    for (const auto& [id, user] : fixtures.users) out << "; user " << id;
+    out << "\n";
+    for (const auto& credential : fixtures.credentials) {
+      out << "      ";
+      if (!credential.token.empty()) out << "Authorization: Bearer " << credential.token;
+      if (!credential.username.empty()) {
+        out << "basic " << credential.username << ":" << credential.password;
+      }
+      if (credential.body && credential.body->IsObject()) {
+        out << "in the body:";
+        for (const auto& member : credential.body->GetObject()) {
+          out << " " << member.name.GetString() << "="
+              << (member.value.IsString() ? std::string(member.value.GetString())
+                                          : std::to_string(member.value.GetInt64()));
+        }
+      }
+      if (!fixtures.required_role.empty()) {
+        bool has_role = false;
+        for (const auto& role : credential.roles) has_role |= role == fixtures.required_role;
+        out << (has_role ? " (has " : " (lacks ") << fixtures.required_role << ")";
+      }
+      out << "\n";
+    }
+  }
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "conform mock: " << message << "\n\nRun 'conform mock --help' for the options.\n";
@@ -108,6 +142,12 @@ int mock_command(const std::vector<std::string>& args) {
   if (!parsed.error().empty()) return usage_error(parsed.error());
   if (parsed.flag("--help") || parsed.flag("-h")) {
     std::cout << kUsage;
+    try {
+      print_fixtures(std::cout,
+                     *vendor::Catalog::load(schemas_location(parsed.value("--schemas"))));
+    } catch (const std::exception&) {
+      // Without readable contracts the help still stands on its own.
+    }
     return kExitOk;
   }
   if (!parsed.positional().empty()) {

@@ -144,8 +144,15 @@ TEST(MockCli, BadArgumentsExitTwoAndSayWhatToDo) {
 TEST(MockCli, HelpShowsAnExample) {
   const auto help = test::run_conform({"mock", "--help"}, "", 20);
   EXPECT_EQ(help.exit_code, 0);
-  EXPECT_NE(help.out.find("example:\n  conform mock --vendor finix --port 8080"), std::string::npos)
+  EXPECT_NE(help.out.find("\n  conform mock --port 8080 --latency 5-50"), std::string::npos)
       << help.out;
+  // The test credentials come from the manifests.
+  EXPECT_NE(help.out.find("  finix: PUT /users/{user_id}, GET /users/{user_id}; user "
+                          "USsRhsHYZGBPnQw8CByJyEQW\n      basic mock-user:mock-password\n"),
+            std::string::npos)
+      << help.out;
+  EXPECT_NE(help.out.find("Authorization: Bearer mock-token-readonly (lacks User-Edit)"),
+            std::string::npos);
 }
 
 }  // namespace

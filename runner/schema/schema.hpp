@@ -38,6 +38,17 @@ class Schema {
   virtual ~Schema() = default;
   // Appends one Finding per violation (pointer, schema_path, keyword, message,
   // expected/actual) to `findings` when given; returns true when `instance` is valid.
+  //   pointer      the instance location (JSON Pointer): the member itself for
+  //                "additionalProperties" and "propertyNames", the object for "required".
+  //   schema_path  the failing keyword's absolute location: a JSON Pointer into this
+  //                schema's own document ("/properties/tags/maxProperties"), or
+  //                "URI#pointer" when a "$ref" led into another document.
+  //   keyword      the draft-07 keyword; also "false" (a false schema) and "depth" (nesting
+  //                beyond 2000 levels).
+  //   actual       the value as compact JSON, cut to ~80 characters with "…".
+  // oneOf/anyOf failures add one summary finding, then the findings of the branch that
+  // fits best when one clearly does. With `findings` == nullptr or first_error_only the
+  // evaluation stops at the first error; valid input allocates nothing.
   virtual bool validate(const rapidjson::Value& instance, Findings* findings,
                         const ValidateOptions& options = {}) const = 0;
   // The schema document as loaded (codecs read types from it).
@@ -57,7 +68,9 @@ class SchemaRegistry {
   // Loads and compiles a schema file (cached by canonical path). Throws SchemaError.
   std::shared_ptr<const Schema> load_file(const std::filesystem::path& file);
 
-  // Compiles an in-memory schema; `base_uri` resolves its relative "$ref"s.
+  // Compiles an in-memory schema; `base_uri` resolves its relative "$ref"s. Not cached.
+  // "http://json-schema.org/draft-07/schema" is bundled; "file://" refs (relative ones
+  // from load_file) are read from disk; other URLs only through map_url_prefix.
   std::shared_ptr<const Schema> load_value(const rapidjson::Value& schema,
                                            const std::string& base_uri);
 

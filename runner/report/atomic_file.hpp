@@ -7,9 +7,9 @@
 
 namespace conform::report {
 
-// Writes `content` to a temporary file beside `path`, flushes it to disk and renames it
-// over `path`. Creates the parent folder if needed. Throws std::runtime_error naming the
-// path on failure (and leaves no temporary file behind).
+// Writes `content` to a temporary file beside `path` and renames it over `path`. Creates the parent
+// folder if needed. Throws std::runtime_error naming the path on failure (and leaves no temporary
+// file behind).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace conform::report

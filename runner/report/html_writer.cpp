@@ -231,8 +231,11 @@ void case_block(std::ostringstream& out, const CaseResult& c, bool open) {
 
 }  // namespace
 
-std::string render_html(const RunResult& unsafe) {
-  const RunResult run = redact_secrets(unsafe);
+std::string render_html(const RunResult& run) {
+  return render_html_of_redacted(redact_secrets(run));
+}
+
+std::string render_html_of_redacted(const RunResult& run) {
   const Totals all = totals_of(run);
   const auto by_vendor = totals_by_vendor(run);
   const std::string script_nonce = nonce();

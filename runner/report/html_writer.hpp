@@ -14,6 +14,10 @@ namespace conform::report {
 
 std::string render_html(const RunResult& run);
 
+// The same for a run that already passed redact_secrets (write_reports redacts once for
+// every writer).
+std::string render_html_of_redacted(const RunResult& run);
+
 // Writes render_html(run) to `file` atomically. Throws std::runtime_error naming the path.
 void write_html_report(const RunResult& run, const std::filesystem::path& file);
 

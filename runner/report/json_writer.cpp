@@ -139,8 +139,11 @@ void coverage(Writer& w, const std::vector<VendorCoverage>& all) {
 
 }  // namespace
 
-std::string render_json(const RunResult& unsafe) {
-  const RunResult run = redact_secrets(unsafe);
+std::string render_json(const RunResult& run) {
+  return render_json_of_redacted(redact_secrets(run));
+}
+
+std::string render_json_of_redacted(const RunResult& run) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
@@ -167,7 +170,8 @@ std::string render_json(const RunResult& unsafe) {
   w.EndArray();
   coverage(w, run.coverage);
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  buffer.Put('\n');
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 void write_json_report(const RunResult& run, const std::filesystem::path& file) {

@@ -16,6 +16,10 @@ inline constexpr int kReportVersion = 1;
 // The report as one JSON document (UTF-8; invalid bytes in bodies become U+FFFD).
 std::string render_json(const RunResult& run);
 
+// The same for a run that already passed redact_secrets (write_reports redacts once for
+// every writer).
+std::string render_json_of_redacted(const RunResult& run);
+
 // Writes render_json(run) to `file` atomically. Throws std::runtime_error naming the path.
 void write_json_report(const RunResult& run, const std::filesystem::path& file);
 

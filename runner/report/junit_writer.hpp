@@ -13,6 +13,10 @@ namespace conform::report {
 
 std::string render_junit(const RunResult& run);
 
+// The same for a run that already passed redact_secrets (write_reports redacts once for
+// every writer).
+std::string render_junit_of_redacted(const RunResult& run);
+
 // Writes render_junit(run) to `file` atomically. Throws std::runtime_error naming the path.
 void write_junit_report(const RunResult& run, const std::filesystem::path& file);
 

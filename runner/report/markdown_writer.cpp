@@ -155,8 +155,11 @@ std::string markdown_text(std::string_view text) {
   return out;
 }
 
-std::string render_markdown(const RunResult& unsafe) {
-  const RunResult run = redact_secrets(unsafe);
+std::string render_markdown(const RunResult& run) {
+  return render_markdown_of_redacted(redact_secrets(run));
+}
+
+std::string render_markdown_of_redacted(const RunResult& run) {
   const Totals all = totals_of(run);
   std::ostringstream out;
   if (all.has_failures()) {

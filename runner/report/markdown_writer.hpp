@@ -11,6 +11,10 @@ namespace conform::report {
 
 std::string render_markdown(const RunResult& run);
 
+// The same for a run that already passed redact_secrets (write_reports redacts once for
+// every writer).
+std::string render_markdown_of_redacted(const RunResult& run);
+
 // Writes render_markdown(run) to `file` atomically. Throws std::runtime_error naming it.
 void write_markdown_report(const RunResult& run, const std::filesystem::path& file);
 

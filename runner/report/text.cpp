@@ -40,11 +40,24 @@ bool printable(std::uint32_t c) {
   return c != 0xFFFE && c != 0xFFFF;
 }
 
+// Bytes that pass as they are, in the common case (ASCII text): copied a run at a time.
+bool plain(unsigned char c, bool printable_only) {
+  if (c >= 0x80) return false;
+  if (!printable_only) return true;
+  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
 std::string clean(std::string_view bytes, bool printable_only) {
   std::string out;
   out.reserve(bytes.size());
   std::size_t i = 0;
   while (i < bytes.size()) {
+    std::size_t run = i;
+    while (run < bytes.size() && plain(static_cast<unsigned char>(bytes[run]), printable_only))
+      ++run;
+    out.append(bytes.data() + i, run - i);
+    i = run;
+    if (i == bytes.size()) break;
     std::uint32_t c = 0;
     const std::size_t length = decode(bytes, i, c);
     if (length == 0) {
@@ -55,7 +68,7 @@ std::string clean(std::string_view bytes, bool printable_only) {
     if (printable_only && !printable(c)) {
       out += kReplacement;
     } else {
-      out.append(bytes.substr(i, length));
+      out.append(bytes.data() + i, length);
     }
     i += length;
   }

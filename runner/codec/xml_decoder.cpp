@@ -222,7 +222,9 @@ bool XmlDecoder::text_of(pugi::xml_node node, const std::string& pointer, const 
     if (child.type() != pugi::node_pcdata) continue;
     for (std::size_t i = 0; i < raw.size(); ++i) {
       if (raw[i] != '&') {
-        text += raw[i];
+        const std::size_t amp = std::min(raw.find('&', i), raw.size());
+        text.append(raw.data() + i, amp - i);
+        i = amp - 1;
         continue;
       }
       const std::size_t semicolon = raw.find(';', i);
@@ -292,6 +294,7 @@ std::optional<std::string> XmlDecoder::check_namespace(pugi::xml_node node,
                                                        const std::string& pointer,
                                                        const std::string& xpath) {
   const std::string_view prefix = prefix_of(node.name());
+  if (rule.kind == NamespaceRule::Kind::unchecked && prefix.empty()) return std::nullopt;
   const auto ns = resolve_prefix(node, prefix);
   if (!ns) {
     report(node, pointer, xpath, "xml-namespace",
@@ -495,12 +498,19 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
 
   // Children grouped by name, in order of first appearance.
   std::vector<std::pair<std::string_view, std::vector<pugi::xml_node>>> groups;
-  std::unordered_map<std::string_view, std::size_t> group_of;
+  std::unordered_map<std::string_view, std::size_t> group_of;  // only for many children
   for (const pugi::xml_node child : children) {
     const std::string_view name = local_name(child.name());
-    const auto [it, added] = group_of.emplace(name, groups.size());
-    if (added) groups.emplace_back(name, std::vector<pugi::xml_node>{});
-    groups[it->second].second.push_back(child);
+    std::size_t group = groups.size();
+    if (children.size() <= 32) {
+      for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].first == name) group = g;
+      }
+    } else {
+      group = group_of.emplace(name, groups.size()).first->second;
+    }
+    if (group == groups.size()) groups.emplace_back(name, std::vector<pugi::xml_node>{});
+    groups[group].second.push_back(child);
   }
 
   for (const auto& [element_name, nodes] : groups) {

@@ -240,7 +240,16 @@ int MockServer::start() {
 
   std::vector<const vendor::Manifest*> manifests;
   if (options.vendors.empty()) {
-    for (const auto& vendor : impl.catalog->vendors()) manifests.push_back(&vendor);
+    // Every vendor whose manifest says how to mock it; naming one that does not is an error.
+    for (const auto& vendor : impl.catalog->vendors()) {
+      if (vendor.document && vendor.document->IsObject() && vendor.document->HasMember("mock")) {
+        manifests.push_back(&vendor);
+      }
+    }
+    if (manifests.empty()) {
+      throw std::invalid_argument("no vendor in " + impl.catalog->schemas_dir().string() +
+                                  " has a \"mock\" member to mock it by");
+    }
   } else {
     for (const auto& id : options.vendors) manifests.push_back(impl.catalog->find(id));
   }

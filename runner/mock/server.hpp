@@ -15,7 +15,8 @@
 namespace conform::mock {
 
 struct MockOptions {
-  std::vector<std::string> vendors;  // empty: all vendors, each mounted under /<id>
+  // Empty: every vendor with a "mock" member, each mounted under /<id>.
+  std::vector<std::string> vendors;
   std::string host = "127.0.0.1";
   int port = 0;                     // 0: pick a free port
   std::string profile = "default";  // or "drifted"

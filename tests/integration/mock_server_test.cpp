@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -500,6 +501,71 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
   EXPECT_NE(bad->body.find("confirmed"), std::string::npos) << bad->body;
+}
+
+// Vendors are data: a vendor that exists only in this test is mocked with no C++ change.
+TEST(MockServer, AVendorThatExistsOnlyInTheTestIsMockedFromItsManifest) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("conform-mock-acme-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy(fs::path(CONFORM_TESTS_DIR) / "data/vendors/acme", dir / "acme",
+           fs::copy_options::recursive);
+  fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / "manifest.schema.json",
+                dir / "manifest.schema.json");
+  fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / "mock.schema.json", dir / "mock.schema.json");
+  {
+    std::ifstream in(dir / "acme/vendor.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string manifest = text.str();
+    const std::size_t end = manifest.rfind('}');
+    manifest = manifest.substr(0, end) + R"(, "mock": {
+      "credentials": [{"username": "tester", "password": "pw"}],
+      "user_id": {"in": "path", "name": "member_id"},
+      "users": {"m-1": {"member_id": "m-1", "display_name": "Ada", "active": true,
+                        "updated_at": "2024-01-01T00:00:00Z"}},
+      "store": {"ignore": ["api_secret"], "on_update": {"updated_at": "{{now}}"}},
+      "responses": {
+        "200": {"body": "{{user}}"},
+        "default": {"body": {"error": {"code": "invalid_request", "detail": "{{summary}}"}},
+                    "validates_as": "response:400"}
+      }
+    }})";
+    std::ofstream(dir / "acme/vendor.json") << manifest;
+  }
+  const auto acme_catalog = vendor::Catalog::load(dir);
+  MockOptions options;
+  MockServer server(acme_catalog, options);
+  const int port = server.start();
+  httplib::Client client("127.0.0.1", port);
+  // The only vendor served sits at the root, as on its live API.
+  ASSERT_EQ(server.mount_point("acme"), "");
+  const httplib::Headers auth{{"Authorization", "Basic dGVzdGVyOnB3"}, {"Acme-Api-Version", "3"}};
+  const auto updated =
+      client.Patch("/v2/members/m-1", auth, R"({"display_name":"Ada L.","api_secret":"s3cret"})",
+                   "application/merge-patch+json");
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->status, 200) << updated->body;
+  const auto read = client.Get("/v2/members/m-1", auth);
+  ASSERT_TRUE(read);
+  EXPECT_NE(read->body.find(R"("display_name":"Ada L.")"), std::string::npos) << read->body;
+  EXPECT_EQ(read->body.find("s3cret"), std::string::npos) << read->body;
+  const auto invalid =
+      client.Patch("/v2/members/m-1", auth, R"({"active":"yes"})", "application/json");
+  ASSERT_TRUE(invalid);
+  EXPECT_EQ(invalid->status, 400);
+  const vendor::Manifest& acme = *acme_catalog->find("acme");
+  vendor::CheckOptions check;
+  check.format = Format::json;
+  EXPECT_TRUE(acme_catalog
+                  ->check(acme,
+                          *acme_catalog->message(acme, MessageId{MessageId::Kind::response, "400"}),
+                          invalid->body, check)
+                  .valid)
+      << invalid->body;
+  server.stop();
+  fs::remove_all(dir);
 }
 
 // Writes a throwaway self-signed certificate for 127.0.0.1 and its key.

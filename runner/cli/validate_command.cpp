@@ -1,0 +1,333 @@
+// conform validate: payloads offline against a vendor's message or any draft-07 schema.
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/arguments.hpp"
+#include "cli/command.hpp"
+#include "cli/console.hpp"
+#include "cli/line_reader.hpp"
+#include "cli/result_json.hpp"
+#include "cli/schemas_location.hpp"
+#include "schema/suggest.hpp"
+#include "vendor/catalog.hpp"
+#include "vendor/payload_check.hpp"
+
+namespace conform::cli {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr const char* kHelp = R"(usage: conform validate VENDOR MESSAGE [options] FILE...
+       conform validate --schema SCHEMA.json [options] FILE...
+
+Validates payloads offline against a vendor's contract, or against any draft-07 schema.
+
+  VENDOR    a vendor id ('conform vendors' lists them)
+  MESSAGE   request | response:STATUS (STATUS as documented: 200, 400, 404, ...)
+  FILE      a payload file, or - for standard input
+
+options:
+  --format json|xml|form   the payloads' encoding (default: from the file name, else sniffed)
+  --ndjson                 every line of every FILE is one JSON payload
+  --strict                 undocumented response properties are findings too
+  --output text|json       json: one JSON object per payload (NDJSON), in input order
+  --quiet                  print only the closing summary line
+  --jobs N                 validate in parallel (default: all cores)
+  --map URL_PREFIX=DIR     resolve $refs under URL_PREFIX from files in DIR (offline)
+  --schemas DIR            where the vendor contracts are (default: the ones conform ships)
+
+exit status: 0 every payload valid; 1 at least one invalid; 2 the command could not do its work
+
+examples:
+  conform validate finix request payload.json
+  conform validate msp360 request --format xml user.xml
+  conform validate nexudus request --ndjson --output json --jobs 2 requests.ndjson
+  conform validate --schema my.schema.json --map https://example.com/schemas/=./schemas doc.json
+)";
+
+// "; did you mean \"finix\"?" when a known name is near, else "".
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& known) {
+  const std::vector<std::string_view> candidates(known.begin(), known.end());
+  const auto nearest = schema::suggest_name(name, candidates);
+  return nearest ? "; did you mean \"" + *nearest + "\"?" : "";
+}
+
+struct Payload {
+  std::string file;
+  std::size_t line = 0;  // NDJSON only
+  std::string bytes;
+  std::optional<Format> format;
+};
+
+using Checker = std::function<PayloadResult(std::string_view bytes, std::optional<Format>)>;
+
+// Prints results in input order and keeps the counts.
+class Printer {
+ public:
+  Printer(bool json, bool quiet) : json_(json), quiet_(quiet), colour_(use_colour(1)) {}
+
+  void print(const Payload& payload, const PayloadResult& result) {
+    ++total_;
+    result.valid ? ++valid_ : ++invalid_;
+    if (quiet_) return;
+    if (json_) {
+      std::cout << result_to_json(result) << '\n';
+    } else if (!result.findings.empty()) {
+      render_findings(std::cout, result, payload.bytes, colour_);
+    }
+  }
+
+  void summary() const {
+    std::ostream& out = json_ && !quiet_ ? std::cerr : std::cout;
+    out << total_ << (total_ == 1 ? " payload: " : " payloads: ") << valid_ << " valid, "
+        << invalid_ << " invalid\n";
+  }
+  bool any_invalid() const { return invalid_ > 0; }
+
+ private:
+  bool json_, quiet_, colour_;
+  std::size_t total_ = 0, valid_ = 0, invalid_ = 0;
+};
+
+// Validates a batch on `jobs` threads (the calling one included), results in batch order.
+std::vector<PayloadResult> check_batch(const std::vector<Payload>& batch, const Checker& check,
+                                       unsigned jobs) {
+  std::vector<PayloadResult> results(batch.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    constexpr std::size_t kChunk = 64;
+    for (;;) {
+      const std::size_t begin = next.fetch_add(kChunk);
+      if (begin >= batch.size()) return;
+      const std::size_t end = std::min(batch.size(), begin + kChunk);
+      for (std::size_t i = begin; i < end; ++i) {
+        results[i] = check(batch[i].bytes, batch[i].format);
+        results[i].file = batch[i].file;
+        results[i].line = batch[i].line;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  const std::size_t chunks = (batch.size() + 63) / 64;
+  const unsigned helpers =
+      chunks == 0 ? 0 : static_cast<unsigned>(std::min<std::size_t>(jobs - 1, chunks - 1));
+  for (unsigned i = 0; i < helpers; ++i) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  return results;
+}
+
+std::optional<Format> format_from_name(const std::string& file) {
+  const auto ext = fs::path(file).extension().string();
+  if (ext == ".json" || ext == ".ndjson" || ext == ".jsonl") return Format::json;
+  if (ext == ".xml") return Format::xml;
+  if (ext == ".form") return Format::form;
+  return std::nullopt;
+}
+
+struct Usage {
+  std::string message;
+};
+
+struct Setup {
+  std::shared_ptr<vendor::Catalog> catalog;          // vendor mode
+  std::unique_ptr<schema::SchemaRegistry> registry;  // --schema mode
+  Checker check;
+};
+
+void apply_maps(schema::SchemaRegistry& registry, const std::vector<std::string>& maps) {
+  for (const auto& map : maps) {
+    const auto eq = map.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == map.size()) {
+      throw Usage{"--map takes URL_PREFIX=DIR, got \"" + map + "\""};
+    }
+    const fs::path dir = map.substr(eq + 1);
+    if (!fs::is_directory(dir)) throw Usage{"--map: " + dir.string() + " is not a folder"};
+    registry.map_url_prefix(map.substr(0, eq), dir);
+  }
+}
+
+Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict) {
+  Setup setup;
+  const auto maps = args.values("--map");
+  if (const auto schema_file = args.value("--schema")) {
+    setup.registry = std::make_unique<schema::SchemaRegistry>();
+    apply_maps(*setup.registry, maps);
+    auto schema = setup.registry->load_file(*schema_file);
+    setup.check = [schema, strict](std::string_view bytes, std::optional<Format> format) {
+      vendor::CheckOptions options;
+      options.strict = strict;
+      options.format = format;
+      return vendor::check_payload(bytes, *schema, nullptr, options);
+    };
+    return setup;
+  }
+  if (files.size() < 2) throw Usage{"name a VENDOR, a MESSAGE and at least one FILE"};
+  const std::string vendor_id = files[0];
+  const std::string message_name = files[1];
+  files.erase(files.begin(), files.begin() + 2);
+
+  setup.catalog = vendor::Catalog::load(schemas_location(args.value("--schemas")));
+  apply_maps(setup.catalog->registry(), maps);
+  const vendor::Manifest* vendor = setup.catalog->find(vendor_id);
+  if (vendor == nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& v : setup.catalog->vendors()) ids.push_back(v.id);
+    throw Usage{"unknown vendor \"" + vendor_id + "\"" + did_you_mean(vendor_id, ids) +
+                " ('conform vendors' lists them)"};
+  }
+  const auto id = parse_message_id(message_name);
+  const vendor::MessageSpec* message = id ? setup.catalog->message(*vendor, *id) : nullptr;
+  if (message == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& m : vendor->messages) names.push_back(m.id.name());
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    throw Usage{vendor->id + " documents no message \"" + message_name + "\"" +
+                did_you_mean(message_name, names) + "; its messages: " + list};
+  }
+  // Load the schema now: a broken one is exit 2 before any payload is read.
+  setup.catalog->schema(*vendor, *message);
+  if (!message->xml_rules_file.empty()) setup.catalog->xml_rules(*vendor, *message);
+  auto catalog = setup.catalog;
+  setup.check = [catalog, vendor, message, strict](std::string_view bytes,
+                                                   std::optional<Format> format) {
+    vendor::CheckOptions options;
+    options.strict = strict;
+    options.format = format;
+    return catalog->check(*vendor, *message, bytes, options);
+  };
+  return setup;
+}
+
+bool read_whole(const std::string& file, std::string& bytes) {
+  if (file == "-") {
+    std::ostringstream all;
+    all << std::cin.rdbuf();
+    bytes = all.str();
+    return !std::cin.bad();
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream all;
+  all << in.rdbuf();
+  bytes = all.str();
+  return !in.bad();
+}
+
+int run(const std::vector<std::string>& argv) {
+  const Arguments args(argv, {"--format", "--output", "--jobs", "--map", "--schema", "--schemas"},
+                       {"--ndjson", "--strict", "--quiet", "--help", "-h"});
+  if (args.flag("--help") || args.flag("-h")) {
+    std::cout << kHelp;
+    return kExitOk;
+  }
+  try {
+    if (!args.error().empty()) throw Usage{args.error()};
+    std::optional<Format> format;
+    if (const auto name = args.value("--format")) {
+      format = parse_format(*name);
+      if (!format) throw Usage{"--format takes json, xml or form, not \"" + *name + "\""};
+    }
+    const std::string output = args.value("--output").value_or("text");
+    if (output != "text" && output != "json") {
+      throw Usage{"--output takes text or json, not \"" + output + "\""};
+    }
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    if (const auto text = args.value("--jobs")) {
+      const auto n = parse_count(*text);
+      if (!n || *n > 1024) throw Usage{"--jobs takes a whole number from 1 to 1024"};
+      jobs = static_cast<unsigned>(*n);
+    }
+    const bool ndjson = args.flag("--ndjson");
+    if (ndjson && format && *format != Format::json) {
+      throw Usage{"--ndjson reads JSON lines; it cannot be combined with --format " +
+                  std::string(to_string(*format))};
+    }
+
+    std::vector<std::string> files = args.positional();
+    Setup setup = set_up(args, files, args.flag("--strict"));
+    if (files.empty()) throw Usage{"name at least one FILE (or - for standard input)"};
+
+    Printer printer(output == "json", args.flag("--quiet"));
+    bool unreadable = false;
+    std::vector<Payload> batch;
+    std::size_t batch_bytes = 0;
+    const auto flush = [&] {
+      const auto results = check_batch(batch, setup.check, jobs);
+      for (std::size_t i = 0; i < batch.size(); ++i) printer.print(batch[i], results[i]);
+      batch.clear();
+      batch_bytes = 0;
+    };
+    // Bounded batches keep memory flat on NDJSON files of any size.
+    constexpr std::size_t kBatchPayloads = 4096;
+    constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
+
+    for (const auto& file : files) {
+      if (ndjson) {
+        std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+        if (in == nullptr) {
+          std::cerr << "conform validate: cannot read " << file
+                    << ": no such file or not readable\n";
+          unreadable = true;
+          continue;
+        }
+        LineReader reader(in);
+        std::string_view line;
+        std::size_t number = 0;
+        while (reader.next(line)) {
+          ++number;
+          if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+          batch.push_back(Payload{file, number, std::string(line), Format::json});
+          batch_bytes += line.size();
+          if (batch.size() >= kBatchPayloads || batch_bytes >= kBatchBytes) flush();
+        }
+        if (reader.failed()) {
+          std::cerr << "conform validate: reading " << file << " failed after line " << number
+                    << "\n";
+          unreadable = true;
+        }
+        if (in != stdin) std::fclose(in);
+        continue;
+      }
+      Payload payload{file, 0, {}, format ? format : format_from_name(file)};
+      if (!read_whole(file, payload.bytes)) {
+        std::cerr << "conform validate: cannot read " << file << ": no such file or not readable\n";
+        unreadable = true;
+        continue;
+      }
+      batch_bytes += payload.bytes.size();
+      batch.push_back(std::move(payload));
+      if (batch.size() >= kBatchPayloads || batch_bytes >= kBatchBytes) flush();
+    }
+    flush();
+    printer.summary();
+    if (unreadable) return kExitUsage;
+    return printer.any_invalid() ? kExitFindings : kExitOk;
+  } catch (const Usage& usage) {
+    std::cerr << "conform validate: " << usage.message << "\n"
+              << "Run 'conform validate --help' for usage.\n";
+    return kExitUsage;
+  } catch (const vendor::CatalogError& e) {
+    std::cerr << "conform validate: broken vendor contract: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const schema::SchemaError& e) {
+    std::cerr << "conform validate: broken schema: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
+const CommandRegistration registration{
+    {"validate", "validate payloads offline against a vendor's contract or a schema", run}};
+
+}  // namespace
+}  // namespace conform::cli

@@ -1,0 +1,152 @@
+// conform vendors: what vendors the contracts cover, their endpoints, auth and messages.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/arguments.hpp"
+#include "cli/command.hpp"
+#include "cli/schemas_location.hpp"
+#include "vendor/catalog.hpp"
+
+namespace conform::cli {
+namespace {
+
+constexpr const char* kHelp = R"(usage: conform vendors [--output text|json] [--schemas DIR]
+
+Lists the vendors conform knows: endpoint, auth scheme and the environment variables that
+hold live credentials, request media types, documented messages, and the mock's fixtures.
+
+example:
+  conform vendors --output json
+)";
+
+std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::vector<std::string> message_names(const vendor::Manifest& v) {
+  std::vector<std::string> names;
+  for (const auto& m : v.messages) names.push_back(m.id.name());
+  return names;
+}
+
+std::vector<std::string> env_names(const vendor::Manifest& v) {
+  std::vector<std::string> names;
+  for (const auto& [credential, variable] : v.auth.env) names.push_back(variable);
+  return names;
+}
+
+// The mock's fixtures as the manifest states them (credentials and seed users' ids), so a
+// user can write a case without opening the manifest.
+const rapidjson::Value* mock_section(const vendor::Manifest& v) {
+  const auto it = v.document->FindMember("mock");
+  return it == v.document->MemberEnd() || !it->value.IsObject() ? nullptr : &it->value;
+}
+
+std::string compact(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+void print_text(const vendor::Catalog& catalog) {
+  for (const auto& v : catalog.vendors()) {
+    std::cout << v.id << " — " << v.name << "\n";
+    std::cout << "  endpoint   " << v.endpoint.method << " " << v.endpoint.path;
+    if (!v.base_url.empty()) std::cout << "  (live: " << v.base_url << ")";
+    std::cout << "\n  auth       " << v.auth.scheme;
+    if (!v.auth.env.empty()) std::cout << "  (live credentials from " << join(env_names(v)) << ")";
+    std::cout << "\n  media      " << join(v.request_media_types) << "\n";
+    std::cout << "  messages   " << join(message_names(v)) << "\n";
+    if (const rapidjson::Value* mock = mock_section(v)) {
+      const auto credentials = mock->FindMember("credentials");
+      if (credentials != mock->MemberEnd()) {
+        std::cout << "  mock auth  " << compact(credentials->value) << "\n";
+      }
+      const auto users = mock->FindMember("users");
+      if (users != mock->MemberEnd() && users->value.IsObject()) {
+        std::vector<std::string> ids;
+        for (const auto& user : users->value.GetObject()) ids.push_back(user.name.GetString());
+        std::cout << "  mock users " << join(ids) << "\n";
+      }
+    }
+    std::cout << "\n";
+  }
+}
+
+void print_json(const vendor::Catalog& catalog) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  const auto strings = [&w](const std::vector<std::string>& items) {
+    w.StartArray();
+    for (const auto& s : items) w.String(s.c_str());
+    w.EndArray();
+  };
+  w.StartArray();
+  for (const auto& v : catalog.vendors()) {
+    w.StartObject();
+    w.Key("id");
+    w.String(v.id.c_str());
+    w.Key("name");
+    w.String(v.name.c_str());
+    w.Key("method");
+    w.String(v.endpoint.method.c_str());
+    w.Key("path");
+    w.String(v.endpoint.path.c_str());
+    w.Key("base_url");
+    w.String(v.base_url.c_str());
+    w.Key("auth");
+    w.String(v.auth.scheme.c_str());
+    w.Key("credential_env");
+    strings(env_names(v));
+    w.Key("request_media_types");
+    strings(v.request_media_types);
+    w.Key("messages");
+    strings(message_names(v));
+    if (const rapidjson::Value* mock = mock_section(v)) {
+      for (const char* key : {"credentials", "users"}) {
+        const auto it = mock->FindMember(key);
+        if (it == mock->MemberEnd()) continue;
+        w.Key((std::string("mock_") + key).c_str());
+        it->value.Accept(w);
+      }
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  std::cout << buffer.GetString() << "\n";
+}
+
+int run(const std::vector<std::string>& argv) {
+  const Arguments args(argv, {"--output", "--schemas"}, {"--help", "-h"});
+  if (args.flag("--help") || args.flag("-h")) {
+    std::cout << kHelp;
+    return kExitOk;
+  }
+  const std::string output = args.value("--output").value_or("text");
+  if (!args.error().empty() || !args.positional().empty() ||
+      (output != "text" && output != "json")) {
+    std::cerr << "conform vendors: "
+              << (args.error().empty() ? "usage: conform vendors [--output text|json]"
+                                       : args.error())
+              << "\n";
+    return kExitUsage;
+  }
+  try {
+    const auto catalog = vendor::Catalog::load(schemas_location(args.value("--schemas")));
+    output == "json" ? print_json(*catalog) : print_text(*catalog);
+    return kExitOk;
+  } catch (const vendor::CatalogError& e) {
+    std::cerr << "conform vendors: broken vendor contract: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
+const CommandRegistration registration{
+    {"vendors", "list the vendors, their endpoints, auth and messages", run}};
+
+}  // namespace
+}  // namespace conform::cli

@@ -14,9 +14,7 @@ std::vector<Command>& commands() {
 
 }  // namespace
 
-CommandRegistration::CommandRegistration(const Command& command) {
-  commands().push_back(command);
-}
+CommandRegistration::CommandRegistration(const Command& command) { commands().push_back(command); }
 
 std::vector<Command> registered_commands() {
   std::vector<Command> sorted = commands();

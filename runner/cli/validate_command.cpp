@@ -15,9 +15,12 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/console.hpp"
+#include "cli/limits_option.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/result_json.hpp"
 #include "cli/schemas_location.hpp"
+#include "report/github_annotations.hpp"
+#include "report/sarif.hpp"
 #include "schema/suggest.hpp"
 #include "vendor/catalog.hpp"
 #include "vendor/payload_check.hpp"
@@ -39,11 +42,17 @@ options:
   --format json|xml|form   the payloads' encoding (default: from the file name, else sniffed)
   --ndjson                 every line of every FILE is one JSON payload
   --strict                 undocumented response properties are findings too
-  --output text|json       json: one JSON object per payload (NDJSON), in input order
+  --output FORMAT          text (default); json: one JSON object per payload (NDJSON), in
+                           input order; sarif: one SARIF 2.1.0 log for code scanning;
+                           github: ::error annotations for GitHub Actions
   --quiet                  print only the closing summary line
   --jobs N                 validate in parallel (default: all cores)
   --map URL_PREFIX=DIR     resolve $refs under URL_PREFIX from files in DIR (offline)
   --schemas DIR            where the vendor contracts are (default: the ones conform ships)
+  --limit NAME=N           raise or lower an input limit (repeatable; K, M, G suffixes):
+                           body-bytes (256M), depth (512), string-bytes (128M), members
+                           (1000000 per object or array), xml-elements (1000000); a payload
+                           over one gets a "limit" finding (docs/limits.md)
 
 exit status: 0 every payload valid; 1 at least one invalid; 2 the command could not do its work
 
@@ -52,6 +61,7 @@ examples:
   conform validate msp360 request --format xml user.xml
   conform validate nexudus request --ndjson --output json --jobs 2 requests.ndjson
   conform validate --schema my.schema.json --map https://example.com/schemas/=./schemas doc.json
+  conform validate finix request --output sarif payloads/*.json > conform.sarif
 )";
 
 // "; did you mean \"finix\"?" when a known name is near, else "".
@@ -66,41 +76,89 @@ struct Payload {
   std::size_t line = 0;  // NDJSON only
   std::string bytes;
   std::optional<Format> format;
+  // Over the body-bytes limit: its size, and `bytes` is empty (never read into memory).
+  std::size_t oversize = 0;
 };
 
 using Checker = std::function<PayloadResult(std::string_view bytes, std::optional<Format>)>;
 
+enum class Output { text, json, sarif, github };
+
+std::optional<Output> parse_output(const std::string& name) {
+  if (name == "text") return Output::text;
+  if (name == "json") return Output::json;
+  if (name == "sarif") return Output::sarif;
+  if (name == "github") return Output::github;
+  return std::nullopt;
+}
+
 // Prints results in input order and keeps the counts.
 class Printer {
  public:
-  Printer(bool json, bool quiet) : json_(json), quiet_(quiet), colour_(use_colour(1)) {}
+  Printer(Output output, bool quiet) : output_(output), quiet_(quiet), colour_(use_colour(1)) {
+    // A SARIF log is one document: it is written even with --quiet, and even when empty.
+    if (output_ == Output::sarif) {
+      sarif_ = std::make_unique<report::SarifWriter>(std::cout,
+                                                     report::SarifTool{"conform", CONFORM_VERSION});
+    }
+  }
 
   void print(const Payload& payload, const PayloadResult& result) {
     ++total_;
     result.valid ? ++valid_ : ++invalid_;
+    const int first_line = result.line > 0 ? static_cast<int>(result.line) : 1;
+    if (sarif_) {
+      sarif_->add(result.file, result.findings, first_line);
+      return;
+    }
     if (quiet_) return;
-    if (json_) {
-      std::cout << result_to_json(result) << '\n';
-    } else if (!result.findings.empty()) {
-      render_findings(std::cout, result, payload.bytes, colour_);
+    switch (output_) {
+      case Output::json:
+        std::cout << result_to_json(result) << '\n';
+        break;
+      case Output::github:
+        for (const auto& f : result.findings) {
+          std::cout << report::github_annotation(f, result.file, first_line) << '\n';
+        }
+        break;
+      default:
+        if (!result.findings.empty()) render_findings(std::cout, result, payload.bytes, colour_);
     }
   }
 
-  void summary() const {
-    std::ostream& out = json_ && !quiet_ ? std::cerr : std::cout;
+  // Ends the SARIF log; the summary line then goes to stderr, as it does for json.
+  void summary() {
+    if (sarif_) sarif_->finish();
+    const bool machine = output_ == Output::sarif || (output_ == Output::json && !quiet_);
+    std::ostream& out = machine ? std::cerr : std::cout;
     out << total_ << (total_ == 1 ? " payload: " : " payloads: ") << valid_ << " valid, "
         << invalid_ << " invalid\n";
   }
   bool any_invalid() const { return invalid_ > 0; }
 
  private:
-  bool json_, quiet_, colour_;
+  Output output_;
+  bool quiet_, colour_;
+  std::unique_ptr<report::SarifWriter> sarif_;
   std::size_t total_ = 0, valid_ = 0, invalid_ = 0;
 };
 
+// A payload over the body-bytes limit, judged by its size alone.
+PayloadResult oversize_result(std::size_t size, std::size_t limit) {
+  PayloadResult result;
+  result.valid = false;
+  Finding finding;
+  finding.line = finding.column = 1;
+  finding.keyword = "limit";
+  finding.message = "the body is " + std::to_string(size) + " bytes, more than the limit of " +
+                    std::to_string(limit) + " (raise it with --limit body-bytes=N)";
+  result.findings.push_back(std::move(finding));
+  return result;
+}
+
 // Validates a batch on `jobs` threads (the calling one included), results in batch order.
 std::vector<PayloadResult> check_batch(const std::vector<Payload>& batch, const Checker& check,
-                                       unsigned jobs) {
+                                       unsigned jobs, std::size_t limit) {
   std::vector<PayloadResult> results(batch.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
@@ -110,7 +168,8 @@ std::vector<PayloadResult> check_batch(const std::vector<Payload>& batch, const 
       if (begin >= batch.size()) return;
       const std::size_t end = std::min(batch.size(), begin + kChunk);
       for (std::size_t i = begin; i < end; ++i) {
-        results[i] = check(batch[i].bytes, batch[i].format);
+        results[i] = batch[i].oversize > 0 ? oversize_result(batch[i].oversize, limit)
+                                           : check(batch[i].bytes, batch[i].format);
         results[i].file = batch[i].file;
         results[i].line = batch[i].line;
       }
@@ -156,16 +215,18 @@ void apply_maps(schema::SchemaRegistry& registry, const std::vector<std::string>
   }
 }
 
-Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict) {
+Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict,
+             const codec::Limits& limits) {
   Setup setup;
   const auto maps = args.values("--map");
   if (const auto schema_file = args.value("--schema")) {
     setup.registry = std::make_unique<schema::SchemaRegistry>();
     apply_maps(*setup.registry, maps);
     auto schema = setup.registry->load_file(*schema_file);
-    setup.check = [schema, strict](std::string_view bytes, std::optional<Format> format) {
+    setup.check = [schema, strict, limits](std::string_view bytes, std::optional<Format> format) {
       vendor::CheckOptions options;
       options.strict = strict;
+      options.limits = limits;
       options.format = format;
       return vendor::check_payload(bytes, *schema, nullptr, options);
     };
@@ -199,33 +260,47 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   setup.catalog->schema(*vendor, *message);
   if (!message->xml_rules_file.empty()) setup.catalog->xml_rules(*vendor, *message);
   auto catalog = setup.catalog;
-  setup.check = [catalog, vendor, message, strict](std::string_view bytes,
-                                                   std::optional<Format> format) {
+  setup.check = [catalog, vendor, message, strict, limits](std::string_view bytes,
+                                                           std::optional<Format> format) {
     vendor::CheckOptions options;
     options.strict = strict;
+    options.limits = limits;
     options.format = format;
     return catalog->check(*vendor, *message, bytes, options);
   };
   return setup;
 }
 
-bool read_whole(const std::string& file, std::string& bytes) {
-  if (file == "-") {
-    std::ostringstream all;
-    all << std::cin.rdbuf();
-    bytes = all.str();
-    return !std::cin.bad();
+// Reads a whole payload, but never more than `limit` bytes into memory: a larger one gets
+// its size in payload.oversize instead.
+bool read_whole(const std::string& file, std::size_t limit, Payload& payload) {
+  std::ifstream opened;
+  if (file != "-") {
+    opened.open(file, std::ios::binary);
+    if (!opened) return false;
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream all;
-  all << in.rdbuf();
-  bytes = all.str();
+  std::istream& in = file == "-" ? std::cin : opened;
+  std::string& bytes = payload.bytes;
+  bytes.clear();
+  char chunk[1 << 16];
+  std::size_t total = 0;
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    const auto got = static_cast<std::size_t>(in.gcount());
+    total += got;
+    if (total > limit) {
+      bytes.clear();
+      bytes.shrink_to_fit();
+    } else {
+      bytes.append(chunk, got);
+    }
+  }
+  if (total > limit) payload.oversize = total;
   return !in.bad();
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Arguments args(argv, {"--format", "--output", "--jobs", "--map", "--schema", "--schemas"},
+  const Arguments args(argv,
+                       {"--format", "--output", "--jobs", "--map", "--schema", "--schemas", "--limit"},
                        {"--ndjson", "--strict", "--quiet", "--help", "-h"});
   if (args.flag("--help") || args.flag("-h")) {
     std::cout << kHelp;
@@ -238,9 +313,10 @@ int run(const std::vector<std::string>& argv) {
       format = parse_format(*name);
       if (!format) throw Usage{"--format takes json, xml or form, not \"" + *name + "\""};
     }
-    const std::string output = args.value("--output").value_or("text");
-    if (output != "text" && output != "json") {
-      throw Usage{"--output takes text or json, not \"" + output + "\""};
+    const std::string output_name = args.value("--output").value_or("text");
+    const auto output = parse_output(output_name);
+    if (!output) {
+      throw Usage{"--output takes text, json, sarif or github, not \"" + output_name + "\""};
     }
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     if (const auto text = args.value("--jobs")) {
@@ -254,16 +330,22 @@ int run(const std::vector<std::string>& argv) {
                   std::string(to_string(*format))};
     }
 
+    codec::Limits limits;
+    for (const auto& assignment : args.values("--limit")) {
+      if (const std::string problem = apply_limit(assignment, limits); !problem.empty()) {
+        throw Usage{problem};
+      }
+    }
     std::vector<std::string> files = args.positional();
-    Setup setup = set_up(args, files, args.flag("--strict"));
+    Setup setup = set_up(args, files, args.flag("--strict"), limits);
     if (files.empty()) throw Usage{"name at least one FILE (or - for standard input)"};
 
-    Printer printer(output == "json", args.flag("--quiet"));
+    Printer printer(*output, args.flag("--quiet"));
     bool unreadable = false;
     std::vector<Payload> batch;
     std::size_t batch_bytes = 0;
     const auto flush = [&] {
-      const auto results = check_batch(batch, setup.check, jobs);
+      const auto results = check_batch(batch, setup.check, jobs, limits.max_bytes);
       for (std::size_t i = 0; i < batch.size(); ++i) printer.print(batch[i], results[i]);
       batch.clear();
       batch_bytes = 0;
@@ -281,11 +363,16 @@ int run(const std::vector<std::string>& argv) {
           unreadable = true;
           continue;
         }
-        LineReader reader(in);
+        LineReader reader(in, limits.max_bytes);
         std::string_view line;
         std::size_t number = 0;
         while (reader.next(line)) {
           ++number;
+          if (reader.oversize() > 0) {
+            batch.push_back(Payload{file, number, {}, Format::json, reader.oversize()});
+            if (batch.size() >= kBatchPayloads) flush();
+            continue;
+          }
           if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
           batch.push_back(Payload{file, number, std::string(line), Format::json});
           batch_bytes += line.size();
@@ -300,7 +387,7 @@ int run(const std::vector<std::string>& argv) {
         continue;
       }
       Payload payload{file, 0, {}, format ? format : format_from_name(file)};
-      if (!read_whole(file, payload.bytes)) {
+      if (!read_whole(file, limits.max_bytes, payload)) {
         std::cerr << "conform validate: cannot read " << file << ": no such file or not readable\n";
         unreadable = true;
         continue;

@@ -1,0 +1,89 @@
+#include "report/github_annotations.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "report/finding_redaction.hpp"
+#include "report/text.hpp"
+
+namespace conform::report {
+namespace {
+
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string where(const Finding& f) {
+  if (!f.xpath.empty()) return f.xpath;
+  return f.pointer.empty() ? "the payload" : f.pointer;
+}
+
+// GitHub places annotations by paths relative to the workspace: an absolute path inside the
+// working folder becomes relative to it; any other path stays as given.
+std::string workspace_path(const std::string& file) {
+  namespace fs = std::filesystem;
+  const fs::path path(file);
+  if (!path.is_absolute()) return file;
+  std::error_code error;
+  const fs::path cwd = fs::current_path(error);
+  if (error) return file;
+  const fs::path relative = path.lexically_normal().lexically_relative(cwd);
+  if (relative.empty() || *relative.begin() == fs::path("..")) return file;
+  return relative.generic_string();
+}
+
+}  // namespace
+
+std::string escape_github_data(std::string_view text) { return escape(text, false); }
+
+std::string escape_github_property(std::string_view text) { return escape(text, true); }
+
+std::string github_annotation(const Finding& finding, const std::string& file, int first_line) {
+  const Finding f = redact_finding(finding);
+  std::string line = f.severity == Severity::error ? "::error" : "::warning";
+  std::string properties;
+  const auto property = [&](const char* name, std::string_view value) {
+    properties += (properties.empty() ? " " : ",");
+    properties += name;
+    properties += '=';
+    properties += escape_github_property(valid_utf8(value));
+  };
+  if (!file.empty() && file != "-") {
+    property("file", workspace_path(file));
+    if (f.line > 0 || first_line > 1) {
+      property("line", std::to_string(std::max(1, first_line) + std::max(0, f.line - 1)));
+    }
+    if (f.line > 0 && f.column > 0) property("col", std::to_string(f.column));
+  }
+  property("title", f.keyword.empty() ? "conform" : f.keyword);
+  std::string text = where(f) + ": " + f.message;
+  if (f.expected) text += "\nexpected: " + *f.expected;
+  if (f.actual) text += "\nactual: " + *f.actual;
+  return line + properties + "::" + escape_github_data(valid_utf8(text));
+}
+
+}  // namespace conform::report

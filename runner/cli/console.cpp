@@ -48,8 +48,37 @@ std::string caret_padding(std::string_view line, int column) {
   return pad;
 }
 
-// Long lines (minified JSON, NDJSON) are cut to a window around the column.
-constexpr std::size_t kMaxShown = 160;
+// The byte offset of the `n`-th code point (0-based) of `text`, or its size.
+std::size_t code_point_offset(std::string_view text, int n) {
+  std::size_t i = 0;
+  for (int seen = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == n) return i;
+  }
+  return text.size();
+}
+
+// Long lines (minified JSON, NDJSON, a 500-character value) are cut to a window of this
+// many code points around the column, marked with an ellipsis where something was cut.
+constexpr int kMaxShown = 100;
+
+struct Excerpt {
+  std::string text;
+  int column;       // 1-based, in code points of `text`
+  int caret_count;  // carets under the value, clipped to the window
+};
+
+Excerpt excerpt(std::string_view line, int column, int length) {
+  const int first = column - 1 > kMaxShown / 2 ? column - 1 - kMaxShown / 2 : 0;
+  const std::size_t begin = code_point_offset(line, first);
+  const std::size_t end = begin + code_point_offset(line.substr(begin), kMaxShown);
+  Excerpt out{std::string(first > 0 ? "…" : ""), column - first + (first > 0 ? 1 : 0), 0};
+  out.text.append(line.substr(begin, end - begin));
+  const int window_end = first + kMaxShown;  // code points shown, counted from the line start
+  out.caret_count = std::max(1, std::min(length, window_end - (column - 1)));
+  if (end < line.size()) out.text += "…";
+  return out;
+}
 
 }  // namespace
 
@@ -83,22 +112,14 @@ void render_findings(std::ostream& out, const PayloadResult& result, std::string
     out << "\n";
 
     if (f.line > 0 && !source.empty()) {
-      std::string_view text = source_line(source, ndjson ? 1 : f.line);
-      int column = f.column;
-      if (text.size() > kMaxShown) {
-        const std::string pad = caret_padding(text, column);
-        const std::size_t offset = pad.size() > kMaxShown / 2 ? pad.size() - kMaxShown / 2 : 0;
-        text = text.substr(offset, kMaxShown);
-        column -= static_cast<int>(offset);
-      }
+      const Excerpt shown = excerpt(source_line(source, ndjson ? 1 : f.line), f.column, f.length);
       const std::string number = std::to_string(shown_line);
       const std::string gutter(number.size(), ' ');
       out << style(kBlue) << " " << gutter << " |" << style(kReset) << "\n";
-      out << style(kBlue) << " " << number << " |" << style(kReset) << " " << text << "\n";
+      out << style(kBlue) << " " << number << " |" << style(kReset) << " " << shown.text << "\n";
       out << style(kBlue) << " " << gutter << " |" << style(kReset) << " "
-          << caret_padding(text, column) << style(error ? kRed : kYellow)
-          << std::string(static_cast<std::size_t>(std::max(f.length, 1)), '^') << style(kReset)
-          << "\n";
+          << caret_padding(shown.text, shown.column) << style(error ? kRed : kYellow)
+          << std::string(static_cast<std::size_t>(shown.caret_count), '^') << style(kReset) << "\n";
     }
     if (f.expected) out << "   = expected: " << *f.expected << "\n";
     if (f.actual) out << "   = actual:   " << *f.actual << "\n";

@@ -275,12 +275,24 @@ Location location_of_span(std::string_view bytes, JsonSpan span) {
   return location;
 }
 
-Location JsonSourceMap::locate(std::string_view pointer) const {
+namespace {
+
+Location locate_in(std::string_view bytes, std::string_view pointer, bool want_key) {
   const auto tokens = pointer_tokens(pointer);
   if (!tokens) return {};
-  const auto span = find_json_value(bytes_, *tokens);
+  const auto span = find_json_value(bytes, *tokens, 1, want_key && !tokens->empty());
   if (!span) return {};
-  return location_of_span(bytes_, *span);
+  return location_of_span(bytes, *span);
+}
+
+}  // namespace
+
+Location JsonSourceMap::locate(std::string_view pointer) const {
+  return locate_in(bytes_, pointer, false);
+}
+
+Location JsonSourceMap::locate_name(std::string_view pointer) const {
+  return locate_in(bytes_, pointer, true);
 }
 
 }  // namespace conform::codec

@@ -34,12 +34,13 @@ std::optional<JsonSpan> find_json_value(std::string_view bytes,
 // Location (line, column, caret length on the first line) of bytes [begin, end).
 Location location_of_span(std::string_view bytes, JsonSpan span);
 
-// A SourceMap over a copy of the JSON text. `locate` points at the value (not the key):
-// a caret under `42` in `"Id": 42`; a missing member points at its parent object.
+// A SourceMap over a copy of the JSON text. `locate` points at the value (`locate_name` at the
+// key): a caret under `42` in `"Id": 42`; a missing member points at its parent object.
 class JsonSourceMap final : public SourceMap {
  public:
   explicit JsonSourceMap(std::string bytes) : bytes_(std::move(bytes)) {}
   Location locate(std::string_view pointer) const override;
+  Location locate_name(std::string_view pointer) const override;
 
  private:
   std::string bytes_;

@@ -19,6 +19,9 @@ class SourceMap {
   // Locates the value at `pointer`; for a pointer to a missing member, its parent.
   // Called only on failure paths, so it may re-scan the source.
   virtual Location locate(std::string_view pointer) const = 0;
+  // Locates the member name of the member at `pointer` (a finding about the name, such as
+  // an undocumented property, points there); formats without separate names locate the value.
+  virtual Location locate_name(std::string_view pointer) const { return locate(pointer); }
 };
 
 }  // namespace conform::codec

@@ -48,6 +48,7 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
   decode_options.format = format;
   decode_options.schema = &schema.document();
   decode_options.xml_rules = xml_rules;
+  decode_options.limits = options.limits;
   codec::Decoded decoded = codec::decode(bytes, decode_options);
 
   PayloadResult result;
@@ -60,7 +61,9 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
     if (decoded.source_map) {
       for (std::size_t i = first_schema_finding; i < result.findings.size(); ++i) {
         Finding& f = result.findings[i];
-        const codec::Location at = decoded.source_map->locate(f.pointer);
+        const bool about_name = f.keyword == "additionalProperties" || f.keyword == "propertyNames";
+        const codec::Location at = about_name ? decoded.source_map->locate_name(f.pointer)
+                                              : decoded.source_map->locate(f.pointer);
         f.line = at.line;
         f.column = at.column;
         f.length = at.length;

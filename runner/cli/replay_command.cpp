@@ -40,7 +40,7 @@ constexpr const char* kUsage =
     "\n"
     "Replays case files (default: the cases/ folder beside the schemas) and checks every\n"
     "response: status, the vendor's schema, assertions, the vendor's rules. Writes junit.xml,\n"
-    "report.json, report.html and summary.md.\n"
+    "report.json, report.html, summary.md (with a contract-coverage table) and report.tap.\n"
     "\n"
     "options:\n"
     "  --target mock|URL   mock (default): the embedded mock on a free loopback port, with\n"

@@ -46,6 +46,7 @@ options:
                            github: ::error annotations for GitHub Actions
   --quiet                  print only the closing summary line
   --jobs N                 validate in parallel (default: all cores)
+  --schema SCHEMA.json     validate against this JSON Schema instead of a vendor contract
   --map URL_PREFIX=DIR     resolve $refs under URL_PREFIX from files in DIR (offline)
   --schemas DIR            where the vendor contracts are (default: the ones conform ships)
 

@@ -16,7 +16,15 @@ constexpr const char* kHelp = R"(usage: conform vendors [--output text|json] [--
 Lists the vendors conform knows: endpoint, auth scheme and the environment variables that
 hold live credentials, request media types, documented messages, and the mock's fixtures.
 
-example:
+options:
+  --output text|json   text (default): a block per vendor; json: one document for scripts
+  --schemas DIR        where the vendor contracts are (default: the ones conform ships)
+  -h, --help           show this help
+
+exit status: 0 listed; 2 the contracts could not be loaded
+
+examples:
+  conform vendors
   conform vendors --output json
 )";
 

@@ -116,6 +116,9 @@ struct BadInput {
   const char* says;
 };
 
+// ctest shows the case's name, not the parameter's bytes.
+void PrintTo(const BadInput& input, std::ostream* out) { *out << input.name; }
+
 class ValidateBadInput : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(ValidateBadInput, IsAFindingNotACrash) {
@@ -179,6 +182,8 @@ struct BrokenSchema {
   const char* schema;
   const char* says;
 };
+
+void PrintTo(const BrokenSchema& schema, std::ostream* out) { *out << schema.name; }
 
 class ValidateBrokenSchema : public ::testing::TestWithParam<BrokenSchema> {};
 

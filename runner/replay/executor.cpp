@@ -440,7 +440,7 @@ CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
       continue;
     }
     StepRun run = runner.run(step, client);
-    stopped = run.stop;
+    stopped = run.stop && !(options_.run_after_failure && run.result.outcome == Outcome::failed);
     result.steps.push_back(std::move(run.result));
   }
   // Secrets found in a later step's body may have appeared in an earlier exchange.

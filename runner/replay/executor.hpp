@@ -25,6 +25,9 @@ struct ExecutorOptions {
   // For the curl reproducers.
   bool insecure = false;
   std::string ca_cert_file;
+  // After a failed step, run the remaining steps anyway (`conform record`: every response is
+  // evidence). A step that could not run (an error) still stops the case.
+  bool run_after_failure = false;
 };
 
 class Executor {

@@ -181,6 +181,29 @@ TEST_F(ExecutorTest, CapturesCarryValuesToLaterSteps) {
   EXPECT_EQ(result.outcome, Outcome::passed) << result.steps[1].findings[0].message;
 }
 
+TEST_F(ExecutorTest, RunAfterFailureRunsTheRestButAnErrorStillStops) {
+  ExecutorOptions options;
+  options.run_after_failure = true;
+  const Executor keep_going(*catalog_, options);
+  Case c;
+  c.vendor = "acme";
+  Step failing = patch(R"({"display_name": "x"})");
+  failing.expect.statuses = {201};
+  Step unset = patch("{}");
+  unset.path = "/v2/members/${nobody}";
+  c.steps = {failing, patch(R"({"display_name": "y"})"), unset, patch("{}")};
+
+  http::Client client(client_options_);
+  const CaseResult result = keep_going.run(c, target_, client);
+  ASSERT_EQ(result.steps.size(), 4u);
+  EXPECT_EQ(result.steps[0].outcome, Outcome::failed);
+  EXPECT_EQ(result.steps[1].outcome, Outcome::passed);
+  EXPECT_EQ(result.steps[1].exchange.status, 200);
+  EXPECT_EQ(result.steps[2].outcome, Outcome::error);
+  EXPECT_EQ(result.steps[3].outcome, Outcome::skipped);
+  EXPECT_EQ(server_.requests, 2);
+}
+
 TEST_F(ExecutorTest, AWrongStatusFailsTheStepWithARedactedCurlAndSkipsTheRest) {
   Case c;
   c.vendor = "acme";

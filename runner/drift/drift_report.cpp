@@ -1,0 +1,137 @@
+#include "drift/drift_report.hpp"
+
+#include <iomanip>
+#include <map>
+
+#include "codec/rapidjson.hpp"
+#include "replay/run.hpp"
+
+namespace conform::drift {
+namespace {
+
+void write_json_string(std::ostream& out, const std::string& text) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  out << buffer.GetString();
+}
+
+}  // namespace
+
+void print_items_json(std::ostream& out, const DriftItems& items) {
+  std::map<Level, int> counts;
+  out << "{\"changes\": [";
+  bool first = true;
+  for (const DriftItem& item : items) {
+    ++counts[item.level];
+    out << (first ? "\n" : ",\n") << "  {";
+    first = false;
+    const std::pair<const char*, std::string> fields[] = {{"vendor", item.vendor},
+                                                          {"message", item.message},
+                                                          {"rule", item.rule()},
+                                                          {"level", to_string(item.level)},
+                                                          {"pointer", item.finding.pointer},
+                                                          {"text", item.finding.message},
+                                                          {"file", item.source}};
+    bool first_field = true;
+    for (const auto& [name, value] : fields) {
+      out << (first_field ? "" : ", ") << "\"" << name << "\": ";
+      first_field = false;
+      write_json_string(out, value);
+    }
+    if (item.finding.expected) {
+      out << ", \"expected\": ";
+      write_json_string(out, *item.finding.expected);
+    }
+    if (item.finding.actual) {
+      out << ", \"actual\": ";
+      write_json_string(out, *item.finding.actual);
+    }
+    out << ", \"occurrences\": " << item.occurrences << "}";
+  }
+  out << (items.empty() ? "" : "\n") << "], \"counts\": {\"breaking\": " << counts[Level::breaking]
+      << ", \"warning\": " << counts[Level::warning] << ", \"info\": " << counts[Level::info]
+      << "}}\n";
+}
+
+RunResult to_run_result(const DriftItems& items, const Recording* recording, Level fail_on,
+                        const std::string& target) {
+  RunResult run;
+  run.target = target;
+  run.started_at = replay::utc_now_rfc3339();
+  std::map<std::string, const Snapshot*> snapshots;
+  if (recording) {
+    for (const Snapshot& snapshot : recording->snapshots) {
+      snapshots[snapshot.relative_path] = &snapshot;
+    }
+  }
+  std::map<std::pair<std::string, std::string>, std::size_t> cases;
+  for (const DriftItem& item : items) {
+    const auto key = std::make_pair(item.vendor, item.message);
+    auto found = cases.find(key);
+    if (found == cases.end()) {
+      CaseResult result;
+      result.vendor = item.vendor;
+      result.name = item.message.empty() ? "recording" : item.message;
+      result.file = target;
+      result.outcome = Outcome::passed;
+      found = cases.emplace(key, run.cases.size()).first;
+      run.cases.push_back(std::move(result));
+    }
+    CaseResult& result = run.cases[found->second];
+    StepResult step;
+    step.name = std::string(to_string(item.level)) + " " + item.rule() +
+                (item.finding.pointer.empty() ? "" : " " + item.finding.pointer);
+    Finding finding = item.finding;
+    finding.message = std::string(to_string(item.level)) + ": " + finding.message;
+    if (item.occurrences > 1) {
+      finding.message += " (" + std::to_string(item.occurrences) + " snapshots)";
+    }
+    if (!item.source.empty()) finding.message += " [" + item.source + "]";
+    finding.severity = item.level >= fail_on ? Severity::error : Severity::warning;
+    step.findings.push_back(std::move(finding));
+    step.outcome = item.level >= fail_on ? Outcome::failed : Outcome::passed;
+    if (const auto snapshot = snapshots.find(item.source); snapshot != snapshots.end()) {
+      const Snapshot& s = *snapshot->second;
+      step.exchange.method = s.method;
+      step.exchange.url = s.path;
+      step.exchange.status = s.status;
+      step.exchange.response_headers = s.headers;
+      step.exchange.response_body = s.body;
+    }
+    if (step.outcome == Outcome::failed) result.outcome = Outcome::failed;
+    result.steps.push_back(std::move(step));
+  }
+  return run;
+}
+
+void print_items(std::ostream& out, const DriftItems& items) {
+  std::map<Level, int> counts;
+  std::string vendor;
+  bool first = true;
+  for (const DriftItem& item : items) {
+    if (first || item.vendor != vendor) {
+      out << (first ? "" : "\n") << item.vendor << "\n";
+      vendor = item.vendor;
+      first = false;
+    }
+    ++counts[item.level];
+    out << "  " << std::left << std::setw(9) << to_string(item.level) << std::setw(27)
+        << item.rule() << (item.message.empty() ? "" : item.message + ": ") << item.finding.message;
+    if (!item.finding.pointer.empty() &&
+        item.finding.message.find(item.finding.pointer) == std::string::npos) {
+      out << " at " << item.finding.pointer;
+    }
+    if (item.finding.expected) out << "; expected " << *item.finding.expected;
+    if (item.finding.actual) out << ", actual " << *item.finding.actual;
+    if (!item.source.empty()) {
+      out << "\n" << std::string(38, ' ') << "in " << item.source;
+      if (item.occurrences > 1) out << " and " << item.occurrences - 1 << " more";
+    }
+    out << "\n";
+  }
+  out << (items.empty() ? "" : "\n") << counts[Level::breaking] << " breaking, "
+      << counts[Level::warning] << " warning, " << counts[Level::info] << " info\n";
+}
+
+}  // namespace conform::drift

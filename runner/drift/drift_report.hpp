@@ -1,0 +1,28 @@
+// drift_report: drift and diff items as a replay's results, so every report writer
+// (JUnit, JSON, HTML, Markdown, TAP) renders them, and as a text summary for the console.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "drift/item.hpp"
+#include "drift/snapshot.hpp"
+#include "model/case_result.hpp"
+
+namespace conform::drift {
+
+// One case per vendor and message ("msp360: response:401"), one step per item; a step
+// fails when its item is at `fail_on` or above. Steps carry the snapshot's exchange when
+// `recording` has it. `target` names what was checked (a folder).
+RunResult to_run_result(const DriftItems& items, const Recording* recording, Level fail_on,
+                        const std::string& target);
+
+// Per vendor, one line per item: level, rule, message, pointer, the first snapshot and how
+// many showed it; then the counts per level.
+void print_items(std::ostream& out, const DriftItems& items);
+
+// {"changes": [{vendor, message, rule, level, pointer, text, file, expected?, actual?,
+// occurrences}], "counts": {breaking, warning, info}} and a line break.
+void print_items_json(std::ostream& out, const DriftItems& items);
+
+}  // namespace conform::drift

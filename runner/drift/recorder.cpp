@@ -1,0 +1,125 @@
+#include "drift/recorder.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "report/body_redaction.hpp"
+#include "report/redaction.hpp"
+
+namespace conform::drift {
+namespace {
+namespace fs = std::filesystem;
+
+// Headers that describe the body or the API's behaviour; dates, request ids and cookies
+// change on every call and are left out so two recordings stay comparable.
+const std::set<std::string>& kept_headers() {
+  static const std::set<std::string> names{"content-type", "location", "allow", "retry-after",
+                                           "www-authenticate"};
+  return names;
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::string path_below(const std::string& url, const std::string& base_url) {
+  if (!base_url.empty() && url.compare(0, base_url.size(), base_url) == 0) {
+    return url.substr(base_url.size());
+  }
+  // Not below the base (a redirect, a --base elsewhere): keep the path after the host.
+  const auto scheme = url.find("://");
+  const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  return slash == std::string::npos ? "/" : url.substr(slash);
+}
+
+// The replay redacts a secret wherever its text appears, so a secret number leaves
+// `"CompanyId": ***` behind: quote such bare markers so the body stays JSON.
+std::string quote_bare_markers(const std::string& body) {
+  constexpr std::string_view kMarker = report::kRedacted;
+  if (body.find(kMarker) == std::string::npos) return body;
+  std::string out;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < body.size()) {
+        out += body[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (body.compare(i, kMarker.size(), kMarker) == 0) {
+      out += "\"" + std::string(kMarker) + "\"";
+      i += kMarker.size() - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+bool json_content(const Headers& headers) {
+  for (const auto& [name, value] : headers) {
+    if (lower(name) == "content-type") return lower(value).find("json") != std::string::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Snapshot> snapshots_of(const std::vector<CaseResult>& results,
+                                   const std::vector<const replay::Case*>& cases,
+                                   const std::map<std::string, std::string>& base_urls) {
+  std::vector<Snapshot> out;
+  std::map<std::string, int> slugs_taken;  // "<vendor>/<slug>" -> times used
+  for (std::size_t i = 0; i < results.size() && i < cases.size(); ++i) {
+    const CaseResult& result = results[i];
+    const replay::Case& test_case = *cases[i];
+    const std::string file_name = fs::path(result.file).filename().string();
+    std::string case_slug = slug(fs::path(result.file).stem().string());
+    const int taken = ++slugs_taken[result.vendor + "/" + case_slug];
+    if (taken > 1) case_slug += "-" + std::to_string(taken);
+    const auto base = base_urls.find(result.vendor);
+    for (std::size_t s = 0; s < result.steps.size(); ++s) {
+      const StepResult& step = result.steps[s];
+      const Exchange& exchange = step.exchange;
+      if (exchange.status == 0) continue;  // no response: nothing to record
+      Snapshot snapshot;
+      snapshot.vendor = result.vendor;
+      snapshot.case_name = result.name;
+      snapshot.case_file = file_name;
+      snapshot.step = static_cast<int>(s);
+      snapshot.step_name = step.name;
+      snapshot.method = exchange.method;
+      snapshot.path =
+          report::redact_url(path_below(exchange.url, base == base_urls.end() ? "" : base->second));
+      if (s < test_case.steps.size()) snapshot.expect_schema = test_case.steps[s].expect.schema;
+      snapshot.status = exchange.status;
+      for (const auto& [name, value] : exchange.response_headers) {
+        const std::string key = lower(name);
+        if (!kept_headers().count(key)) continue;
+        snapshot.headers.emplace_back(
+            key, report::is_credential_header(key) ? report::redact_credential(value) : value);
+      }
+      std::sort(snapshot.headers.begin(), snapshot.headers.end());
+      // Quoted first, so the body can be read to mask secret-named members.
+      snapshot.body = report::redact_body(exchange.response_headers,
+                                          json_content(exchange.response_headers)
+                                              ? quote_bare_markers(exchange.response_body)
+                                              : exchange.response_body);
+      snapshot.relative_path = result.vendor + "/" + case_slug + "/" + std::to_string(s) + ".json";
+      out.push_back(std::move(snapshot));
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Snapshot& a, const Snapshot& b) { return a.relative_path < b.relative_path; });
+  return out;
+}
+
+}  // namespace conform::drift

@@ -1,0 +1,46 @@
+// recording_check: what `conform drift` finds in a recording — each snapshot checked
+// against its vendor's contract in strict mode, documented properties never seen, and
+// with a baseline, what changed between the two recordings.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "drift/item.hpp"
+#include "drift/shape.hpp"
+#include "drift/snapshot.hpp"
+#include "vendor/catalog.hpp"
+
+namespace conform::drift {
+
+// The group of read-backs no message describes: their bodies are evidence for --baseline
+// and infer, but are not checked against a schema (as replay does not check them).
+inline constexpr const char* kUndocumentedRead = "read";
+
+// The message a snapshot's body is checked against: the message its step named; else for
+// the vendor's write method or a status other than 2xx "response:STATUS"; else (a 2xx
+// read-back) the message the manifest's mock.responses.read.validates_as names, if any;
+// else kUndocumentedRead.
+std::string message_for(const vendor::Manifest& vendor, const Snapshot& snapshot);
+
+// (vendor, message) -> every body seen for it.
+using Shapes = std::map<std::pair<std::string, std::string>, Shape>;
+
+struct RecordingCheck {
+  DriftItems items;  // aggregated: one item per vendor, message, rule and generic pointer
+  Shapes shapes;
+};
+
+// Rules (docs/drift.md): property-undocumented, property-missing, type-mismatch,
+// enum-value-undocumented, format-mismatch, pattern-mismatch, schema-violation,
+// body-unexpected, body-unreadable, content-type-undocumented, content-type-missing,
+// status-undocumented, xml-rule-violated, vendor-unknown, property-never-seen.
+RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& recording);
+
+// Rules: property-added, property-removed, property-type-changed, property-became-nullable,
+// value-new, message-new, message-not-seen, status-changed, content-type-changed.
+DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_shapes,
+                              const Recording& current, const Shapes& current_shapes);
+
+}  // namespace conform::drift

@@ -1,0 +1,98 @@
+#include "drift/schema_files.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "drift/shape.hpp"
+// After codec/rapidjson.hpp (through schema_files.hpp), which sets RapidJSON's assertion.
+#include <rapidjson/pointer.h>
+
+namespace conform::drift {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr int kMaxDepth = 64;
+
+void walk(SchemaFiles& files, SchemaNode at, const std::string& path, int depth,
+          std::set<std::string>& out) {
+  if (depth > kMaxDepth) return;
+  at = files.resolve(at);
+  if (!at || !at.node->IsObject()) return;
+  const rapidjson::Value& node = *at.node;
+  if (const auto properties = node.FindMember("properties");
+      properties != node.MemberEnd() && properties->value.IsObject()) {
+    for (const auto& property : properties->value.GetObject()) {
+      const std::string child = append_token(path, property.name.GetString());
+      out.insert(child);
+      walk(files, {&property.value, at.file}, child, depth + 1, out);
+    }
+  }
+  if (const auto items = node.FindMember("items"); items != node.MemberEnd()) {
+    if (items->value.IsArray()) {
+      for (const auto& item : items->value.GetArray()) {
+        walk(files, {&item, at.file}, path + "/*", depth + 1, out);
+      }
+    } else {
+      walk(files, {&items->value, at.file}, path + "/*", depth + 1, out);
+    }
+  }
+  for (const char* keyword : {"allOf", "anyOf", "oneOf"}) {
+    const auto branches = node.FindMember(keyword);
+    if (branches == node.MemberEnd() || !branches->value.IsArray()) continue;
+    for (const auto& branch : branches->value.GetArray()) {
+      walk(files, {&branch, at.file}, path, depth + 1, out);
+    }
+  }
+}
+
+}  // namespace
+
+SchemaNode SchemaFiles::root(const fs::path& file) {
+  const fs::path key = file.lexically_normal();
+  auto found = documents_.find(key);
+  if (found == documents_.end()) {
+    std::ifstream in(key, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    auto document = std::make_unique<rapidjson::Document>();
+    const std::string text = bytes.str();
+    document->Parse(text.data(), text.size());
+    if (!in || document->HasParseError()) document.reset();
+    found = documents_.emplace(key, std::move(document)).first;
+  }
+  if (!found->second) return {};
+  return {found->second.get(), key};
+}
+
+SchemaNode SchemaFiles::resolve(SchemaNode at) {
+  for (int hops = 0; at && hops < 32; ++hops) {
+    if (!at.node->IsObject()) return at;
+    const auto ref = at.node->FindMember("$ref");
+    if (ref == at.node->MemberEnd() || !ref->value.IsString()) return at;
+    const std::string target = ref->value.GetString();
+    const auto hash = target.find('#');
+    const std::string file_part = target.substr(0, hash);
+    const std::string fragment = hash == std::string::npos ? "" : target.substr(hash + 1);
+    SchemaNode document =
+        file_part.empty() ? root(at.file) : root(at.file.parent_path() / file_part);
+    if (!document) return {};
+    if (fragment.empty()) {
+      at = document;
+      continue;
+    }
+    const rapidjson::Pointer pointer(fragment.c_str(), fragment.size());
+    if (!pointer.IsValid()) return {};
+    const rapidjson::Value* node = pointer.Get(*document.node);
+    if (!node) return {};
+    at = {node, document.file};
+  }
+  return at && at.node->IsObject() && at.node->HasMember("$ref") ? SchemaNode{} : at;
+}
+
+std::set<std::string> documented_paths(SchemaFiles& files, SchemaNode root) {
+  std::set<std::string> out;
+  walk(files, root, "", 0, out);
+  return out;
+}
+
+}  // namespace conform::drift

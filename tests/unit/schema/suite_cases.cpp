@@ -38,6 +38,10 @@ std::vector<std::string> json_files_in(const std::filesystem::path& dir, bool re
 
 }  // namespace
 
+void PrintTo(const SuiteCase& suite_case, std::ostream* out) {
+  *out << suite_case.file << " / " << suite_case.description;
+}
+
 std::string suite_root() { return CONFORM_SUITES_DIR "/json-schema-test-suite"; }
 
 std::vector<std::string> required_suite_files() {

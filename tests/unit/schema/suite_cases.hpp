@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct SuiteCase {
   bool valid = false;
   std::string name;  // unique, a valid gtest name
 };
+
+// ctest shows where a case comes from, not the parameter's bytes.
+void PrintTo(const SuiteCase& suite_case, std::ostream* out);
 
 std::string suite_root();
 

@@ -24,6 +24,9 @@ struct Example {
   std::optional<Format> format;
 };
 
+// ctest shows the example's file, not the parameter's bytes.
+void PrintTo(const Example& example, std::ostream* out) { *out << example.file.string(); }
+
 std::vector<Example> all_examples() {
   std::vector<Example> out;
   for (const auto& dir : fs::directory_iterator(CONFORM_SCHEMAS_DIR)) {

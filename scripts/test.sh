@@ -2,6 +2,6 @@
 # Builds and runs the whole test suite: unit, integration and golden CLI tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CONFORM_EXTRA_PACKAGES="chromium python3 python3-yaml nodejs npm" scripts/build.sh
+CONFORM_EXTRA_PACKAGES="chromium python3 python3-yaml nodejs npm curl" scripts/build.sh
 scripts/install-openapi-validator.sh
 ctest --preset release

@@ -408,7 +408,6 @@ class Differ {
       compare(old_left[i].node, new_left[i].node, pointer + "/" + std::to_string(new_left[i].index),
               depth + 1, alternative || in_alternative_);
     }
-    in_alternative_ = alternative || in_alternative_;
     const std::string counts =
         std::to_string(old_branches.size()) + " -> " + std::to_string(new_branches.size());
     // A branch more or fewer: oneOf may now match two branches or none, so always breaking;

@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    "usage: conform diff OLD NEW [--fail-on breaking|any] [--output text|json]\n"
+    "usage: conform diff OLD NEW [--fail-on breaking|any] [--output text|json|sarif]\n"
     "                    [--report-dir DIR]\n"
     "\n"
     "Compares two schema trees (folders like schemas/, e.g. two git revisions of it):\n"
@@ -29,7 +29,8 @@ constexpr const char* kUsage =
     "  --fail-on LEVEL     breaking (default): exit 1 on a breaking change; any: on warnings\n"
     "                      too (info never fails)\n"
     "  --output FORMAT     text (default) or json: {\"changes\": [{vendor, message, rule,\n"
-    "                      level, pointer, text, file, expected, actual}], \"counts\"}\n"
+    "                      level, pointer, text, file, expected, actual}], \"counts\"};\n"
+    "                      sarif: SARIF 2.1.0, warning and breaking changes\n"
     "  --report-dir DIR    also write junit.xml, report.json, report.html, summary.md there\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -61,8 +62,8 @@ int run_diff(const std::vector<std::string>& args) {
     fail_on = *level;
   }
   const std::string output = parsed.value("--output").value_or("text");
-  if (output != "text" && output != "json") {
-    return usage_error("--output takes text or json, not \"" + output + "\"");
+  if (output != "text" && output != "json" && output != "sarif") {
+    return usage_error("--output takes text, json or sarif, not \"" + output + "\"");
   }
   std::shared_ptr<vendor::Catalog> trees[2];
   for (int i = 0; i < 2; ++i) {
@@ -79,6 +80,8 @@ int run_diff(const std::vector<std::string>& args) {
   const drift::DriftItems items = drift::diff_trees(*trees[0], *trees[1]);
   if (output == "json") {
     drift::print_items_json(std::cout, items);
+  } else if (output == "sarif") {
+    drift::write_items_sarif(std::cout, items, fail_on, {"conform", CONFORM_VERSION}, {});
   } else {
     drift::print_items(std::cout, items);
   }

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
     "usage: conform drift DIR [--baseline DIR] [--fail-on breaking|any] [--report-dir DIR]\n"
-    "                     [--output text|json] [--schemas DIR]\n"
+    "                     [--output text|json|sarif] [--schemas DIR]\n"
     "\n"
     "Checks every snapshot `conform record` stored in DIR against its vendor's contract in\n"
     "strict mode: undocumented properties (with type and an example), documented properties\n"
@@ -32,7 +32,7 @@ constexpr const char* kUsage =
     "                      (info items never fail)\n"
     "  --output FORMAT     text (default) or json: {\"changes\": [{vendor, message, rule,\n"
     "                      level, pointer, text, file, expected, actual, occurrences}],\n"
-    "                      \"counts\"}\n"
+    "                      \"counts\"}; sarif: SARIF 2.1.0, warning and breaking items\n"
     "  --report-dir DIR    also write junit.xml, report.json, report.html, summary.md there\n"
     "  --schemas DIR       the vendor contracts (default: the installed schemas/)\n"
     "  -h, --help          show this help\n"
@@ -81,8 +81,8 @@ int run_drift(const std::vector<std::string>& args) {
     fail_on = *level;
   }
   const std::string output = parsed.value("--output").value_or("text");
-  if (output != "text" && output != "json") {
-    return usage_error("--output takes text or json, not \"" + output + "\"");
+  if (output != "text" && output != "json" && output != "sarif") {
+    return usage_error("--output takes text, json or sarif, not \"" + output + "\"");
   }
   std::shared_ptr<vendor::Catalog> catalog;
   try {
@@ -115,6 +115,8 @@ int run_drift(const std::vector<std::string>& args) {
 
   if (output == "json") {
     drift::print_items_json(std::cout, items);
+  } else if (output == "sarif") {
+    drift::write_items_sarif(std::cout, items, fail_on, {"conform", CONFORM_VERSION}, dir);
   } else {
     std::cout << "drift: " << current.snapshots.size() << " snapshots in " << dir.string()
               << (baseline_dir ? " against the baseline " + *baseline_dir : "") << "\n\n";

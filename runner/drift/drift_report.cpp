@@ -134,4 +134,25 @@ void print_items(std::ostream& out, const DriftItems& items) {
       << counts[Level::warning] << " warning, " << counts[Level::info] << " info\n";
 }
 
+void write_items_sarif(std::ostream& out, const DriftItems& items, Level fail_on,
+                       const report::SarifTool& tool, const std::filesystem::path& recording) {
+  report::SarifWriter sarif(out, tool);
+  for (const DriftItem& item : items) {
+    if (item.level == Level::info) continue;
+    Finding finding = item.finding;
+    finding.severity = item.level >= fail_on ? Severity::error : Severity::warning;
+    finding.message = std::string(to_string(item.level)) + ": " + item.vendor +
+                      (item.message.empty() ? "" : " " + item.message) + ": " + finding.message;
+    if (item.occurrences > 1) {
+      finding.message += " (" + std::to_string(item.occurrences) + " snapshots)";
+    }
+    const std::filesystem::path source(item.source);
+    const std::string file = item.source.empty()    ? ""
+                             : source.is_absolute() ? source.string()
+                                                    : (recording / source).string();
+    sarif.add(file, finding);
+  }
+  sarif.finish();
+}
+
 }  // namespace conform::drift

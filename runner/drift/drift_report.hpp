@@ -2,12 +2,14 @@
 // (JUnit, JSON, HTML, Markdown, TAP) renders them, and as a text summary for the console.
 #pragma once
 
+#include <filesystem>
 #include <ostream>
 #include <string>
 
 #include "drift/item.hpp"
 #include "drift/snapshot.hpp"
 #include "model/case_result.hpp"
+#include "report/sarif.hpp"
 
 namespace conform::drift {
 
@@ -24,5 +26,12 @@ void print_items(std::ostream& out, const DriftItems& items);
 // {"changes": [{vendor, message, rule, level, pointer, text, file, expected?, actual?,
 // occurrences}], "counts": {breaking, warning, info}} and a line break.
 void print_items_json(std::ostream& out, const DriftItems& items);
+
+// A SARIF 2.1.0 log (report/sarif.hpp): one result per warning or breaking item (info
+// items are left out: code scanning shows only what needs acting on), "error" at or above
+// `fail_on`, ruleId the rule; the location is the item's file — a snapshot (relative
+// sources are resolved against `recording`) or a schema file.
+void write_items_sarif(std::ostream& out, const DriftItems& items, Level fail_on,
+                       const report::SarifTool& tool, const std::filesystem::path& recording);
 
 }  // namespace conform::drift

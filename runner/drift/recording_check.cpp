@@ -275,7 +275,12 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
     const std::string parent = parent_of(path);
     return parent.empty() || shape.count(parent) > 0;
   };
+  // Vendors the current recording did not record at all (a recording of one vendor against
+  // a baseline of all) are not compared.
+  std::set<std::string> recorded;
+  for (const Snapshot& snapshot : current.snapshots) recorded.insert(snapshot.vendor);
   for (const auto& [key, before] : baseline_shapes) {
+    if (!recorded.count(key.first)) continue;
     const auto found = current_shapes.find(key);
     if (found == current_shapes.end()) {
       items.add(group_item(Level::info, key, "message-not-seen", "",

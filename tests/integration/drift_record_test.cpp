@@ -205,6 +205,30 @@ TEST_F(DriftEndToEnd, RecordingsHoldNoCredentialAndReportsAreWritten) {
   EXPECT_NE(read(fs::path(reports) / "junit.xml").find("property-removed"), std::string::npos);
 }
 
+TEST_F(DriftEndToEnd, SarifCarriesWarningAndBreakingItemsOnTheirSnapshots) {
+  const auto result = test::run_conform(
+      {"drift", path("drifted"), "--output", "sarif", "--schemas", CONFORM_SCHEMAS_DIR});
+  EXPECT_EQ(result.exit_code, 1);
+  rapidjson::Document log;
+  log.Parse(result.out.c_str());
+  ASSERT_FALSE(log.HasParseError()) << result.out;
+  EXPECT_STREQ(log["version"].GetString(), "2.1.0");
+  const auto& results = log["runs"][0]["results"];
+  ASSERT_GT(results.Size(), 30u);
+  bool finix_role = false;
+  for (const auto& r : results.GetArray()) {
+    EXPECT_STRNE(r["ruleId"].GetString(), "property-never-seen");  // info stays out
+    const std::string uri =
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].GetString();
+    if (std::string(r["ruleId"].GetString()) == "enum-value-undocumented" &&
+        uri.find("/finix/") != std::string::npos) {
+      finix_role = true;
+      EXPECT_STREQ(r["level"].GetString(), "error");
+    }
+  }
+  EXPECT_TRUE(finix_role);
+}
+
 TEST_F(DriftEndToEnd, InferDescribesTheRecordedBodies) {
   const auto result = test::run_conform({"infer", path("default"), "--vendor", "finix", "--message",
                                          "response:200", "--schemas", CONFORM_SCHEMAS_DIR});

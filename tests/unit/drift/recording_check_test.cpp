@@ -194,6 +194,14 @@ TEST_F(CompareTest, BecameNullableStatusAndContentType) {
   EXPECT_NE(find(items, "message-not-seen", ""), nullptr);
 }
 
+TEST_F(CompareTest, VendorsTheRecordingDidNotRecordAreNotCompared) {
+  Snapshot other = finix_put(R"({"a": 1})");
+  other.vendor = "nexudus";
+  other.relative_path = "nexudus/update/0.json";
+  const auto items = compare({finix_put(finix_user()), other}, {finix_put(finix_user())});
+  EXPECT_TRUE(items.empty()) << items.front().finding.message;
+}
+
 TEST(PathEvidence, DatesAndIdsAreNeverAClosedSet) {
   PathEvidence dates;
   dates.count = 6;

@@ -122,8 +122,12 @@ void print_items(std::ostream& out, const DriftItems& items) {
         item.finding.message.find(item.finding.pointer) == std::string::npos) {
       out << " at " << item.finding.pointer;
     }
-    if (item.finding.expected) out << "; expected " << *item.finding.expected;
-    if (item.finding.actual) out << ", actual " << *item.finding.actual;
+    // Expected and actual only when the message does not already say them.
+    const auto unsaid = [&](const std::optional<std::string>& value) {
+      return value && item.finding.message.find(*value) == std::string::npos;
+    };
+    if (unsaid(item.finding.expected)) out << "; expected " << *item.finding.expected;
+    if (unsaid(item.finding.actual)) out << "; actual " << *item.finding.actual;
     if (!item.source.empty()) {
       out << "\n" << std::string(38, ' ') << "in " << item.source;
       if (item.occurrences > 1) out << " and " << item.occurrences - 1 << " more";

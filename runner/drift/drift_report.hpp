@@ -13,7 +13,7 @@
 
 namespace conform::drift {
 
-// One case per vendor and message ("msp360: response:401"), one step per item; a step
+// One case per vendor and message ("acme: response:401"), one step per item; a step
 // fails when its item is at `fail_on` or above. Steps carry the snapshot's exchange when
 // `recording` has it. `target` names what was checked (a folder).
 RunResult to_run_result(const DriftItems& items, const Recording* recording, Level fail_on,

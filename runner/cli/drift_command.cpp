@@ -108,7 +108,7 @@ int run_drift(const std::vector<std::string>& args) {
     if (!read_checked(*baseline_dir, baseline)) return kExitUsage;
     const drift::RecordingCheck before = drift::check_recording(*catalog, baseline);
     drift::DriftItems changes =
-        drift::compare_recordings(baseline, before.shapes, current, checked.shapes);
+        drift::compare_recordings(baseline, before.shapes, current, checked.shapes, checked.maps);
     items.insert(items.end(), changes.begin(), changes.end());
     drift::sort_items(items);
   }

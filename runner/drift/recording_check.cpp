@@ -235,6 +235,7 @@ RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& 
     const vendor::MessageSpec* spec = vendor && id ? catalog.message(*vendor, *id) : nullptr;
     if (!spec || spec->empty_body || spec->schema_file.empty() || shape.empty()) continue;
     const SchemaNode root = files.root(vendor->dir / spec->schema_file);
+    out.maps[key] = map_paths(files, root);
     for (const std::string& path : documented_paths(files, root)) {
       if (shape.count(path) || !shape.count(parent_of(path))) continue;
       DriftItem item;
@@ -255,8 +256,21 @@ RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& 
 }
 
 DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_shapes,
-                              const Recording& current, const Shapes& current_shapes) {
+                              const Recording& current, const Shapes& current_shapes,
+                              const MapPaths& maps) {
   Aggregator items;
+  // Below a map object, member names are data: "/tags/team" is not a property.
+  const auto in_map = [&](const GroupKey& key, const std::string& path) {
+    const auto found = maps.find(key);
+    if (found == maps.end()) return false;
+    for (const std::string& map : found->second) {
+      if (path.size() > map.size() && path.compare(0, map.size(), map) == 0 &&
+          path[map.size()] == '/') {
+        return true;
+      }
+    }
+    return false;
+  };
   const auto group_item = [](Level level, const GroupKey& key, const std::string& rule,
                              const std::string& pointer, const std::string& text) {
     DriftItem item;
@@ -289,6 +303,7 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
     }
     const Shape& after = found->second;
     for (const auto& [path, evidence] : before) {
+      if (in_map(key, path)) continue;
       const auto now = after.find(path);
       if (now == after.end()) {
         if (!has_parent(after, path)) continue;
@@ -334,7 +349,7 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
       items.add(std::move(item));
     }
     for (const auto& [path, evidence] : after) {
-      if (before.count(path) || !has_parent(before, path)) continue;
+      if (before.count(path) || !has_parent(before, path) || in_map(key, path)) continue;
       DriftItem item =
           group_item(Level::warning, key, "property-added", path,
                      (path.empty() ? std::string("a body") : "property " + path) + " is new (" +

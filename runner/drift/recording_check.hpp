@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -27,9 +28,13 @@ std::string message_for(const vendor::Manifest& vendor, const Snapshot& snapshot
 // (vendor, message) -> every body seen for it.
 using Shapes = std::map<std::pair<std::string, std::string>, Shape>;
 
+// (vendor, message) -> the map objects of its schema (schema_files.hpp: map_paths).
+using MapPaths = std::map<std::pair<std::string, std::string>, std::set<std::string>>;
+
 struct RecordingCheck {
   DriftItems items;  // aggregated: one item per vendor, message, rule and generic pointer
   Shapes shapes;
+  MapPaths maps;
 };
 
 // Rules (docs/drift.md): property-undocumented, property-missing, type-mismatch,
@@ -39,8 +44,10 @@ struct RecordingCheck {
 RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& recording);
 
 // Rules: property-added, property-removed, property-type-changed, property-became-nullable,
-// value-new, message-new, message-not-seen, status-changed, content-type-changed.
+// value-new, message-new, message-not-seen, status-changed, content-type-changed. Members of
+// `maps` (names that are data, like tags) are not compared one by one.
 DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_shapes,
-                              const Recording& current, const Shapes& current_shapes);
+                              const Recording& current, const Shapes& current_shapes,
+                              const MapPaths& maps = {});
 
 }  // namespace conform::drift

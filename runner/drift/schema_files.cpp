@@ -13,34 +13,43 @@ namespace fs = std::filesystem;
 
 constexpr int kMaxDepth = 64;
 
+bool is_map(const rapidjson::Value& node) {
+  if (node.HasMember("properties")) return false;
+  const auto additional = node.FindMember("additionalProperties");
+  return (additional != node.MemberEnd() && additional->value.IsObject()) ||
+         node.HasMember("patternProperties");
+}
+
+// Collects documented property paths, and in `maps` (when given) the map objects' paths.
 void walk(SchemaFiles& files, SchemaNode at, const std::string& path, int depth,
-          std::set<std::string>& out) {
+          std::set<std::string>& out, std::set<std::string>* maps = nullptr) {
   if (depth > kMaxDepth) return;
   at = files.resolve(at);
   if (!at || !at.node->IsObject()) return;
   const rapidjson::Value& node = *at.node;
+  if (maps && is_map(node)) maps->insert(path);
   if (const auto properties = node.FindMember("properties");
       properties != node.MemberEnd() && properties->value.IsObject()) {
     for (const auto& property : properties->value.GetObject()) {
       const std::string child = append_token(path, property.name.GetString());
       out.insert(child);
-      walk(files, {&property.value, at.file}, child, depth + 1, out);
+      walk(files, {&property.value, at.file}, child, depth + 1, out, maps);
     }
   }
   if (const auto items = node.FindMember("items"); items != node.MemberEnd()) {
     if (items->value.IsArray()) {
       for (const auto& item : items->value.GetArray()) {
-        walk(files, {&item, at.file}, path + "/*", depth + 1, out);
+        walk(files, {&item, at.file}, path + "/*", depth + 1, out, maps);
       }
     } else {
-      walk(files, {&items->value, at.file}, path + "/*", depth + 1, out);
+      walk(files, {&items->value, at.file}, path + "/*", depth + 1, out, maps);
     }
   }
   for (const char* keyword : {"allOf", "anyOf", "oneOf"}) {
     const auto branches = node.FindMember(keyword);
     if (branches == node.MemberEnd() || !branches->value.IsArray()) continue;
     for (const auto& branch : branches->value.GetArray()) {
-      walk(files, {&branch, at.file}, path, depth + 1, out);
+      walk(files, {&branch, at.file}, path, depth + 1, out, maps);
     }
   }
 }
@@ -93,6 +102,12 @@ std::set<std::string> documented_paths(SchemaFiles& files, SchemaNode root) {
   std::set<std::string> out;
   walk(files, root, "", 0, out);
   return out;
+}
+
+std::set<std::string> map_paths(SchemaFiles& files, SchemaNode root) {
+  std::set<std::string> paths, maps;
+  walk(files, root, "", 0, paths, &maps);
+  return maps;
 }
 
 }  // namespace conform::drift

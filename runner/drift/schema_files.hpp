@@ -35,4 +35,9 @@ class SchemaFiles {
 // shape.hpp): through properties, items, $ref and every branch of allOf/anyOf/oneOf.
 std::set<std::string> documented_paths(SchemaFiles& files, SchemaNode root);
 
+// The generic pointers of objects the schema describes as maps: member names are data
+// (additionalProperties is a schema, or patternProperties is set) and no "properties".
+// Their members differ between recordings without the API changing.
+std::set<std::string> map_paths(SchemaFiles& files, SchemaNode root);
+
 }  // namespace conform::drift

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Generates the OpenAPI document of every vendor with `conform openapi` and loads each with
-# a real OpenAPI validator (@apidevtools/swagger-parser from npm, installed by
-# scripts/install-openapi-validator.sh). A missing validator fails the test: never a skip.
+# Generates the OpenAPI document of every vendor with `conform openapi`, loads each with a
+# real OpenAPI validator (@apidevtools/swagger-parser from npm, installed by
+# scripts/install-openapi-validator.sh), and checks the document's schemas give the
+# vendor's example payloads their verdicts. A missing validator fails the test: never a skip.
 # usage: tests/openapi/run.sh CONFORM_BINARY SCHEMAS_DIR
 set -euo pipefail
 conform=$1
@@ -31,6 +32,14 @@ if [ ${#documents[@]} -lt 5 ]; then
   exit 1
 fi
 timeout 120 node "$here/validate.js" "${documents[@]}"
+
+# The schemas mean what conform's mean: the examples get their verdicts from them.
+for manifest in "$schemas"/*/vendor.json; do
+  vendor_dir=$(dirname "$manifest")
+  [ -f "$vendor_dir/examples/expected.json" ] || continue
+  timeout 60 node "$here/examples.js" "$out/$(basename "$vendor_dir").openapi.json" \
+    "$vendor_dir/examples"
+done
 
 # The validator must be able to say no: a dangling $ref and a missing info are rejected.
 sed 's|"#/components/schemas/request"|"#/components/schemas/nowhere"|' \

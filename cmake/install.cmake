@@ -1,0 +1,62 @@
+# install.cmake: what `cmake --install` puts in place (docs/library.md): the `conform`
+# binary, libconform.a with its public headers and CMake package (find_package(conform),
+# target conform::conform), the vendor schemas and the bash completion.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(CONFORM_INSTALL_SCHEMASDIR ${CMAKE_INSTALL_DATADIR}/conform/schemas)
+set(CONFORM_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/conform)
+
+# The library's last resorts when neither $CONFORM_SCHEMAS nor the package config names the
+# schemas: the prefix it was built for, then this source tree.
+target_compile_definitions(conform_conform PRIVATE
+  CONFORM_LIBRARY_SCHEMAS_DIR="${CMAKE_INSTALL_FULL_DATADIR}/conform/schemas"
+  CONFORM_SOURCE_SCHEMAS_DIR="${PROJECT_SOURCE_DIR}/schemas")
+
+# Consumers of the installed library see only <conform/...> and the libraries the static
+# archive needs; the modules' own usage requirements stay in the build tree.
+set_target_properties(conform_lib PROPERTIES EXPORT_NAME conform)
+target_include_directories(conform_lib INTERFACE
+  $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+target_compile_definitions(conform_lib INTERFACE
+  "$<INSTALL_INTERFACE:CONFORM_INSTALLED_SCHEMAS_DIR=\"$<INSTALL_PREFIX>/${CONFORM_INSTALL_SCHEMASDIR}\">")
+target_link_libraries(conform_lib INTERFACE
+  "$<INSTALL_INTERFACE:PkgConfig::RE2;PkgConfig::HTTPLIB;pugixml::pugixml;OpenSSL::SSL;OpenSSL::Crypto;Threads::Threads>")
+target_compile_features(conform_lib INTERFACE cxx_std_17)
+
+install(TARGETS conform RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS conform_lib EXPORT conformTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+# The public header and the plain-data headers it includes (beside it, as "model/...").
+install(FILES runner/conform/conform.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/conform)
+install(FILES runner/model/finding.hpp runner/model/format.hpp
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/conform/model)
+install(DIRECTORY schemas/ DESTINATION ${CONFORM_INSTALL_SCHEMASDIR})
+
+install(EXPORT conformTargets NAMESPACE conform:: DESTINATION ${CONFORM_INSTALL_CMAKEDIR})
+configure_package_config_file(cmake/conformConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/cmake/conformConfig.cmake
+  INSTALL_DESTINATION ${CONFORM_INSTALL_CMAKEDIR}
+  PATH_VARS CONFORM_INSTALL_SCHEMASDIR)
+# 0.x: a minor version may break the API.
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/cmake/conformConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/cmake/conformConfig.cmake
+  ${PROJECT_BINARY_DIR}/cmake/conformConfigVersion.cmake
+  DESTINATION ${CONFORM_INSTALL_CMAKEDIR})
+
+# The completion lists the vendors and messages of the schemas installed beside it: the
+# installed conform writes it at install time (after the binary and the schemas are in place).
+install(CODE "
+  set(conform_root \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}\")
+  set(conform_completion
+      \"\${conform_root}/${CMAKE_INSTALL_DATADIR}/bash-completion/completions/conform\")
+  message(STATUS \"Installing: \${conform_completion}\")
+  execute_process(COMMAND \"\${conform_root}/${CMAKE_INSTALL_BINDIR}/conform\" completion bash
+      --schemas \"\${conform_root}/${CONFORM_INSTALL_SCHEMASDIR}\"
+      --output \"\${conform_completion}\"
+    RESULT_VARIABLE conform_status)
+  if(NOT conform_status EQUAL 0)
+    message(FATAL_ERROR \"conform completion bash failed: \${conform_status}\")
+  endif()
+  list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${conform_completion}\")
+")

@@ -123,6 +123,7 @@ class Differ {
     }
     in_alternative_ = in_alternative;
     compare_not(old_node, new_node, path);
+    compare_other_keywords(old_node, new_node, path);
     in_alternative_ = saved;
   }
 
@@ -425,6 +426,69 @@ class Differ {
       if (kw == "allOf") level = request() ? Level::info : Level::breaking;
       add(level, "composition-branch-removed", pointer, kw + " lost a branch: " + counts,
           std::to_string(old_branches.size()), std::to_string(new_branches.size()));
+    }
+  }
+
+  // Keywords the rules above do not model (if/then/else, dependencies, propertyNames,
+  // contains, patternProperties, uniqueItems, ...): any change may break, so it is reported
+  // as breaking rather than missed. Annotations are ignored.
+  void compare_other_keywords(const rapidjson::Value& old_node, const rapidjson::Value& new_node,
+                              const std::string& path) {
+    static const std::set<std::string> kModelled{"type",
+                                                 "enum",
+                                                 "const",
+                                                 "maxLength",
+                                                 "minLength",
+                                                 "maximum",
+                                                 "minimum",
+                                                 "exclusiveMaximum",
+                                                 "exclusiveMinimum",
+                                                 "maxItems",
+                                                 "minItems",
+                                                 "maxProperties",
+                                                 "minProperties",
+                                                 "pattern",
+                                                 "format",
+                                                 "multipleOf",
+                                                 "properties",
+                                                 "required",
+                                                 "additionalProperties",
+                                                 "items",
+                                                 "allOf",
+                                                 "anyOf",
+                                                 "oneOf",
+                                                 "not",
+                                                 "$ref",
+                                                 "definitions",
+                                                 "$schema",
+                                                 "$id",
+                                                 "$comment",
+                                                 "title",
+                                                 "description",
+                                                 "examples",
+                                                 "default",
+                                                 "readOnly",
+                                                 "writeOnly",
+                                                 "contentMediaType",
+                                                 "contentEncoding"};
+    std::set<std::string> keywords;
+    for (const auto* node : {&old_node, &new_node}) {
+      for (const auto& m : node->GetObject()) {
+        const std::string keyword(m.name.GetString(), m.name.GetStringLength());
+        if (!kModelled.count(keyword)) keywords.insert(keyword);
+      }
+    }
+    for (const std::string& keyword : keywords) {
+      const rapidjson::Value* before = member(old_node, keyword.c_str());
+      const rapidjson::Value* after = member(new_node, keyword.c_str());
+      const std::string was = before ? compact(*before) : "";
+      const std::string now = after ? compact(*after) : "";
+      if (was == now) continue;
+      add(Level::breaking, "keyword-changed", path + "/" + keyword,
+          "\"" + keyword + "\" of " + (path.empty() ? std::string("the body") : path) +
+              " changed: " + (was.empty() ? "none" : was) + " -> " + (now.empty() ? "none" : now),
+          was.empty() ? std::nullopt : std::optional<std::string>(was),
+          now.empty() ? std::nullopt : std::optional<std::string>(now));
     }
   }
 

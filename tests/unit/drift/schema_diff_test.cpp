@@ -144,6 +144,7 @@ TEST(SchemaDiffTable, EveryRuleHasItsOwnPair) {
                                           "composition-branch-added",
                                           "composition-branch-removed",
                                           "not-changed",
+                                          "keyword-changed",
                                           "xml-root-changed",
                                           "xml-namespace-changed",
                                           "xml-order-changed",

@@ -234,7 +234,7 @@ RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& 
     const auto id = parse_message_id(key.second);
     const vendor::MessageSpec* spec = vendor && id ? catalog.message(*vendor, *id) : nullptr;
     if (!spec || spec->empty_body || spec->schema_file.empty() || shape.empty()) continue;
-    const SchemaNode root = files.root(vendor->dir / spec->schema_file);
+    const SchemaNode root = files.root(spec->schema_file);
     out.maps[key] = map_paths(files, root);
     for (const std::string& path : documented_paths(files, root)) {
       if (shape.count(path) || !shape.count(parent_of(path))) continue;
@@ -242,7 +242,7 @@ RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& 
       item.level = Level::info;
       item.vendor = key.first;
       item.message = key.second;
-      item.source = (vendor->dir / spec->schema_file).string();
+      item.source = spec->schema_file.string();
       item.finding.severity = Severity::warning;
       item.finding.keyword = "property-never-seen";
       item.finding.pointer = path;

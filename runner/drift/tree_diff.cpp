@@ -211,9 +211,9 @@ void diff_vendor(const vendor::Manifest& before, const vendor::Manifest& after, 
     const bool request = message.id.kind == MessageId::Kind::request;
     const auto old = std::find_if(before.messages.begin(), before.messages.end(),
                                   [&](const auto& m) { return m.id == message.id; });
+    // The manifest's file names already include the vendor's folder.
     const std::string source =
-        (after.dir / (message.schema_file.empty() ? fs::path("vendor.json") : message.schema_file))
-            .string();
+        (message.schema_file.empty() ? after.dir / "vendor.json" : message.schema_file).string();
     const DriftItem context = context_of(after.id, name, source);
     if (old == before.messages.end()) {
       if (!request) {
@@ -228,16 +228,21 @@ void diff_vendor(const vendor::Manifest& before, const vendor::Manifest& after, 
       continue;
     }
     if (!message.schema_file.empty() && !old->schema_file.empty()) {
-      const SchemaNode old_root = files.root(before.dir / old->schema_file);
-      const SchemaNode new_root = files.root(after.dir / message.schema_file);
-      DriftItems changes = diff_schemas(
-          files, old_root, new_root, request ? Direction::request : Direction::response, context);
-      items.insert(items.end(), changes.begin(), changes.end());
+      const SchemaNode old_root = files.root(old->schema_file);
+      const SchemaNode new_root = files.root(message.schema_file);
+      if (!old_root || !new_root) {
+        add(items, context, Level::breaking, "schema-unreadable",
+            (old_root ? message.schema_file : old->schema_file).string() +
+                " is not readable JSON, so its changes cannot be judged");
+      } else {
+        DriftItems changes = diff_schemas(
+            files, old_root, new_root, request ? Direction::request : Direction::response, context);
+        items.insert(items.end(), changes.begin(), changes.end());
+      }
     }
     const bool had_xml = !old->xml_rules_file.empty();
     const bool has_xml = !message.xml_rules_file.empty();
-    const DriftItem xml_context =
-        context_of(after.id, name, (after.dir / message.xml_rules_file).string());
+    const DriftItem xml_context = context_of(after.id, name, message.xml_rules_file.string());
     if (had_xml && !has_xml) {
       add(items, xml_context, request ? Level::breaking : Level::info, "xml-rules-removed",
           name + " no longer has an XML form");
@@ -245,9 +250,13 @@ void diff_vendor(const vendor::Manifest& before, const vendor::Manifest& after, 
       add(items, xml_context, request ? Level::info : Level::warning, "xml-rules-added",
           name + " now has an XML form");
     } else if (had_xml && has_xml) {
-      const SchemaNode old_rules = files.root(before.dir / old->xml_rules_file);
-      const SchemaNode new_rules = files.root(after.dir / message.xml_rules_file);
-      if (old_rules && new_rules) {
+      const SchemaNode old_rules = files.root(old->xml_rules_file);
+      const SchemaNode new_rules = files.root(message.xml_rules_file);
+      if (!old_rules || !new_rules) {
+        add(items, xml_context, Level::breaking, "schema-unreadable",
+            (old_rules ? message.xml_rules_file : old->xml_rules_file).string() +
+                " is not readable JSON, so its changes cannot be judged");
+      } else {
         XmlDiffer differ(request, xml_context);
         differ.element(*old_rules.node, *new_rules.node, "", true);
         DriftItems changes = differ.take();

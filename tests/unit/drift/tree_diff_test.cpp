@@ -1,0 +1,70 @@
+#include "drift/tree_diff.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/run_command.hpp"
+
+namespace conform::drift {
+namespace {
+namespace fs = std::filesystem;
+
+void replace(const fs::path& file, const std::string& from, const std::string& to) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  std::string text = bytes.str();
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << file << " has no " << from;
+  text.replace(at, from.size(), to);
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+bool has(const DriftItems& items, const std::string& vendor, const std::string& rule) {
+  return std::any_of(items.begin(), items.end(), [&](const DriftItem& item) {
+    return item.vendor == vendor && item.rule() == rule;
+  });
+}
+
+// Trees named by relative paths (as `conform diff old/schemas schemas` names them): the
+// manifests' file names already carry the folder, so schemas are still found and compared.
+class TreeDiffTest : public ::testing::Test {
+ protected:
+  TreeDiffTest() : previous_(fs::current_path()) {
+    fs::copy(CONFORM_SCHEMAS_DIR, fs::path(dir_.path()) / "old", fs::copy_options::recursive);
+    fs::copy(CONFORM_SCHEMAS_DIR, fs::path(dir_.path()) / "new", fs::copy_options::recursive);
+    fs::current_path(dir_.path());
+  }
+  ~TreeDiffTest() override { fs::current_path(previous_); }
+  DriftItems diff() {
+    return diff_trees(*vendor::Catalog::load("old"), *vendor::Catalog::load("new"));
+  }
+  test::TempDir dir_;
+  fs::path previous_;
+};
+
+TEST_F(TreeDiffTest, RelativeTreesAreComparedFileByFile) {
+  EXPECT_TRUE(diff().empty());
+  replace("new/finix/request.schema.json", R"("type": "object",)",
+          R"("type": "object", "required": ["enabled"],)");
+  replace("new/formsonfire/response-200.xml-rules.json", R"("root": "UserResponse")",
+          R"("root": "UserResult")");
+  const DriftItems items = diff();
+  EXPECT_TRUE(has(items, "finix", "request-property-required-added"));
+  EXPECT_TRUE(has(items, "formsonfire", "xml-root-changed"));
+  for (const DriftItem& item : items) EXPECT_TRUE(fs::exists(item.source)) << item.source;
+}
+
+TEST_F(TreeDiffTest, AnUnreadableSchemaIsReportedNotSkipped) {
+  std::ofstream("new/nexudus/response-200.schema.json") << "{ not json";
+  const DriftItems items = diff();
+  ASSERT_TRUE(has(items, "nexudus", "schema-unreadable"));
+  EXPECT_EQ(items.front().level, Level::breaking);
+}
+
+}  // namespace
+}  // namespace conform::drift

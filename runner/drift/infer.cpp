@@ -25,6 +25,7 @@ struct Node {
   std::unique_ptr<Node> items;
   std::vector<std::string> strings;
   std::size_t values = 0;
+  std::size_t redacted = 0;  // "***": the recording hid the value, and so its type
 
   void add(const rapidjson::Value& value) {
     ++values;
@@ -45,6 +46,8 @@ struct Node {
       types.insert("array");
       if (!items) items = std::make_unique<Node>();
       for (const auto& element : value.GetArray()) items->add(element);
+    } else if (value.IsString() && value.GetString() == std::string_view("***")) {
+      ++redacted;
     } else if (value.IsString()) {
       types.insert("string");
       strings.emplace_back(value.GetString(), value.GetStringLength());
@@ -84,6 +87,11 @@ const char* detect_format(const std::vector<std::string>& strings) {
 
 rapidjson::Value to_schema(const Node& node, Allocator& allocator) {
   rapidjson::Value schema(rapidjson::kObjectType);
+  if (node.redacted > 0 && node.types.empty()) {
+    schema.AddMember("description", "redacted in every recorded body: its type is unknown",
+                     allocator);
+    return schema;
+  }
   std::set<std::string> types = node.types;
   if (types.count("number")) types.erase("integer");
   if (types.size() == 1) {
@@ -97,8 +105,9 @@ rapidjson::Value to_schema(const Node& node, Allocator& allocator) {
     const std::set<std::string> distinct(node.strings.begin(), node.strings.end());
     if (const char* format = detect_format(node.strings)) {
       schema.AddMember("format", rapidjson::StringRef(format), allocator);
-    } else if (node.strings.size() >= kMinEnumSamples && distinct.size() <= kMaxEnumValues &&
-               node.strings.size() >= 2 * distinct.size() && types.size() == 1) {
+    } else if (node.strings.size() >= kMinEnumSamples && distinct.size() >= 2 &&
+               distinct.size() <= kMaxEnumValues && node.strings.size() >= 2 * distinct.size() &&
+               types.size() == 1) {
       rapidjson::Value values(rapidjson::kArrayType);
       for (const auto& value : distinct) values.PushBack(text(value, allocator), allocator);
       schema.AddMember("enum", values, allocator);

@@ -12,7 +12,8 @@ namespace conform::drift {
 // properties seen, required = present in every sample, additionalProperties false;
 // arrays: one items schema for every element; strings: a format when every value passes
 // the engine's checker for date-time, date, email, uuid, ipv4 or uri; an enum only for a
-// small closed set (at most 5 values, each seen at least twice on average, 4+ samples).
+// small closed set (2 to 5 values, each seen at least twice on average, 4+ samples).
+// Redacted values ("***") say nothing about the type.
 rapidjson::Document infer_schema(const std::vector<const rapidjson::Value*>& samples);
 
 }  // namespace conform::drift

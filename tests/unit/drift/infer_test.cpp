@@ -76,6 +76,17 @@ TEST_F(InferTest, EnumsOnlyForSmallClosedSets) {
   EXPECT_FALSE(few["properties"]["role"].HasMember("enum"));  // too few samples to tell
 }
 
+TEST_F(InferTest, RedactedValuesAndConstantsAreNotEnums) {
+  const rapidjson::Document schema = infer({R"({"key": "***", "country": "BA", "id": 1})",
+                                            R"({"key": "***", "country": "BA", "id": "***"})",
+                                            R"({"key": "***", "country": "BA", "id": 2})",
+                                            R"({"key": "***", "country": "BA", "id": 3})"});
+  EXPECT_FALSE(schema["properties"]["key"].HasMember("type"));
+  EXPECT_FALSE(schema["properties"]["key"].HasMember("enum"));
+  EXPECT_FALSE(schema["properties"]["country"].HasMember("enum"));  // one value: a constant
+  EXPECT_EQ(text(schema["properties"]["id"]["type"]), R"("integer")");
+}
+
 TEST_F(InferTest, MixedRootsAndEmptyArrays) {
   const rapidjson::Document schema = infer({R"([])", R"({"a": []})"});
   EXPECT_EQ(text(schema["type"]), R"(["array","object"])");

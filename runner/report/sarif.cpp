@@ -166,7 +166,7 @@ std::string tool_json(const SarifTool& tool, const std::vector<std::string>& rul
     member(w, "id", id);
     w.Key("shortDescription");
     w.StartObject();
-    member(w, "text", "The payload breaks the contract's \"" + id + "\" rule");
+    member(w, "text", "conform check \"" + id + "\"");
     w.EndObject();
     w.EndObject();
   }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# `conform validate --output sarif` against the official SARIF 2.1.0 schema (fetched from the
-# npm registry by scripts/fetch-sarif-schema.sh), checked with conform's own validator: every
-# vendor's invalid examples in JSON, XML and form, NDJSON from standard input, and a clean
-# run. Broken logs must fail the same check, so the check itself is shown to bite.
+# `--output sarif` against the official SARIF 2.1.0 schema (fetched from the npm registry by
+# scripts/fetch-sarif-schema.sh), checked with conform's own validator: `conform validate` on
+# every vendor's invalid examples in JSON, XML and form, on NDJSON (file and standard input)
+# and on a clean run; `conform drift` on a recording of the drifted mock; `conform diff`
+# on a breaking schema change. Broken logs must fail the same check, so it is shown to bite.
 # usage: tests/ci/sarif_schema_test.sh CONFORM CACHE_DIR   (run from the source folder)
 set -uo pipefail
 conform=${1:?usage: sarif_schema_test.sh CONFORM CACHE_DIR}
@@ -54,6 +55,20 @@ expect 0 "$work/clean.sarif" -- validate finix request --output sarif \
 schema_valid "$work/clean.sarif"
 grep -q '"results":\[\]' "$work/clean.sarif" || fail "a clean run should have no results"
 
+# drift: a recording of the mock playing vendors that changed their APIs.
+"$conform" record cases/finix --mock-profile drifted --out "$work/recording" >/dev/null 2>&1 ||
+  fail "conform record against the drifted mock failed"
+expect 1 "$work/drift.sarif" -- drift "$work/recording" --output sarif
+schema_valid "$work/drift.sarif"
+grep -q '"ruleId":' "$work/drift.sarif" || fail "drift: the log has no results"
+
+# diff: finix's request with `enabled` turned from a boolean into a string (breaking).
+cp -r schemas "$work/new-schemas"
+sed -i '/"enabled": {/,/}/ s/"type": "boolean"/"type": "string"/' "$work/new-schemas/finix/request.schema.json"
+expect 1 "$work/diff.sarif" -- diff schemas "$work/new-schemas" --output sarif
+schema_valid "$work/diff.sarif"
+grep -q '"ruleId":"type-changed"' "$work/diff.sarif" || fail "diff: no type-changed result"
+
 sed 's/"version":"2.1.0"/"version":"2.2"/' "$work/finix.sarif" >"$work/bad-version.sarif"
 sed 's/"tool":{"driver":{"name":"conform"/"tool":{"driver":{"nam":"conform"/' "$work/finix.sarif" \
   >"$work/bad-driver.sarif"
@@ -63,4 +78,4 @@ for bad in bad-version bad-driver; do
 done
 
 [ "$failures" -eq 0 ] || exit 1
-echo "sarif_schema: 5 vendors, NDJSON (file and standard input), a clean run and 2 broken logs checked"
+echo "sarif_schema: validate (5 vendors, NDJSON, a clean run), drift, diff and 2 broken logs checked"

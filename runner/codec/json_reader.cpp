@@ -38,13 +38,35 @@ class ByteStream {
   const char* end_;
 };
 
+// In-place reading of a NUL-terminated copy of the bytes: strings are decoded where they
+// stand. (RapidJSON's InsituStringStream is copied into a local while a string is parsed,
+// so a handler stopping there would read a stale Tell().)
+class InsituStream {
+ public:
+  using Ch = char;
+  explicit InsituStream(char* text) : head_(text), src_(text) {}
+  Ch Peek() const { return *src_; }
+  Ch Take() { return *src_++; }
+  std::size_t Tell() const { return static_cast<std::size_t>(src_ - head_); }
+  Ch* PutBegin() { return dst_ = src_; }
+  void Put(Ch c) { *dst_++ = c; }
+  void Flush() {}
+  std::size_t PutEnd(Ch* begin) { return static_cast<std::size_t>(dst_ - begin); }
+
+ private:
+  char* head_;
+  char* src_;
+  char* dst_ = nullptr;
+};
+
 enum class Stop { none, depth, string, members };
 
 // Forwards parse events to the document while enforcing Limits, so an oversized input
 // stops the parse where it crosses the limit instead of after it is built.
+template <typename Stream>
 class LimitedHandler {
  public:
-  LimitedHandler(rapidjson::Document& document, const Limits& limits, const ByteStream& stream)
+  LimitedHandler(rapidjson::Document& document, const Limits& limits, Stream& stream)
       : document_(document), limits_(limits), stream_(stream) {}
 
   bool Null() { return document_.Null(); }
@@ -92,7 +114,7 @@ class LimitedHandler {
 
   rapidjson::Document& document_;
   const Limits& limits_;
-  const ByteStream& stream_;
+  Stream& stream_;  // Tell() is not const in every RapidJSON stream
   std::size_t depth_ = 0;
   Stop stopped_ = Stop::none;
   std::size_t stop_offset_ = 0;
@@ -224,7 +246,9 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
     }
     return tokens;
   };
-  std::vector<std::pair<std::string_view, rapidjson::SizeType>> sorted;
+  std::vector<std::uint32_t> slots;  // open addressing: member index + 1, 0 when free
+  std::vector<bool> reported;
+  std::vector<std::string_view> repeated;
   const auto check = [&](const rapidjson::Value& object) {
     const rapidjson::SizeType n = object.MemberCount();
     if (n < 2) return;
@@ -233,33 +257,47 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
       const auto& k = begin[i].name;
       return std::string_view(k.GetString(), k.GetStringLength());
     };
-    // Small objects (nearly every payload): pairwise, no allocation.
-    if (n <= 32) {
+    // Few members: pairwise, no allocation.
+    if (n <= 8) {
       for (rapidjson::SizeType i = 1; i < n; ++i) {
         for (rapidjson::SizeType j = 0; j < i; ++j) {
           if (name(i) == name(j)) {
-            bool reported = false;
-            for (rapidjson::SizeType k = 0; k < j && !reported; ++k) reported = name(k) == name(i);
-            for (rapidjson::SizeType k = j + 1; k < i && !reported; ++k) {
-              reported = name(k) == name(i);
-            }
-            if (!reported) out.push_back({path(), std::string(name(i))});
+            bool seen = false;
+            for (rapidjson::SizeType k = 0; k < j && !seen; ++k) seen = name(k) == name(i);
+            for (rapidjson::SizeType k = j + 1; k < i && !seen; ++k) seen = name(k) == name(i);
+            if (!seen) out.push_back({path(), std::string(name(i))});
             break;
           }
         }
       }
       return;
     }
-    sorted.clear();
-    for (rapidjson::SizeType i = 0; i < n; ++i) sorted.emplace_back(name(i), i);
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (std::size_t i = 1; i < sorted.size(); ++i) {
-      if (sorted[i].first == sorted[i - 1].first &&
-          (i < 2 || sorted[i - 2].first != sorted[i].first)) {
-        out.push_back({path(), std::string(sorted[i].first)});
+    // More: a hash set of the names, so 60 members cost 60 probes, not 1,770 comparisons.
+    std::size_t size = 16;
+    while (size < std::size_t{n} * 2) size *= 2;
+    slots.assign(size, 0);
+    reported.assign(n, false);
+    repeated.clear();
+    for (rapidjson::SizeType i = 0; i < n; ++i) {
+      const std::string_view key = name(i);
+      std::size_t slot = std::hash<std::string_view>{}(key) & (size - 1);
+      for (;; slot = (slot + 1) & (size - 1)) {
+        if (slots[slot] == 0) {
+          slots[slot] = i + 1;
+          break;
+        }
+        const rapidjson::SizeType first = slots[slot] - 1;
+        if (name(first) == key) {
+          if (!reported[first]) repeated.push_back(key);
+          reported[first] = true;
+          break;
+        }
       }
     }
+    if (repeated.empty()) return;
+    // Up to 32 members the order is that of the first repeats; beyond, by name (as before).
+    if (n > 32) std::sort(repeated.begin(), repeated.end());
+    for (const auto key : repeated) out.push_back({path(), std::string(key)});
   };
   if (root.IsObject()) check(root);
   while (!stack.empty()) {
@@ -283,8 +321,29 @@ bool only_whitespace(std::string_view bytes) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+// Parses `stream` (positioned after any BOM) into `document`; on failure, the offset where
+// the parse stopped, relative to the stream's start.
+template <unsigned kFlags, typename Stream>
+bool parse_stream(rapidjson::Reader& reader, Stream& stream, const Limits& limits,
+                  rapidjson::Document& document, Stop& stopped, std::size_t& offset) {
+  LimitedHandler<Stream> handler(document, limits, stream);
+  bool parsed = false;
+  auto generate = [&](rapidjson::Document& target) {
+    (void)target;
+    parsed = !reader.Parse<kFlags>(stream, handler).IsError();
+    return parsed;
+  };
+  document.Populate(generate);
+  stopped = handler.stopped();
+  offset = stopped != Stop::none ? handler.stop_offset() : reader.GetErrorOffset();
+  return parsed;
+}
+
+// `insitu`, when given, holds a copy of `bytes` followed by a NUL: the parse then decodes
+// strings in place there (no copy into the document, no bounds check per byte), and the
+// document points into it.
 bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits& limits,
-                rapidjson::Document& document, Findings& findings) {
+                rapidjson::Document& document, Findings& findings, char* insitu = nullptr) {
   if (bytes.size() > limits.max_bytes) {
     Finding f =
         finding_at(bytes, 0, "limit",
@@ -333,20 +392,22 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
     return false;
   }
 
-  ByteStream stream(bytes.data() + start, bytes.data() + bytes.size());
-  LimitedHandler handler(document, limits, stream);
-  bool parsed = false;
-  auto generate = [&](rapidjson::Document& target) {
-    (void)target;
-    parsed = !reader.Parse<kParseFlags>(stream, handler).IsError();
-    return parsed;
-  };
-  document.Populate(generate);
+  Stop stopped = Stop::none;
+  std::size_t stop_offset = 0;
+  bool parsed;
+  if (insitu != nullptr) {
+    // NUL bytes were refused above, so the terminating NUL is the end of the input.
+    InsituStream stream(insitu + start);
+    parsed = parse_stream<kParseFlags | rapidjson::kParseInsituFlag>(
+        reader, stream, limits, document, stopped, stop_offset);
+  } else {
+    ByteStream stream(bytes.data() + start, bytes.data() + bytes.size());
+    parsed = parse_stream<kParseFlags>(reader, stream, limits, document, stopped, stop_offset);
+  }
   if (!parsed) {
-    const std::size_t offset =
-        start + (handler.stopped() != Stop::none ? handler.stop_offset() : reader.GetErrorOffset());
+    const std::size_t offset = start + stop_offset;
     Finding f;
-    switch (handler.stopped()) {
+    switch (stopped) {
       case Stop::depth:
         f = finding_at(bytes, offset, "limit",
                        "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
@@ -421,6 +482,8 @@ struct JsonReader::Impl {
   rapidjson::MemoryPoolAllocator<> arena;
   rapidjson::Document document;
   rapidjson::Reader reader;
+  // The payload's bytes, parsed in place: the document's strings point into them.
+  std::string text;
 };
 
 JsonReader::JsonReader(const Limits& limits) : impl_(std::make_unique<Impl>(limits)) {}
@@ -429,7 +492,13 @@ JsonReader::~JsonReader() = default;
 bool JsonReader::read(std::string_view bytes, Findings& findings) {
   impl_->document.SetNull();
   impl_->arena.Clear();
-  return parse_with(impl_->reader, bytes, impl_->limits, impl_->document, findings);
+  // Bytes over the limit are refused before they are parsed: no copy for them.
+  if (bytes.size() > impl_->limits.max_bytes) {
+    return parse_with(impl_->reader, bytes, impl_->limits, impl_->document, findings);
+  }
+  impl_->text.assign(bytes.data(), bytes.size());  // keeps its capacity between payloads
+  return parse_with(impl_->reader, bytes, impl_->limits, impl_->document, findings,
+                    impl_->text.data());
 }
 
 const rapidjson::Value& JsonReader::value() const { return impl_->document; }

@@ -1,6 +1,8 @@
 #include <map>
 #include <mutex>
+#include <string>
 #include <system_error>
+#include <unordered_map>
 
 #include "schema/compiler.hpp"
 #include "schema/document_store.hpp"
@@ -33,6 +35,9 @@ struct SchemaRegistry::Impl {
   std::mutex mutex;
   DocumentStore store;
   std::map<std::filesystem::path, std::shared_ptr<const Schema>> files;
+  // The same schemas by the path as the caller spelt it: callers that ask once per payload
+  // (Catalog::schema) skip canonical(), whose readlink calls cost more than validating.
+  std::unordered_map<std::string, std::shared_ptr<const Schema>> by_given_path;
 };
 
 SchemaRegistry::SchemaRegistry() : impl_(std::make_unique<Impl>()) {}
@@ -44,16 +49,28 @@ void SchemaRegistry::map_url_prefix(std::string url_prefix, std::filesystem::pat
 }
 
 std::shared_ptr<const Schema> SchemaRegistry::load_file(const std::filesystem::path& file) {
+  // A relative path is keyed as absolute: the working directory may change between calls.
   std::error_code error;
+  const std::string given =
+      file.is_absolute() ? file.native() : std::filesystem::absolute(file, error).native();
+  if (!given.empty()) {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    const auto known = impl_->by_given_path.find(given);
+    if (known != impl_->by_given_path.end()) return known->second;
+  }
   std::filesystem::path canonical = std::filesystem::canonical(file, error);
   if (error)
     throw SchemaError(file.string(), "", "cannot read the schema file: " + error.message());
   std::lock_guard<std::mutex> lock(impl_->mutex);
   auto cached = impl_->files.find(canonical);
-  if (cached != impl_->files.end()) return cached->second;
+  if (cached != impl_->files.end()) {
+    if (!given.empty()) impl_->by_given_path.emplace(given, cached->second);
+    return cached->second;
+  }
   auto document = impl_->store.add_file(canonical);
   auto schema = std::make_shared<CompiledSchema>(compile_schema(impl_->store, document));
   impl_->files.emplace(canonical, schema);
+  if (!given.empty()) impl_->by_given_path.emplace(given, schema);
   return schema;
 }
 

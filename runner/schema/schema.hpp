@@ -65,7 +65,8 @@ class SchemaRegistry {
   // "$ref"s to URLs under `url_prefix` are read from `dir` instead of the network.
   void map_url_prefix(std::string url_prefix, std::filesystem::path dir);
 
-  // Loads and compiles a schema file (cached by canonical path). Throws SchemaError.
+  // Loads and compiles a schema file (cached by canonical path, and by the path as given so
+  // that asking again costs no file-system call). Throws SchemaError.
   std::shared_ptr<const Schema> load_file(const std::filesystem::path& file);
 
   // Compiles an in-memory schema; `base_uri` resolves its relative "$ref"s. Not cached.

@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""conform beside its peers, in one run: offline validation (ajv 8 + ajv-formats, Blaze CLI,
+python3-jsonschema), --jobs scaling, peak memory on a large stream, start-up, the mock
+(Prism) and replay (newman). Each tool runs alternately with the others on the same input,
+every tool's counts are checked against what the corpus holds, and one table of medians and
+ratios is printed (and written to bench/.results/latest.md).
+
+usage: run.py --conform BIN [--quick] [--only validate,startup,memory,mock,replay]
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+PEERS = os.path.join(HERE, ".peers", "node_modules")
+SCHEMAS = os.path.join(REPO, "schemas")
+SYSTEM_PYTHON = "/usr/bin/python3"  # python3-jsonschema is a Debian package
+SUMMARY = re.compile(r"(\d+) payloads?: (\d+) valid, (\d+) invalid")
+BLAZE_SUMMARY = re.compile(r"(\d+) validated, (\d+) passed, (\d+) failed")
+
+# Formats each validator leaves unchecked in draft-07 (measured: bench/README.md). "uuid"
+# only entered the spec in 2019-09, so Blaze ignores it in a draft-07 schema; Debian's
+# python3-jsonschema checks date-time only with a package Debian does not install.
+SKIPPED_FORMATS = {"conform": set(), "ajv": set(), "blaze": {"uuid"}, "python": {"date-time"}}
+
+
+def note(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+class Run:
+    """One timed process: wall and CPU seconds, peak RSS, its output."""
+
+    def __init__(self, wall, cpu, rss_kb, out, code):
+        self.wall, self.cpu, self.rss_kb, self.out, self.code = wall, cpu, rss_kb, out, code
+
+
+def timed(command, stdin=None):
+    """Runs `command`; wall time, CPU time (user + system) and peak RSS come from wait4(),
+    the same counters /usr/bin/time -v prints, at microsecond resolution. Output goes to a
+    temporary file, not a pipe the bench would have to drain while timing."""
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdin=stdin, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read()
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, text, process.returncode)
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def fmt_rate(x):
+    return "%s/s" % format(int(round(x)), ",") if x == x else "—"
+
+
+def fmt_mb(kb):
+    return "%.0f MB" % (kb / 1024.0) if kb else "—"
+
+
+# ---------------------------------------------------------------- corpora
+
+
+def corpora(args):
+    sizes = (20000, 6000) if args.quick else (200000, 60000)
+    folder = os.path.join(HERE, ".corpora", "%d-%d" % sizes)
+    stamp = os.path.join(folder, "stamp")
+    generator = os.path.join(HERE, "make_corpora.py")
+    want = "%s %d" % (sizes, int(os.path.getmtime(generator)))
+    if not os.path.exists(stamp) or open(stamp).read() != want:
+        note("bench: generating corpora in %s" % folder)
+        subprocess.check_call([sys.executable, generator, folder, SCHEMAS,
+                               "--finix", str(sizes[0]), "--nexudus", str(sizes[1])])
+        with open(stamp, "w") as f:
+            f.write(want)
+    return folder
+
+
+def expected_invalid(meta, tool):
+    skipped = SKIPPED_FORMATS[tool]
+    return sum(n for reason, n in meta["invalid_by_reason"].items()
+               if not (reason.startswith("format:") and reason[7:] in skipped))
+
+
+# ---------------------------------------------------------------- offline validation
+
+
+def validators(conform, vendor, corpus):
+    schema = os.path.join(SCHEMAS, vendor, "request.schema.json")
+    blaze = os.path.join(PEERS, ".bin", "jsonschema")
+    # Blaze picks line-by-line mode from the .jsonl name.
+    jsonl = corpus.replace(".ndjson", ".jsonl")
+    if not os.path.exists(jsonl):
+        os.link(corpus, jsonl)  # Blaze resolves a symbolic link to its target's name
+    return [
+        ("conform --jobs 1", "conform",
+         [conform, "validate", vendor, "request", "--ndjson", "--quiet", "--jobs", "1", corpus]),
+        ("conform --jobs 2", "conform",
+         [conform, "validate", vendor, "request", "--ndjson", "--quiet", "--jobs", "2", corpus]),
+        ("ajv 8 + ajv-formats", "ajv",
+         ["node", os.path.join(HERE, "peers", "ajv_validate.js"), schema, corpus]),
+        ("Blaze CLI --fast -F", "blaze",
+         [blaze, "validate", schema, jsonl, "--fast", "-F", "-c"]),
+        ("python3-jsonschema", "python",
+         [SYSTEM_PYTHON, os.path.join(HERE, "peers", "jsonschema_validate.py"), schema, corpus]),
+    ]
+
+
+def counts(run):
+    match = SUMMARY.search(run.out)
+    if match:
+        return int(match.group(1)), int(match.group(3))
+    match = BLAZE_SUMMARY.search(run.out)
+    if match:
+        return int(match.group(1)), int(match.group(3))
+    return None
+
+
+def bench_validate(args, folder, rows, problems):
+    rounds = 2 if args.quick else 3
+    for vendor in ("finix", "nexudus"):
+        corpus = os.path.join(folder, vendor + ".ndjson")
+        meta = json.load(open(os.path.join(folder, vendor + ".meta.json")))
+        tools = validators(args.conform, vendor, corpus)
+        runs = {name: [] for name, _, _ in tools}
+        for r in range(rounds):
+            for name, kind, command in tools:
+                note("bench: validate %s, round %d/%d: %s" % (vendor, r + 1, rounds, name))
+                run = timed(command)
+                got = counts(run)
+                want = (meta["payloads"], expected_invalid(meta, kind))
+                if got != want:
+                    problems.append("%s on %s: counted %s (payloads, invalid), expected %s; "
+                                    "output: %s" % (name, vendor, got, want, run.out[-300:]))
+                runs[name].append(run)
+        n = meta["payloads"]
+        base = runs["conform --jobs 1"]
+        ajv = runs["ajv 8 + ajv-formats"]
+        for name, kind, _ in tools:
+            rs = runs[name]
+            wall_rate = n / median([x.wall for x in rs])
+            cpu_rate = n / median([x.cpu for x in rs])
+            ratio_ajv = median([a.cpu for a in ajv]) / median([x.cpu for x in rs])
+            note_text = ""
+            if kind != "conform" and SKIPPED_FORMATS[kind]:
+                note_text = "skips format " + ", ".join(sorted(SKIPPED_FORMATS[kind]))
+            rows["validate"].append([
+                vendor, name, fmt_rate(wall_rate), fmt_rate(cpu_rate),
+                "%.2f×" % ratio_ajv, fmt_mb(median([x.rss_kb for x in rs])), note_text])
+        one, two = median([x.wall for x in base]), median([x.wall for x in runs["conform --jobs 2"]])
+        rows["targets"].append(("validate %s ≥ 3× ajv+ajv-formats (one job, CPU time)" % vendor,
+                                median([a.cpu for a in ajv]) / median([x.cpu for x in base]), 3.0))
+        rows["targets"].append(("validate %s --jobs 2 ≥ 1.7× --jobs 1 (wall)" % vendor,
+                                one / two, 1.7))
+
+
+def bench_memory(args, folder, rows, problems):
+    """Peak RSS of conform while it streams a large NDJSON file from a pipe."""
+    corpus = os.path.join(folder, "nexudus.ndjson")
+    copies = 2 if args.quick else 8
+    size = os.path.getsize(corpus) * copies
+    meta = json.load(open(os.path.join(folder, "nexudus.meta.json")))
+    command = ("for i in $(seq %d); do cat %s; done | %s validate nexudus request --ndjson "
+               "--quiet --jobs 2 -") % (copies, corpus, args.conform)
+    note("bench: memory, %d MB through a pipe" % (size >> 20))
+    # /usr/bin/time around the whole pipeline would count the shell; time conform alone.
+    run = timed(["bash", "-c", command.replace("| " + args.conform,
+                                               "| /usr/bin/time -f 'RSS %M' " + args.conform)])
+    rss = re.search(r"RSS (\d+)", run.out)
+    got = counts(run)
+    want = (meta["payloads"] * copies, expected_invalid(meta, "conform") * copies)
+    if got != want:
+        problems.append("memory run counted %s, expected %s" % (got, want))
+    rss_kb = int(rss.group(1)) if rss else 0
+    rows["memory"].append(["conform --jobs 2, %d MB of NDJSON on stdin" % (size >> 20),
+                           fmt_mb(rss_kb), fmt_rate(want[0] / run.wall)])
+    rows["targets"].append(("peak RSS < 32 MB streaming %d MB" % (size >> 20), 32.0,
+                            rss_kb / 1024.0))
+
+
+def bench_startup(args, rows, problems):
+    example = os.path.join(SCHEMAS, "finix", "examples", "request.valid.disable.json")
+    runs = []
+    for _ in range(10 if args.quick else 30):
+        run = timed([args.conform, "validate", "finix", "request", example])
+        runs.append(run)
+        if run.code != 0:
+            problems.append("start-up run exited %d: %s" % (run.code, run.out[-200:]))
+            break
+    node = [timed(["node", "-e", "0"]) for _ in range(5)]
+    wall = median([r.wall for r in runs]) * 1000
+    cpu = median([r.cpu for r in runs]) * 1000
+    rows["startup"].append(["conform validate finix request (one small file)", "%.1f ms" % wall,
+                            "%.1f ms" % (min(r.wall for r in runs) * 1000), "%.1f ms" % cpu])
+    rows["startup"].append(["node -e 0 (the floor of every npm peer)",
+                            "%.1f ms" % (median([r.wall for r in node]) * 1000),
+                            "%.1f ms" % (min(r.wall for r in node) * 1000),
+                            "%.1f ms" % (median([r.cpu for r in node]) * 1000)])
+    rows["targets"].append(("start-up < 20 ms (median wall)", 20.0, wall))
+    rows["targets"].append(("start-up < 20 ms (median CPU)", 20.0, cpu))
+
+
+# ---------------------------------------------------------------- table
+
+
+def machine():
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()
+    return "%s, %d cores, %s, load average %.1f at the end" % (
+        cpu, os.cpu_count(), platform.platform(), load[0])
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def report(rows, problems, args, started):
+    out = ["# conform beside its peers (%s)" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+           "", "Machine: " + machine() + ".", ""]
+    if rows["validate"]:
+        out += ["## Offline validation (whole process, parse included, formats asserted)", "",
+                "Payloads per second, median of the runs. CPU = user + system time: on a shared "
+                "machine it is the fairer measure for one job; wall is what a user waits.", "",
+                table(["corpus", "tool", "wall", "CPU", "ajv CPU ÷ tool CPU", "peak RSS", "note"],
+                      rows["validate"]), ""]
+    if rows["memory"]:
+        out += ["## Memory on a large stream", "",
+                table(["run", "peak RSS", "wall throughput"], rows["memory"]), ""]
+    if rows["startup"]:
+        out += ["## Start-up", "", table(["command", "wall (median)", "wall (best)", "CPU (median)"],
+                                      rows["startup"]), ""]
+    if rows["mock"]:
+        out += ["## Mock (wrk -t2 -c32, valid Finix PUT, 127.0.0.1)", "",
+                table(["server", "requests/s", "p50", "p99", "errors / non-2xx"], rows["mock"]), ""]
+    if rows["replay"]:
+        out += ["## Replay against the mock", "",
+                table(["runner", "cases", "seconds", "cases/s"], rows["replay"]), ""]
+    out += ["## Targets", ""]
+    target_rows = []
+    for name, a, b in rows["targets"]:
+        if "<" in name:  # (name, limit, measured)
+            target_rows.append([name, "%.1f" % b, "met" if b < a else "NOT MET"])
+        else:  # (name, measured, minimum)
+            target_rows.append([name, "%.2f×" % a, "met" if a >= b else "NOT MET"])
+    out += [table(["target", "measured", ""], target_rows), ""]
+    if problems:
+        out += ["## Problems", ""] + ["- " + p for p in problems] + [""]
+    out += ["Whole bench: %.0f s%s." % (time.time() - started, " (--quick)" if args.quick else "")]
+    text = "\n".join(out)
+    os.makedirs(os.path.join(HERE, ".results"), exist_ok=True)
+    with open(os.path.join(HERE, ".results", "latest.md"), "w") as f:
+        f.write(text + "\n")
+    print(text)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--conform", required=True)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default="validate,memory,startup,mock,replay")
+    args = parser.parse_args()
+    args.conform = os.path.abspath(args.conform)
+    only = set(args.only.split(","))
+    started = time.time()
+    rows = {k: [] for k in ("validate", "memory", "startup", "mock", "replay", "targets")}
+    problems = []
+    folder = corpora(args) if only & {"validate", "memory"} else None
+    if "validate" in only:
+        bench_validate(args, folder, rows, problems)
+    if "memory" in only:
+        bench_memory(args, folder, rows, problems)
+    if "startup" in only:
+        bench_startup(args, rows, problems)
+    if "mock" in only or "replay" in only:
+        import serve_bench  # bench/serve_bench.py: the mock and replay sections
+        if "mock" in only:
+            serve_bench.bench_mock(args, rows, problems)
+        if "replay" in only:
+            serve_bench.bench_replay(args, rows, problems)
+    report(rows, problems, args, started)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -20,6 +20,7 @@
 #include "cli/schemas_location.hpp"
 #include "report/github_annotations.hpp"
 #include "report/sarif.hpp"
+#include "schema/quick_verdict.hpp"
 #include "schema/suggest.hpp"
 #include "vendor/catalog.hpp"
 #include "vendor/payload_check.hpp"
@@ -195,6 +196,17 @@ void apply_maps(schema::SchemaRegistry& registry, const std::vector<std::string>
   }
 }
 
+// Valid JSON payloads (most of a bulk run) are cleared by a verdict alone; the others get
+// the full check, which alone builds findings, so the output is the same.
+Checker verdict_first(std::shared_ptr<const schema::Schema> schema, bool strict,
+                      const codec::Limits& limits, Checker full) {
+  auto quick = std::make_shared<const schema::QuickVerdict>(std::move(schema), strict, limits);
+  return [quick, full = std::move(full)](std::string_view bytes, std::optional<Format> format) {
+    if (format == Format::json && quick->clears(bytes)) return PayloadResult{};
+    return full(bytes, format);
+  };
+}
+
 Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict) {
   Setup setup;
   const auto maps = args.values("--map");
@@ -208,6 +220,7 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
       options.format = format;
       return vendor::check_payload(bytes, *schema, nullptr, options);
     };
+    setup.check = verdict_first(schema, strict, codec::Limits{}, std::move(setup.check));
     return setup;
   }
   if (files.size() < 2) throw Usage{"name a VENDOR, a MESSAGE and at least one FILE"};
@@ -245,6 +258,17 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
     options.format = format;
     return catalog->check(*vendor, *message, bytes, options);
   };
+  // Only where JSON is the message's own encoding: the catalog's verdict on "{}" says so.
+  vendor::CheckOptions probe;
+  probe.format = Format::json;
+  const auto probed = catalog->check(*vendor, *message, "{}", probe);
+  const bool takes_json =
+      !message->empty_body &&
+      std::none_of(probed.findings.begin(), probed.findings.end(),
+                   [](const Finding& f) { return f.keyword == "content-type"; });
+  if (const auto schema = catalog->schema(*vendor, *message); schema && takes_json) {
+    setup.check = verdict_first(schema, strict, codec::Limits{}, std::move(setup.check));
+  }
   return setup;
 }
 

@@ -1,0 +1,114 @@
+// `validate --ndjson` clears valid lines by a verdict alone (QuickVerdict) and sends the
+// rest through the full check: its output must be what the library's Catalog::check says
+// of each line on its own, for every vendor's examples and their mutations.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "codec/rapidjson.hpp"
+#include "support/run_command.hpp"
+#include "vendor/catalog.hpp"
+
+namespace conform {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string compact(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return buffer.GetString();
+}
+
+// One line per example request, and per example a few lines a sender gets wrong.
+std::vector<std::string> request_lines(const fs::path& examples, std::mt19937& random) {
+  std::vector<std::string> lines;
+  for (const auto& entry : fs::directory_iterator(examples)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("request.", 0) != 0 || entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    rapidjson::Document document;
+    document.Parse(text.str().c_str());
+    if (document.HasParseError()) continue;
+    const std::string line = compact(document);
+    lines.push_back(line);
+    lines.push_back(line.substr(0, line.size() / 2));
+    if (!document.IsObject() || document.MemberCount() == 0) continue;
+    const char* replacements[] = {"\"x\"", "-1", "null", "[1]", "{}", "true"};
+    for (int round = 0; round < 4; ++round) {
+      rapidjson::Document copy;
+      copy.CopyFrom(document, copy.GetAllocator());
+      auto member = copy.MemberBegin() + static_cast<long>(random() % copy.MemberCount());
+      const std::string key = compact(member->name);
+      member->value.SetNull();
+      std::string mutated = compact(copy);
+      const auto at = mutated.find(key + ":null");
+      if (at == std::string::npos) continue;
+      mutated.replace(at + key.size() + 1, 4, replacements[random() % 6]);
+      lines.push_back(mutated);
+      lines.push_back("{" + key + ":null," + mutated.substr(1));  // a duplicate key
+    }
+  }
+  return lines;
+}
+
+TEST(ValidateNdjsonParity, EveryLineGetsTheLibrarysVerdictAndFindings) {
+  const auto catalog = vendor::Catalog::load(CONFORM_SCHEMAS_DIR);
+  std::mt19937 random(11);
+  std::size_t valid_lines = 0, invalid_lines = 0;
+  for (const auto& vendor : catalog->vendors()) {
+    const fs::path examples = fs::path(CONFORM_SCHEMAS_DIR) / vendor.id / "examples";
+    if (!fs::exists(examples)) continue;
+    const auto id = parse_message_id("request");
+    const vendor::MessageSpec* message = catalog->message(vendor, *id);
+    if (message == nullptr) continue;
+    const auto lines = request_lines(examples, random);
+    std::string input;
+    for (const auto& line : lines) input += line + "\n";
+    const auto run = test::run_conform(
+        {"validate", vendor.id, "request", "--ndjson", "--output", "json", "--jobs", "2", "-"},
+        input, 120);
+    ASSERT_NE(run.exit_code, 2) << run.err;
+    std::istringstream out(run.out);
+    std::string json_line;
+    std::size_t index = 0;
+    while (std::getline(out, json_line)) {
+      ASSERT_LT(index, lines.size());
+      rapidjson::Document got;
+      got.Parse(json_line.c_str());
+      ASSERT_FALSE(got.HasParseError()) << json_line;
+      vendor::CheckOptions options;
+      options.format = Format::json;
+      const PayloadResult expected = catalog->check(vendor, *message, lines[index], options);
+      const std::string where =
+          vendor.id + " line " + std::to_string(index + 1) + ": " + lines[index] + "\n" + json_line;
+      ASSERT_EQ(got["valid"].GetBool(), expected.valid) << where;
+      const auto& findings = got["findings"];
+      ASSERT_EQ(findings.Size(), expected.findings.size()) << where;
+      for (rapidjson::SizeType i = 0; i < findings.Size(); ++i) {
+        const Finding& f = expected.findings[i];
+        EXPECT_EQ(findings[i]["keyword"].GetString(), f.keyword) << where;
+        EXPECT_EQ(findings[i]["message"].GetString(), f.message) << where;
+        if (findings[i].HasMember("pointer")) {
+          EXPECT_EQ(findings[i]["pointer"].GetString(), f.pointer) << where;
+        }
+      }
+      expected.valid ? ++valid_lines : ++invalid_lines;
+      ++index;
+    }
+    EXPECT_EQ(index, lines.size()) << vendor.id;
+  }
+  EXPECT_GT(valid_lines, 20u);
+  EXPECT_GT(invalid_lines, 100u);
+}
+
+}  // namespace
+}  // namespace conform

@@ -1,0 +1,26 @@
+// Fuzz target support: the real vendor catalog, loaded once, and the two selector bytes
+// that let one input pick the vendor and message it is checked against.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "vendor/catalog.hpp"
+
+namespace conform::fuzz {
+
+// schemas/ as CMake found it; loaded on first use (aborts if the contracts are broken).
+const vendor::Catalog& catalog();
+
+struct Selected {
+  const vendor::Manifest* vendor = nullptr;
+  const vendor::MessageSpec* message = nullptr;
+  std::string_view payload;  // the input after the selector bytes
+};
+
+// Input layout: byte 0 picks the vendor, byte 1 the message (each modulo the count), the
+// rest is the payload. Inputs shorter than two bytes select nothing (vendor == nullptr).
+Selected select(const std::uint8_t* data, std::size_t size);
+
+}  // namespace conform::fuzz

@@ -12,6 +12,12 @@ packages+=("${extra[@]+"${extra[@]}"}")
 missing=()
 for p in "${packages[@]}"; do
   [ -n "$p" ] || continue
+  # Node.js from another source (NodeSource ships npm inside its nodejs, and its package
+  # conflicts with Debian's npm) already gives the commands: ask for the package only if not.
+  case "$p" in
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+  esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then

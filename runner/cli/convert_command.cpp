@@ -45,7 +45,7 @@ exit status: 0 converted, and the payload is valid; 1 the payload has findings (
 when it could still be read); 2 the command could not do its work
 
 example:
-  conform convert msp360 request --to xml schemas/msp360/examples/request.valid.full.json
+  conform convert VENDOR request --to xml user.json   (VENDOR: an id 'conform vendors' lists)
 )";
 
 struct Usage {

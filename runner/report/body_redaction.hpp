@@ -12,7 +12,7 @@
 namespace conform::report {
 
 // Case-insensitive: the name contains password, secret, token, apikey, api_key or
-// integrationkey. (Not a bare "key": formsonfire's Metadata items have one.)
+// integrationkey. (Not a bare "key": a vendor's key/value metadata items have one.)
 bool is_secret_field(std::string_view name);
 
 // `body` with the string values of secret fields replaced by "***". The format comes from

@@ -302,6 +302,11 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
   options.media_type = media_type;
   options.limits.max_bytes = max_body_bytes_;
   codec::Decoded decoded = codec::decode(request.body, options);
+  // A body over one of the decoder's limits (nesting, string length, members, XML elements)
+  // is too large, like one over the byte limit: 413, not a validation error.
+  for (const Finding& finding : decoded.findings) {
+    if (finding.keyword == "limit") return error(413, finding.message, request, noise);
+  }
   if (!decoded.ok || has_errors(decoded.findings)) {
     return invalid(decoded.findings, decoded.ok ? &decoded.value : nullptr, request, noise);
   }

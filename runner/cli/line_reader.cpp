@@ -1,16 +1,58 @@
 #include "cli/line_reader.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace conform::cli {
 
-LineReader::LineReader(std::FILE* file) : file_(file), buffer_(std::size_t{1} << 20) {}
+LineReader::LineReader(std::FILE* file, std::size_t max_line_bytes)
+    : file_(file), max_line_(max_line_bytes), buffer_(std::size_t{1} << 20) {}
+
+bool LineReader::refill() {
+  // Keep the partial line, then read; a line longer than the buffer grows it (up to the
+  // limit: next() stops keeping a line before that).
+  std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+  end_ -= begin_;
+  begin_ = 0;
+  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+  const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+  end_ += got;
+  if (got == 0) {
+    eof_ = true;
+    failed_ = std::ferror(file_) != 0;
+  }
+  return got > 0;
+}
 
 bool LineReader::next(std::string_view& line) {
+  oversize_ = 0;
   for (;;) {
     const char* start = buffer_.data() + begin_;
-    if (const void* nl = std::memchr(start, '\n', end_ - begin_)) {
-      const std::size_t length = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
+    const std::size_t available = end_ - begin_;
+    const void* nl = std::memchr(start, '\n', available);
+    const std::size_t length =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : available;
+    if (length > max_line_) {
+      // Too long to keep: count it to its end and drop it.
+      std::size_t skipped = 0;
+      for (;;) {
+        const char* from = buffer_.data() + begin_;
+        const void* end = std::memchr(from, '\n', end_ - begin_);
+        if (end) {
+          const auto part = static_cast<std::size_t>(static_cast<const char*>(end) - from);
+          skipped += part;
+          begin_ += part + 1;
+          break;
+        }
+        skipped += end_ - begin_;
+        begin_ = end_ = 0;
+        if (eof_ || !refill()) break;
+      }
+      oversize_ = std::max<std::size_t>(skipped, 1);
+      line = std::string_view();
+      return true;
+    }
+    if (nl) {
       line = std::string_view(start, length);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       begin_ += length + 1;
@@ -23,17 +65,7 @@ bool LineReader::next(std::string_view& line) {
       begin_ = end_;
       return true;
     }
-    // Keep the partial line, then refill; a line longer than the buffer grows it.
-    std::memmove(buffer_.data(), start, end_ - begin_);
-    end_ -= begin_;
-    begin_ = 0;
-    if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-    const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
-    end_ += got;
-    if (got == 0) {
-      eof_ = true;
-      failed_ = std::ferror(file_) != 0;
-    }
+    refill();
   }
 }
 

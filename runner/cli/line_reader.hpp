@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,19 +11,29 @@ namespace conform::cli {
 
 class LineReader {
  public:
-  // `file` stays owned by the caller.
-  explicit LineReader(std::FILE* file);
+  // `file` stays owned by the caller. Lines longer than `max_line_bytes` are not kept: they
+  // are read past and reported by length (see oversize()), so memory stays bounded.
+  explicit LineReader(std::FILE* file,
+                      std::size_t max_line_bytes = std::numeric_limits<std::size_t>::max());
+
   // The next line without its "\n" (and "\r"); false at the end. The view is valid until
-  // the next call.
+  // the next call. For a line over the limit the view is empty and oversize() says its length.
   bool next(std::string_view& line);
+  // The length of the line next() just skipped for being over the limit; 0 when it was kept.
+  std::size_t oversize() const { return oversize_; }
   // True when a read failed (as opposed to reaching the end).
   bool failed() const { return failed_; }
 
  private:
+  // Reads more bytes after the kept ones; false at the end of the input.
+  bool refill();
+
   std::FILE* file_;
+  std::size_t max_line_;
   std::vector<char> buffer_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
+  std::size_t oversize_ = 0;
   bool eof_ = false;
   bool failed_ = false;
 };

@@ -15,6 +15,7 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/console.hpp"
+#include "cli/limits_option.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/result_json.hpp"
 #include "cli/schemas_location.hpp"
@@ -50,6 +51,10 @@ options:
   --schema SCHEMA.json     validate against this JSON Schema instead of a vendor contract
   --map URL_PREFIX=DIR     resolve $refs under URL_PREFIX from files in DIR (offline)
   --schemas DIR            where the vendor contracts are (default: the ones conform ships)
+  --limit NAME=N           raise or lower an input limit (repeatable; K, M, G suffixes):
+                           body-bytes (256M), depth (512), string-bytes (128M), members
+                           (1000000 per object or array), xml-elements (1000000); a payload
+                           over one gets a "limit" finding (docs/limits.md)
 
 exit status: 0 every payload valid; 1 at least one invalid; 2 the command could not do its work
 
@@ -73,6 +78,8 @@ struct Payload {
   std::size_t line = 0;  // NDJSON only
   std::string bytes;
   std::optional<Format> format;
+  // Over the body-bytes limit: its size, and `bytes` is empty (never read into memory).
+  std::size_t oversize = 0;
 };
 
 using Checker = std::function<PayloadResult(std::string_view bytes, std::optional<Format>)>;
@@ -138,9 +145,22 @@ class Printer {
   std::size_t total_ = 0, valid_ = 0, invalid_ = 0;
 };
 
+// A payload over the body-bytes limit, judged by its size alone.
+PayloadResult oversize_result(std::size_t size, std::size_t limit) {
+  PayloadResult result;
+  result.valid = false;
+  Finding finding;
+  finding.line = finding.column = 1;
+  finding.keyword = "limit";
+  finding.message = "the body is " + std::to_string(size) + " bytes, more than the limit of " +
+                    std::to_string(limit) + " (raise it with --limit body-bytes=N)";
+  result.findings.push_back(std::move(finding));
+  return result;
+}
+
 // Validates a batch on `jobs` threads (the calling one included), results in batch order.
 std::vector<PayloadResult> check_batch(const std::vector<Payload>& batch, const Checker& check,
-                                       unsigned jobs) {
+                                       unsigned jobs, std::size_t limit) {
   std::vector<PayloadResult> results(batch.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
@@ -150,7 +170,8 @@ std::vector<PayloadResult> check_batch(const std::vector<Payload>& batch, const 
       if (begin >= batch.size()) return;
       const std::size_t end = std::min(batch.size(), begin + kChunk);
       for (std::size_t i = begin; i < end; ++i) {
-        results[i] = check(batch[i].bytes, batch[i].format);
+        results[i] = batch[i].oversize > 0 ? oversize_result(batch[i].oversize, limit)
+                                           : check(batch[i].bytes, batch[i].format);
         results[i].file = batch[i].file;
         results[i].line = batch[i].line;
       }
@@ -207,20 +228,22 @@ Checker verdict_first(std::shared_ptr<const schema::Schema> schema, bool strict,
   };
 }
 
-Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict) {
+Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict,
+             const codec::Limits& limits) {
   Setup setup;
   const auto maps = args.values("--map");
   if (const auto schema_file = args.value("--schema")) {
     setup.registry = std::make_unique<schema::SchemaRegistry>();
     apply_maps(*setup.registry, maps);
     auto schema = setup.registry->load_file(*schema_file);
-    setup.check = [schema, strict](std::string_view bytes, std::optional<Format> format) {
+    setup.check = [schema, strict, limits](std::string_view bytes, std::optional<Format> format) {
       vendor::CheckOptions options;
       options.strict = strict;
+      options.limits = limits;
       options.format = format;
       return vendor::check_payload(bytes, *schema, nullptr, options);
     };
-    setup.check = verdict_first(schema, strict, codec::Limits{}, std::move(setup.check));
+    setup.check = verdict_first(schema, strict, limits, std::move(setup.check));
     return setup;
   }
   if (files.size() < 2) throw Usage{"name a VENDOR, a MESSAGE and at least one FILE"};
@@ -251,10 +274,11 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   setup.catalog->schema(*vendor, *message);
   if (!message->xml_rules_file.empty()) setup.catalog->xml_rules(*vendor, *message);
   auto catalog = setup.catalog;
-  setup.check = [catalog, vendor, message, strict](std::string_view bytes,
-                                                   std::optional<Format> format) {
+  setup.check = [catalog, vendor, message, strict, limits](std::string_view bytes,
+                                                           std::optional<Format> format) {
     vendor::CheckOptions options;
     options.strict = strict;
+    options.limits = limits;
     options.format = format;
     return catalog->check(*vendor, *message, bytes, options);
   };
@@ -267,29 +291,42 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
       std::none_of(probed.findings.begin(), probed.findings.end(),
                    [](const Finding& f) { return f.keyword == "content-type"; });
   if (const auto schema = catalog->schema(*vendor, *message); schema && takes_json) {
-    setup.check = verdict_first(schema, strict, codec::Limits{}, std::move(setup.check));
+    setup.check = verdict_first(schema, strict, limits, std::move(setup.check));
   }
   return setup;
 }
 
-bool read_whole(const std::string& file, std::string& bytes) {
-  if (file == "-") {
-    std::ostringstream all;
-    all << std::cin.rdbuf();
-    bytes = all.str();
-    return !std::cin.bad();
+// Reads a whole payload, but never more than `limit` bytes into memory: a larger one gets
+// its size in payload.oversize instead.
+bool read_whole(const std::string& file, std::size_t limit, Payload& payload) {
+  std::ifstream opened;
+  if (file != "-") {
+    opened.open(file, std::ios::binary);
+    if (!opened) return false;
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream all;
-  all << in.rdbuf();
-  bytes = all.str();
+  std::istream& in = file == "-" ? std::cin : opened;
+  std::string& bytes = payload.bytes;
+  bytes.clear();
+  char chunk[1 << 16];
+  std::size_t total = 0;
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    const auto got = static_cast<std::size_t>(in.gcount());
+    total += got;
+    if (total > limit) {
+      bytes.clear();
+      bytes.shrink_to_fit();
+    } else {
+      bytes.append(chunk, got);
+    }
+  }
+  if (total > limit) payload.oversize = total;
   return !in.bad();
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Arguments args(argv, {"--format", "--output", "--jobs", "--map", "--schema", "--schemas"},
-                       {"--ndjson", "--strict", "--quiet", "--help", "-h"});
+  const Arguments args(
+      argv, {"--format", "--output", "--jobs", "--map", "--schema", "--schemas", "--limit"},
+      {"--ndjson", "--strict", "--quiet", "--help", "-h"});
   if (args.flag("--help") || args.flag("-h")) {
     std::cout << kHelp;
     return kExitOk;
@@ -318,8 +355,14 @@ int run(const std::vector<std::string>& argv) {
                   std::string(to_string(*format))};
     }
 
+    codec::Limits limits;
+    for (const auto& assignment : args.values("--limit")) {
+      if (const std::string problem = apply_limit(assignment, limits); !problem.empty()) {
+        throw Usage{problem};
+      }
+    }
     std::vector<std::string> files = args.positional();
-    Setup setup = set_up(args, files, args.flag("--strict"));
+    Setup setup = set_up(args, files, args.flag("--strict"), limits);
     if (files.empty()) throw Usage{"name at least one FILE (or - for standard input)"};
 
     Printer printer(*output, args.flag("--quiet"));
@@ -327,7 +370,7 @@ int run(const std::vector<std::string>& argv) {
     std::vector<Payload> batch;
     std::size_t batch_bytes = 0;
     const auto flush = [&] {
-      const auto results = check_batch(batch, setup.check, jobs);
+      const auto results = check_batch(batch, setup.check, jobs, limits.max_bytes);
       for (std::size_t i = 0; i < batch.size(); ++i) printer.print(batch[i], results[i]);
       batch.clear();
       batch_bytes = 0;
@@ -345,11 +388,16 @@ int run(const std::vector<std::string>& argv) {
           unreadable = true;
           continue;
         }
-        LineReader reader(in);
+        LineReader reader(in, limits.max_bytes);
         std::string_view line;
         std::size_t number = 0;
         while (reader.next(line)) {
           ++number;
+          if (reader.oversize() > 0) {
+            batch.push_back(Payload{file, number, {}, Format::json, reader.oversize()});
+            if (batch.size() >= kBatchPayloads) flush();
+            continue;
+          }
           if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
           batch.push_back(Payload{file, number, std::string(line), Format::json});
           batch_bytes += line.size();
@@ -364,7 +412,7 @@ int run(const std::vector<std::string>& argv) {
         continue;
       }
       Payload payload{file, 0, {}, format ? format : format_from_name(file)};
-      if (!read_whole(file, payload.bytes)) {
+      if (!read_whole(file, limits.max_bytes, payload)) {
         std::cerr << "conform validate: cannot read " << file << ": no such file or not readable\n";
         unreadable = true;
         continue;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "codec/limits.hpp"
 #include "codec/rapidjson.hpp"
 #include "model/finding.hpp"
 #include "model/format.hpp"
@@ -36,6 +37,8 @@ struct CheckOptions {
   bool strict = false;
   // nullopt: pick the format from the bytes (sniffing).
   std::optional<Format> format;
+  // How large a payload may be before decoding stops with a "limit" finding.
+  codec::Limits limits;
 };
 
 class Catalog {

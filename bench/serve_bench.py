@@ -265,9 +265,11 @@ def bench_replay(args, rows, problems):
         run = subprocess.run([args.conform, "replay", folder, "--report-dir", report_dir],
                              capture_output=True, text=True, timeout=600)
         conform_times.append(time.perf_counter() - start)
-        if run.returncode != 0:
-            problems.append("conform replay exited %d: %s" % (run.returncode,
-                                                              (run.stdout + run.stderr)[-400:]))
+        summary = open(os.path.join(report_dir, "summary.md")).read() \
+            if os.path.exists(os.path.join(report_dir, "summary.md")) else ""
+        if run.returncode != 0 or "%d cases: %d passed" % (cases, cases) not in summary:
+            problems.append("conform replay exited %d, not every case passed: %s"
+                            % (run.returncode, (run.stdout + run.stderr)[-400:]))
         note("bench: replay round %d/%d: newman (%d requests)" % (r + 1, rounds, newman_cases))
         process, port = start_conform_mock(args.conform)
         try:

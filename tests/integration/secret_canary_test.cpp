@@ -1,0 +1,187 @@
+// Secret canaries from every source a secret reaches conform by: an environment variable
+// (live credentials), a `secret` line of a --vars-file, an Authorization header written in a
+// case, and secret body members (Password, PasswordSalt, TwoFactorSecret, IntegrationKey) in
+// JSON, XML and form bodies. Every case fails on purpose, so the console prints exchanges and
+// curl reproducers; no canary may show in stdout, stderr, any report file or the mock's log.
+// (replay_mock_test.cpp covers --secret-var in a body and the mock profile's credentials.)
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "mock/server.hpp"
+#include "support/run_command.hpp"
+#include "vendor/catalog.hpp"
+
+namespace conform {
+namespace {
+using test::run_conform;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string base64(const std::string& text) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < text.size(); i += 3) {
+    const unsigned n = (static_cast<unsigned char>(text[i]) << 16) |
+                       (static_cast<unsigned char>(text[i + 1]) << 8) |
+                       static_cast<unsigned char>(text[i + 2]);
+    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(n >> shift) & 63];
+  }
+  if (i + 1 == text.size()) {
+    const unsigned n = static_cast<unsigned char>(text[i]) << 16;
+    out += std::string{kAlphabet[(n >> 18) & 63], kAlphabet[(n >> 12) & 63]} + "==";
+  } else if (i + 2 == text.size()) {
+    const unsigned n = (static_cast<unsigned char>(text[i]) << 16) |
+                       (static_cast<unsigned char>(text[i + 1]) << 8);
+    out += std::string{kAlphabet[(n >> 18) & 63], kAlphabet[(n >> 12) & 63],
+                       kAlphabet[(n >> 6) & 63]} +
+           "=";
+  }
+  return out;
+}
+
+// Sets an environment variable for the life of the object (conform inherits it).
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
+  ~ScopedEnv() { ::unsetenv(name_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+};
+
+class SecretCanary : public ::testing::Test {
+ protected:
+  SecretCanary() {
+    mock::MockOptions options;
+    options.access_log = &log_;
+    server_ =
+        std::make_unique<mock::MockServer>(vendor::Catalog::load(CONFORM_SCHEMAS_DIR), options);
+    server_->start();
+  }
+
+  // No canary in the output, the reports (every file, at any depth) or the mock's log.
+  void expect_nowhere(const std::vector<std::string>& canaries, const test::CommandResult& run,
+                      const fs::path& reports) {
+    server_->stop();
+    ASSERT_TRUE(fs::is_directory(reports)) << run.out << run.err;
+    std::size_t files = 0;
+    for (const std::string& canary : canaries) {
+      EXPECT_EQ(run.out.find(canary), std::string::npos) << canary << " in stdout:\n" << run.out;
+      EXPECT_EQ(run.err.find(canary), std::string::npos) << canary << " in stderr:\n" << run.err;
+      EXPECT_EQ(log_.str().find(canary), std::string::npos) << canary << " in the mock's log";
+      for (const auto& entry : fs::recursive_directory_iterator(reports)) {
+        if (!entry.is_regular_file()) continue;
+        ++files;
+        EXPECT_EQ(read_all(entry.path()).find(canary), std::string::npos)
+            << canary << " in " << entry.path();
+      }
+    }
+    EXPECT_GE(files, 4u) << "junit.xml, report.json, report.html and summary.md";
+  }
+
+  std::ostringstream log_;
+  std::unique_ptr<mock::MockServer> server_;
+  TempDir dir_;
+};
+
+TEST_F(SecretCanary, LiveCredentialsFromTheEnvironmentNeverShow) {
+  const ScopedEnv user("FINIX_USERNAME", "mock-user");
+  const ScopedEnv password("FINIX_PASSWORD", "canary-env-2718");
+  dir_.write("cases/env.json", R"({
+  "name": "credentials from the environment", "vendor": "finix",
+  "steps": [{"method": "PUT", "path": "/users/USsRhsHYZGBPnQw8CByJyEQW",
+             "body": {"enabled": true}, "expect": {"status": 500}}]
+})");
+  const fs::path reports = dir_.path() + "/reports";
+  const auto run = run_conform({"replay", dir_.path() + "/cases", "--target", server_->base_url(),
+                                "--report-dir", reports.string()});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("reproduce: curl"), std::string::npos) << run.out;
+  expect_nowhere({"canary-env-2718", base64("mock-user:canary-env-2718")}, run, reports);
+}
+
+TEST_F(SecretCanary, VarsFileSecretsHeadersAndSecretBodyMembersNeverShow) {
+  dir_.write("vars.env",
+             "# test secrets\nsecret note=canary-file-1618\nsecret tok=canary-auth-3141\n");
+  dir_.write("cases/header.json", R"({
+  "name": "secrets in headers", "vendor": "msp360",
+  "steps": [{"method": "PUT", "path": "/api/Users",
+             "headers": {"Authorization": "Bearer ${tok}", "X-Note": "${note}"},
+             "body": {"ID": "${user_id}", "FirstName": "Ann"}, "expect": {"status": 500}}]
+})");
+  dir_.write("cases/json-members.json", R"({
+  "name": "secret members of a JSON body", "vendor": "nexudus",
+  "steps": [{"method": "PUT", "path": "/api/sys/users",
+             "body": {"Id": "${user_id|json}", "FullName": "Canary", "Email": "c@example.com",
+                      "Password": "canary-pw-9973", "PasswordSalt": "canary-salt-5772",
+                      "TwoFactorSecret": "canary-2fa-1414"},
+             "expect": {"status": 500}}]
+})");
+  dir_.write("cases/xml-member.json", R"({
+  "name": "an integration key in an XML body", "vendor": "formsonfire",
+  "steps": [{"method": "PUT", "path": "/api/v2/user", "query": {"format": "xml"}, "format": "xml",
+             "body": "<User><CompanyId>${CompanyId}</CompanyId><Id>${user_id}</Id><IntegrationKey>canary-ik-xml-1732</IntegrationKey><FirstName>Mc</FirstName></User>",
+             "expect": {"status": 500}}]
+})");
+  dir_.write("cases/json-key.json", R"({
+  "name": "an integration key in a JSON body", "vendor": "formsonfire",
+  "steps": [{"method": "PUT", "path": "/api/v2/user", "query": {"format": "json"},
+             "body": {"Id": "${user_id}", "CompanyId": "${CompanyId|json}",
+                      "IntegrationKey": "canary-ik-json-4142", "FirstName": "Mc"},
+             "expect": {"status": 500}}]
+})");
+  dir_.write("cases/form-member.json", R"({
+  "name": "a password in a form body", "vendor": "maiascore",
+  "steps": [{"method": "PUT", "path": "/users/${user_id}", "format": "form",
+             "body": "username=form-user&password=canary-form-2236",
+             "expect": {"status": 500}}]
+})");
+  const fs::path reports = dir_.path() + "/reports";
+  const auto run =
+      run_conform({"replay", dir_.path() + "/cases", "--target", server_->base_url(), "--fixtures",
+                   "--vars-file", dir_.path() + "/vars.env", "--report-dir", reports.string()});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("reproduce: curl"), std::string::npos) << run.out;
+  expect_nowhere(
+      {"canary-file-1618", "canary-auth-3141", "canary-pw-9973", "canary-salt-5772",
+       "canary-2fa-1414", "canary-ik-xml-1732", "canary-ik-json-4142", "canary-form-2236"},
+      run, reports);
+}
+
+TEST(SecretCanaryLint, ALiteralCredentialInACaseFileIsALintWarning) {
+  TempDir dir;
+  const std::string file = dir.write("leaky.json", R"({
+  "name": "leaky", "vendor": "msp360",
+  "steps": [{"method": "PUT", "path": "/api/Users",
+             "headers": {"Authorization": "Bearer canary-lint-1123"}, "expect": {"status": 200}}]
+})");
+  const auto lint = run_conform({"lint", file});
+  EXPECT_EQ(lint.exit_code, 0) << "warnings alone pass\n" << lint.out << lint.err;
+  EXPECT_NE(lint.out.find("warning[literal-secret]"), std::string::npos) << lint.out;
+  EXPECT_NE(lint.out.find(":4:"), std::string::npos) << "line of the header\n" << lint.out;
+  // The quoted line shows where the credential is, not what it is.
+  EXPECT_EQ(lint.out.find("canary-lint-1123"), std::string::npos) << lint.out;
+  EXPECT_NE(lint.out.find("\"Authorization\": \"*****"), std::string::npos) << lint.out;
+  const auto strict = run_conform({"lint", "--strict", file});
+  EXPECT_EQ(strict.exit_code, 1) << strict.out;
+}
+
+}  // namespace
+}  // namespace conform

@@ -19,6 +19,7 @@
 #include "cli/line_reader.hpp"
 #include "cli/result_json.hpp"
 #include "cli/schemas_location.hpp"
+#include "cli/worker_pool.hpp"
 #include "report/github_annotations.hpp"
 #include "report/sarif.hpp"
 #include "schema/quick_verdict.hpp"
@@ -177,13 +178,13 @@ std::vector<PayloadResult> check_batch(const std::vector<Payload>& batch, const 
       }
     }
   };
-  std::vector<std::thread> threads;
   const std::size_t chunks = (batch.size() + 63) / 64;
   const unsigned helpers =
       chunks == 0 ? 0 : static_cast<unsigned>(std::min<std::size_t>(jobs - 1, chunks - 1));
-  for (unsigned i = 0; i < helpers; ++i) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
+  // One pool for the whole command: a thread started per batch began late on a busy machine
+  // and left the calling thread waiting at the end of every batch.
+  static WorkerPool pool;
+  pool.run(work, helpers);
   return results;
 }
 

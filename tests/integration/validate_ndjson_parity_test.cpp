@@ -112,3 +112,47 @@ TEST(ValidateNdjsonParity, EveryLineGetsTheLibrarysVerdictAndFindings) {
 
 }  // namespace
 }  // namespace conform
+
+namespace conform {
+namespace {
+
+TEST(ValidateNdjsonParity, ManyBatchesOnSeveralJobsKeepOrderAndCounts) {
+  // Past one batch (4,096 lines), with more jobs than cores: the helper threads are reused
+  // from batch to batch and every line is judged once, in order.
+  std::string input;
+  std::size_t invalid = 0;
+  for (int i = 0; i < 10000; ++i) {
+    if (i % 13 == 0) {
+      input += "{\"enabled\":\"no\"}\n";
+      ++invalid;
+    } else {
+      input += "{\"enabled\":true,\"tags\":{\"n\":\"" + std::to_string(i) + "\"}}\n";
+    }
+  }
+  for (const char* jobs : {"1", "3"}) {
+    const auto run = test::run_conform(
+        {"validate", "finix", "request", "--ndjson", "--output", "json", "--jobs", jobs, "-"},
+        input, 120);
+    ASSERT_EQ(run.exit_code, 1) << run.err;
+    std::istringstream out(run.out);
+    std::string line;
+    std::size_t expected_line = 0, invalid_seen = 0;
+    while (std::getline(out, line)) {
+      rapidjson::Document d;
+      d.Parse(line.c_str());
+      ASSERT_FALSE(d.HasParseError()) << line;
+      ASSERT_EQ(d["line"].GetUint64(), ++expected_line) << "--jobs " << jobs;
+      EXPECT_EQ(d["valid"].GetBool(), (expected_line - 1) % 13 != 0) << line;
+      invalid_seen += d["valid"].GetBool() ? 0 : 1;
+    }
+    EXPECT_EQ(expected_line, 10000u) << "--jobs " << jobs;
+    EXPECT_EQ(invalid_seen, invalid) << "--jobs " << jobs;
+    EXPECT_NE(run.err.find("10000 payloads: " + std::to_string(10000 - invalid) + " valid, " +
+                           std::to_string(invalid) + " invalid"),
+              std::string::npos)
+        << run.err;
+  }
+}
+
+}  // namespace
+}  // namespace conform

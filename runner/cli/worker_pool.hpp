@@ -1,0 +1,39 @@
+// WorkerPool: helper threads that live for the whole command, so each batch of payloads
+// does not pay for starting threads (nor for their per-thread readers and malloc arenas).
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace conform::cli {
+
+class WorkerPool {
+ public:
+  WorkerPool() = default;
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // Runs `work` on `helpers` helper threads and on the calling thread at once; returns when
+  // every one of them has returned. Starts helpers the first time they are needed.
+  void run(const std::function<void()>& work, unsigned helpers);
+
+ private:
+  void serve(unsigned index);
+
+  std::vector<std::thread> threads_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable finished_;
+  const std::function<void()>* work_ = nullptr;
+  std::uint64_t round_ = 0;
+  unsigned wanted_ = 0;   // helpers taking part in this round
+  unsigned running_ = 0;  // of those, still working
+  bool stopping_ = false;
+};
+
+}  // namespace conform::cli

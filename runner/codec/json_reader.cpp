@@ -1,11 +1,13 @@
 #include "codec/json_reader.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "codec/json_source_map.hpp"
+#include "codec/scalar_text.hpp"
 #include "codec/text_position.hpp"
 #include "codec/utf8.hpp"
 
@@ -321,6 +323,26 @@ bool only_whitespace(std::string_view bytes) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+// True when `bytes` may hold a number whose significand is zero next to an exponent ("0e305",
+// "-0.00E30"). RapidJSON 1.1.0's full-precision path normalizes such a zero with clz(0) and
+// shifts by 63 (undefined behaviour; "0e305" came out as -2.9e-70), so those documents are
+// parsed at normal precision, which reads them as 0. A "0e" inside a string only costs that
+// document its last-digit precision.
+bool has_zero_with_exponent(std::string_view bytes) {
+  for (const char* exponent : {"0e", "0E"}) {
+    for (std::size_t at = bytes.find(exponent); at != std::string_view::npos;
+         at = bytes.find(exponent, at + 2)) {
+      std::size_t begin = at;
+      while (begin > 0 && std::strchr("0123456789.-", bytes[begin - 1]) != nullptr &&
+             bytes[begin - 1] != '\0') {
+        --begin;
+      }
+      if (has_zero_significand(bytes.substr(begin, at + 1 - begin))) return true;
+    }
+  }
+  return false;
+}
+
 // Parses `stream` (positioned after any BOM) into `document`; on failure, the offset where
 // the parse stopped, relative to the stream's start.
 template <unsigned kFlags, typename Stream>
@@ -395,7 +417,11 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
   Stop stopped = Stop::none;
   std::size_t stop_offset = 0;
   bool parsed;
-  if (insitu != nullptr) {
+  if (has_zero_with_exponent(bytes.substr(start))) {
+    ByteStream stream(bytes.data() + start, bytes.data() + bytes.size());
+    parsed = parse_stream<kParseFlags & ~rapidjson::kParseFullPrecisionFlag>(
+        reader, stream, limits, document, stopped, stop_offset);
+  } else if (insitu != nullptr) {
     // NUL bytes were refused above, so the terminating NUL is the end of the input.
     InsituStream stream(insitu + start);
     parsed = parse_stream<kParseFlags | rapidjson::kParseInsituFlag>(

@@ -41,6 +41,10 @@ bool store_number(std::string_view text, rapidjson::Value& out) {
       }
     }
   }
+  if (is_decimal_number(text) && has_zero_significand(text)) {
+    out.SetDouble(text[0] == '-' ? -0.0 : 0.0);
+    return true;
+  }
   rapidjson::Document parsed;
   parsed.Parse<rapidjson::kParseFullPrecisionFlag>(copy.c_str(), copy.size());
   if (parsed.HasParseError() || !parsed.IsNumber()) return false;
@@ -122,6 +126,16 @@ std::string scalar_text(const rapidjson::Value& value) {
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   value.Accept(writer);
   return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+bool has_zero_significand(std::string_view number) {
+  bool digits = false;
+  for (const char c : number) {
+    if (c == 'e' || c == 'E') break;
+    if (c >= '1' && c <= '9') return false;
+    digits = digits || c == '0';
+  }
+  return digits;
 }
 
 }  // namespace conform::codec

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The reliability steps of CI, each bounded and timed:
+#   asan  every test executable and the golden tests under AddressSanitizer + UBSan
+#         (the asan preset: -O1, -fno-sanitize-recover=all), in build-asan/
+#   tsan  the mock, replay and their integration tests under ThreadSanitizer, in build-tsan/
+#   fuzz  a smoke run of every libFuzzer target (FUZZ_SECONDS each, default 5), in build-fuzz/
+# Usage: scripts/test-sanitizers.sh [asan] [tsan] [fuzz]   (default: all three)
+# Needs clang (fuzz) besides what scripts/build.sh installs. ASAN_DIR, TSAN_DIR and FUZZ_DIR
+# choose other build folders.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps=("$@")
+[ ${#steps[@]} -gt 0 ] || steps=(asan tsan fuzz)
+asan_dir="${ASAN_DIR:-build-asan}"
+tsan_dir="${TSAN_DIR:-build-tsan}"
+
+timed() {
+  local name="$1"
+  shift
+  local start=$SECONDS
+  "$@"
+  echo "sanitizers: $name took $((SECONDS - start)) s"
+}
+
+asan_build() {
+  cmake --preset asan -B "$asan_dir" >/dev/null
+  cmake --build "$asan_dir" -j2
+}
+asan_test() {
+  # Leaks fail the run too; a sanitizer report aborts the test that caused it.
+  ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1" \
+    UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+    ctest --test-dir "$asan_dir" -j2 --output-on-failure --timeout 600
+}
+
+tsan_build() {
+  cmake --preset tsan -B "$tsan_dir" >/dev/null
+  cmake --build "$tsan_dir" -j2 --target conform test_mock test_replay test_integration
+}
+tsan_test() {
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+  "$tsan_dir/tests/test_mock"
+  "$tsan_dir/tests/test_replay"
+  "$tsan_dir/tests/test_integration" --gtest_filter='Mock*:Replay*:TransportFault*'
+}
+
+for step in "${steps[@]}"; do
+  case "$step" in
+    asan)
+      timed "asan build" asan_build
+      timed "asan tests" asan_test
+      ;;
+    tsan)
+      timed "tsan build" tsan_build
+      timed "tsan tests" tsan_test
+      ;;
+    fuzz)
+      timed "fuzz smoke" tests/fuzz/run.sh "${FUZZ_SECONDS:-5}"
+      ;;
+    *)
+      echo "test-sanitizers.sh: unknown step '$step' (asan, tsan or fuzz)" >&2
+      exit 2
+      ;;
+  esac
+done

@@ -38,10 +38,15 @@ tsan_build() {
   cmake --build "$tsan_dir" -j2 --target conform test_mock test_replay test_integration
 }
 tsan_test() {
-  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+  # Children (conform mock, conform replay --jobs) inherit these options, so a race in them
+  # fails the test that started them.
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan-suppressions.txt"
   "$tsan_dir/tests/test_mock"
   "$tsan_dir/tests/test_replay"
-  "$tsan_dir/tests/test_integration" --gtest_filter='Mock*:Replay*:*TransportFault*'
+  # ARequestInFlight... signals 200 ms after sending: too soon for a request to arrive under
+  # TSan's slowdown (it then sees a refused connection, not a race).
+  "$tsan_dir/tests/test_integration" \
+    --gtest_filter='Mock*:Replay*:*TransportFault*:SecretCanary*:-MockCli.ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer'
 }
 
 for step in "${steps[@]}"; do

@@ -27,10 +27,15 @@ asan_build() {
   cmake --build "$asan_dir" -j2
 }
 asan_test() {
+  # ASan's stack frames are 2-3x larger: the schema engine's deep-nesting test (depth guard
+  # sized for plain builds) needs more than the default 8 MiB of stack.
+  ulimit -s 65536 || true
   # Leaks fail the run too; a sanitizer report aborts the test that caused it.
+  # install_consumer links the installed (sanitized) library into a plain program: not a
+  # sanitizer test.
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir "$asan_dir" -j2 --output-on-failure --timeout 600
+    ctest --test-dir "$asan_dir" -j2 --output-on-failure --timeout 600 -E '^install_consumer$'
 }
 
 tsan_build() {

@@ -59,15 +59,15 @@ options:
 
 exit status: 0 every payload valid; 1 at least one invalid; 2 the command could not do its work
 
-examples:
-  conform validate finix request payload.json
-  conform validate msp360 request --format xml user.xml
-  conform validate nexudus request --ndjson --output json --jobs 2 requests.ndjson
+examples (VENDOR: an id 'conform vendors' lists):
+  conform validate VENDOR request payload.json
+  conform validate VENDOR request --format xml user.xml
+  conform validate VENDOR request --ndjson --output json --jobs 2 requests.ndjson
   conform validate --schema my.schema.json --map https://example.com/schemas/=./schemas doc.json
-  conform validate finix request --output sarif payloads/*.json > conform.sarif
+  conform validate VENDOR request --output sarif payloads/*.json > conform.sarif
 )";
 
-// "; did you mean \"finix\"?" when a known name is near, else "".
+// "; did you mean \"NAME\"?" when a known name is near, else "".
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& known) {
   const std::vector<std::string_view> candidates(known.begin(), known.end());
   const auto nearest = schema::suggest_name(name, candidates);

@@ -1,6 +1,7 @@
 #include "mock/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -306,6 +307,14 @@ int MockServer::start() {
         return impl.library_error(request, response);
       }));
 
+  // The library listens with a backlog of 5, compiled into Debian's libcpp-httplib: a burst of
+  // new connections (a load test, replay --jobs 8) overflows it, and the kernel drops SYNs that
+  // the client resends only after a second. listen() again on the bound socket raises it.
+  int listening_socket = -1;
+  server.set_socket_options([&listening_socket](socket_t socket) {
+    httplib::default_socket_options(socket);
+    listening_socket = socket;
+  });
   if (options.port == 0) {
     impl.port = server.bind_to_any_port(options.host);
   } else {
@@ -316,6 +325,7 @@ int MockServer::start() {
                              std::to_string(options.port) +
                              " (the address is in use or not local); try --port 0");
   }
+  ::listen(listening_socket, SOMAXCONN);
   impl.thread = std::thread([&server] { server.listen_after_bind(); });
   const auto deadline = Clock::now() + std::chrono::seconds(10);
   while (!server.is_running() && Clock::now() < deadline) {

@@ -4,7 +4,8 @@
 # Seeds come from schemas/*/examples/ and cases/ (make_corpus.py); what a run learns is kept
 # in $FUZZ_DIR/corpus/<target> for the next run. Every input in tests/fuzz/regressions/<target>/
 # (inputs that once crashed) is replayed first. A crash leaves its input in
-# $FUZZ_DIR/artifacts/ and exits 1. Needs clang, python3 and the build's -dev packages.
+# $FUZZ_DIR/artifacts/ and exits 1. FUZZ_SEED fixes libFuzzer's random seed (0, the default:
+# a new one each run). Needs clang, python3 and the build's -dev packages.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 seconds="${1:-10}"
@@ -39,7 +40,7 @@ for target in "${targets[@]}"; do
     fi
   fi
   log="$FUZZ_DIR/logs/$target.log"
-  if "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  if "$binary" -seed="${FUZZ_SEED:-0}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="$FUZZ_DIR/artifacts/$target-" \
       "$corpus" "$seeds/$target" >"$log" 2>&1; then
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

@@ -137,6 +137,19 @@ TEST_F(CaseLoaderTest, ReadsDefaults) {
   EXPECT_EQ(loaded.value->rules[0].assertions[0].location, "/rules/0/assert/0");
 }
 
+// JSON Schema counts 2E2 and 201.0 as integers, so the case schema lets them through; the
+// loader must read them as statuses, not trip over RapidJSON's double (found by fuzzing).
+TEST_F(CaseLoaderTest, StatusWrittenAsAnIntegralDoubleIsAStatus) {
+  const auto file = write("double.json", R"({"name": "d", "vendor": "acme", "steps": [
+    {"method": "PUT", "path": "/a", "expect": {"status": 2E2}},
+    {"method": "PUT", "path": "/b", "expect": {"status": [201.0, 404]}}]})");
+  const Loaded<Case> loaded = loader_.load_case(file);
+  ASSERT_TRUE(loaded.findings.empty()) << loaded.findings[0].message;
+  ASSERT_TRUE(loaded.value);
+  EXPECT_EQ(loaded.value->steps[0].expect.statuses, (std::vector<int>{200}));
+  EXPECT_EQ(loaded.value->steps[1].expect.statuses, (std::vector<int>{201, 404}));
+}
+
 TEST(StatusRule, MatchesACodeOrAClass) {
   StatusRule exact{"401", "", {}};
   EXPECT_TRUE(exact.applies_to(401));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/arguments.hpp"
+#include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
 #include "cli/schemas_location.hpp"
 #include "drift/recorder.hpp"
@@ -65,92 +66,25 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-struct Options {
-  std::vector<fs::path> paths;
+struct Options : CaseRunOptions {
   fs::path out;
-  std::string target = "mock";
-  std::map<std::string, std::string> bases;
-  bool fixtures = false;
-  replay::Variables variables;
-  replay::Selection selection;
-  replay::RunOptions run;
-  std::string mock_profile = "default";
-  std::optional<std::string> schemas;
 };
 
 std::optional<int> parse_options(const std::vector<std::string>& args, Options& options) {
-  const Arguments parsed(args,
-                         {"--out", "--target", "--base", "--var", "--secret-var", "--vars-file",
-                          "--tag", "--exclude-tag", "--jobs", "--cacert", "--timeout", "--retries",
-                          "--rps", "--mock-profile", "--schemas"},
-                         {"--insecure", "--fixtures", "--help", "-h"});
+  auto with_value = case_run_value_options();
+  with_value.insert("--out");
+  const Arguments parsed(args, with_value, case_run_flags());
   if (!parsed.error().empty()) return usage_error(parsed.error());
   if (parsed.flag("--help") || parsed.flag("-h")) {
     std::cout << kUsage;
     return kExitOk;
   }
-  for (const auto& path : parsed.positional()) options.paths.emplace_back(path);
+  if (auto problem = read_case_run_options(parsed, options)) return usage_error(*problem);
   const auto out = parsed.value("--out");
   if (!out || out->empty()) return usage_error("--out DIR is required: where the snapshots go");
   options.out = *out;
-  if (auto target = parsed.value("--target")) {
-    if (*target != "mock" && !http::parse_url(*target)) {
-      return usage_error("--target takes mock or an http(s) URL, not \"" + *target + "\"");
-    }
-    options.target = *target;
-  }
-  for (const auto& base : parsed.values("--base")) {
-    std::string id, url;
-    if (!replay::parse_assignment(base, id, url) || !http::parse_url(url)) {
-      return usage_error("--base takes ID=URL (acme=https://host), not \"" + base + "\"");
-    }
-    options.bases[id] = url;
-  }
-  options.fixtures = parsed.flag("--fixtures");
-  if (auto file = parsed.value("--vars-file")) {
-    const Findings problems = replay::read_vars_file(*file, options.variables);
-    if (!problems.empty()) return usage_error(*file + ": " + problems.front().message);
-  }
-  for (const auto* option : {"--var", "--secret-var"}) {
-    for (const auto& assignment : parsed.values(option)) {
-      std::string name, value;
-      if (!replay::parse_assignment(assignment, name, value)) {
-        return usage_error(std::string(option) + " takes NAME=VALUE, not \"" + assignment + "\"");
-      }
-      options.variables.set(name, value, std::string(option) == "--secret-var");
-    }
-  }
-  options.selection.tags = parsed.values("--tag");
-  options.selection.exclude_tags = parsed.values("--exclude-tag");
-  const auto count = [&](const char* name, long fallback, bool zero_ok) -> std::optional<long> {
-    const auto text = parsed.value(name);
-    if (!text) return fallback;
-    if (zero_ok && *text == "0") return 0;
-    return parse_count(*text);
-  };
-  const auto jobs = count("--jobs", 1, false);
-  const auto timeout = count("--timeout", 10000, false);
-  const auto retries = count("--retries", 2, true);
-  const auto rps = count("--rps", 0, true);
-  if (!jobs) return usage_error("--jobs takes a whole number of at least 1");
-  if (!timeout) return usage_error("--timeout takes milliseconds, at least 1");
-  if (!retries) return usage_error("--retries takes a whole number");
-  if (!rps) return usage_error("--rps takes a whole number of requests per second");
-  options.run.jobs = static_cast<int>(*jobs);
-  options.run.client.connect_timeout_ms = static_cast<int>(*timeout);
-  options.run.client.read_timeout_ms = static_cast<int>(*timeout);
-  options.run.client.retries = static_cast<int>(*retries);
-  options.run.requests_per_second = static_cast<double>(*rps);
-  if (auto cacert = parsed.value("--cacert")) {
-    if (!fs::is_regular_file(*cacert)) return usage_error("--cacert: no such file " + *cacert);
-    options.run.client.ca_cert_file = *cacert;
-  }
-  options.run.client.insecure = parsed.flag("--insecure");
-  options.run.executor.insecure = options.run.client.insecure;
-  options.run.executor.ca_cert_file = options.run.client.ca_cert_file;
+  // Read-backs run after a failed write too: a drifted response must not hide the next one.
   options.run.executor.run_after_failure = true;
-  if (auto profile = parsed.value("--mock-profile")) options.mock_profile = *profile;
-  options.schemas = parsed.value("--schemas");
   return std::nullopt;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/arguments.hpp"
+#include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
 #include "cli/console.hpp"
 #include "cli/schemas_location.hpp"
@@ -78,17 +79,8 @@ std::atomic<bool> g_interrupted{false};
 
 extern "C" void on_interrupt(int) { g_interrupted = true; }
 
-struct Options {
-  std::vector<fs::path> paths;
-  std::string target = "mock";
-  std::map<std::string, std::string> bases;
-  bool fixtures = false;
-  replay::Variables variables;
-  replay::Selection selection;
-  replay::RunOptions run;
+struct Options : CaseRunOptions {
   fs::path report_dir = "reports/latest";
-  std::string mock_profile = "default";
-  std::optional<std::string> schemas;
 };
 
 int usage_error(const std::string& message) {
@@ -98,86 +90,25 @@ int usage_error(const std::string& message) {
 
 // Fills `options` from the command line; returns an exit code when it cannot.
 std::optional<int> parse_options(const std::vector<std::string>& args, Options& options) {
-  const Arguments parsed(args,
-                         {"--target", "--base", "--var", "--secret-var", "--vars-file", "--tag",
-                          "--exclude-tag", "--jobs", "--shard", "--report-dir", "--cacert",
-                          "--timeout", "--retries", "--rps", "--mock-profile", "--schemas"},
-                         {"--fail-fast", "--insecure", "--fixtures", "--help", "-h"});
+  auto with_value = case_run_value_options();
+  with_value.insert({"--shard", "--report-dir"});
+  auto flags = case_run_flags();
+  flags.insert("--fail-fast");
+  const Arguments parsed(args, with_value, flags);
   if (!parsed.error().empty()) return usage_error(parsed.error());
   if (parsed.flag("--help") || parsed.flag("-h")) {
     std::cout << kUsage;
     return kExitOk;
   }
-  for (const auto& path : parsed.positional()) options.paths.emplace_back(path);
-  if (auto target = parsed.value("--target")) {
-    if (*target != "mock" && !http::parse_url(*target)) {
-      return usage_error("--target takes mock or an http(s) URL, not \"" + *target + "\"");
-    }
-    options.target = *target;
-  }
-  for (const auto& base : parsed.values("--base")) {
-    std::string id, url;
-    if (!replay::parse_assignment(base, id, url) || !http::parse_url(url)) {
-      return usage_error("--base takes ID=URL (acme=https://host), not \"" + base + "\"");
-    }
-    options.bases[id] = url;
-  }
-  options.fixtures = parsed.flag("--fixtures");
-  if (auto file = parsed.value("--vars-file")) {
-    const Findings problems = replay::read_vars_file(*file, options.variables);
-    if (!problems.empty()) {
-      const Finding& first = problems.front();
-      return usage_error(*file + (first.line ? ":" + std::to_string(first.line) : "") + ": " +
-                         first.message);
-    }
-  }
-  for (const auto* option : {"--var", "--secret-var"}) {
-    for (const auto& assignment : parsed.values(option)) {
-      std::string name, value;
-      if (!replay::parse_assignment(assignment, name, value)) {
-        return usage_error(std::string(option) + " takes NAME=VALUE, not \"" + assignment + "\"");
-      }
-      options.variables.set(name, value, std::string(option) == "--secret-var");
-    }
-  }
-  options.selection.tags = parsed.values("--tag");
-  options.selection.exclude_tags = parsed.values("--exclude-tag");
+  if (auto problem = read_case_run_options(parsed, options)) return usage_error(*problem);
   if (auto shard = parsed.value("--shard")) {
     const auto parsed_shard = replay::parse_shard(*shard);
     if (!parsed_shard)
       return usage_error("--shard takes K/N with 1 <= K <= N, not \"" + *shard + "\"");
     options.selection.shard = *parsed_shard;
   }
-  const auto count = [&](const char* name, long fallback, bool zero_ok) -> std::optional<long> {
-    const auto text = parsed.value(name);
-    if (!text) return fallback;
-    if (zero_ok && *text == "0") return 0;
-    return parse_count(*text);
-  };
-  const auto jobs = count("--jobs", 1, false);
-  const auto timeout = count("--timeout", 10000, false);
-  const auto retries = count("--retries", 2, true);
-  const auto rps = count("--rps", 0, true);
-  if (!jobs) return usage_error("--jobs takes a whole number of at least 1");
-  if (!timeout) return usage_error("--timeout takes milliseconds, at least 1");
-  if (!retries) return usage_error("--retries takes a whole number");
-  if (!rps) return usage_error("--rps takes a whole number of requests per second");
-  options.run.jobs = static_cast<int>(*jobs);
-  options.run.client.connect_timeout_ms = static_cast<int>(*timeout);
-  options.run.client.read_timeout_ms = static_cast<int>(*timeout);
-  options.run.client.retries = static_cast<int>(*retries);
-  options.run.requests_per_second = static_cast<double>(*rps);
   options.run.fail_fast = parsed.flag("--fail-fast");
-  if (auto cacert = parsed.value("--cacert")) {
-    if (!fs::is_regular_file(*cacert)) return usage_error("--cacert: no such file " + *cacert);
-    options.run.client.ca_cert_file = *cacert;
-  }
-  options.run.client.insecure = parsed.flag("--insecure");
-  options.run.executor.insecure = options.run.client.insecure;
-  options.run.executor.ca_cert_file = options.run.client.ca_cert_file;
   if (auto dir = parsed.value("--report-dir")) options.report_dir = *dir;
-  if (auto profile = parsed.value("--mock-profile")) options.mock_profile = *profile;
-  options.schemas = parsed.value("--schemas");
   return std::nullopt;
 }
 

@@ -6,7 +6,7 @@
 namespace conform::cli {
 
 LineReader::LineReader(std::FILE* file, std::size_t max_line_bytes)
-    : file_(file), max_line_(max_line_bytes), buffer_(std::size_t{1} << 20) {}
+    : file_(file), max_line_(max_line_bytes), buffer_(std::size_t{1} << 18) {}
 
 bool LineReader::refill() {
   // Keep the partial line, then read; a line longer than the buffer grows it (up to the

@@ -1,6 +1,5 @@
 // conform validate: payloads offline against a vendor's message or any draft-07 schema.
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -13,13 +12,13 @@
 #include <vector>
 
 #include "cli/arguments.hpp"
+#include "cli/batch_validator.hpp"
 #include "cli/command.hpp"
 #include "cli/console.hpp"
 #include "cli/limits_option.hpp"
 #include "cli/line_reader.hpp"
 #include "cli/result_json.hpp"
 #include "cli/schemas_location.hpp"
-#include "cli/worker_pool.hpp"
 #include "report/github_annotations.hpp"
 #include "report/sarif.hpp"
 #include "schema/quick_verdict.hpp"
@@ -74,17 +73,6 @@ std::string did_you_mean(const std::string& name, const std::vector<std::string>
   return nearest ? "; did you mean \"" + *nearest + "\"?" : "";
 }
 
-struct Payload {
-  std::string file;
-  std::size_t line = 0;  // NDJSON only
-  std::string bytes;
-  std::optional<Format> format;
-  // Over the body-bytes limit: its size, and `bytes` is empty (never read into memory).
-  std::size_t oversize = 0;
-};
-
-using Checker = std::function<PayloadResult(std::string_view bytes, std::optional<Format>)>;
-
 enum class Output { text, json, sarif, github };
 
 std::optional<Output> parse_output(const std::string& name) {
@@ -106,26 +94,30 @@ class Printer {
     }
   }
 
-  void print(const Payload& payload, const PayloadResult& result) {
+  // `line`: 1-based for NDJSON, 0 for a whole file.
+  void print(const std::string& file, std::size_t line, std::string_view bytes,
+             PayloadResult& result) {
     ++total_;
     result.valid ? ++valid_ : ++invalid_;
-    const int first_line = result.line > 0 ? static_cast<int>(result.line) : 1;
+    const int first_line = line > 0 ? static_cast<int>(line) : 1;
     if (sarif_) {
-      sarif_->add(result.file, result.findings, first_line);
+      sarif_->add(file, result.findings, first_line);
       return;
     }
     if (quiet_) return;
+    result.file = file;
+    result.line = line;
     switch (output_) {
       case Output::json:
         std::cout << result_to_json(result) << '\n';
         break;
       case Output::github:
         for (const auto& f : result.findings) {
-          std::cout << report::github_annotation(f, result.file, first_line) << '\n';
+          std::cout << report::github_annotation(f, file, first_line) << '\n';
         }
         break;
       default:
-        if (!result.findings.empty()) render_findings(std::cout, result, payload.bytes, colour_);
+        if (!result.findings.empty()) render_findings(std::cout, result, bytes, colour_);
     }
   }
 
@@ -145,48 +137,6 @@ class Printer {
   std::unique_ptr<report::SarifWriter> sarif_;
   std::size_t total_ = 0, valid_ = 0, invalid_ = 0;
 };
-
-// A payload over the body-bytes limit, judged by its size alone.
-PayloadResult oversize_result(std::size_t size, std::size_t limit) {
-  PayloadResult result;
-  result.valid = false;
-  Finding finding;
-  finding.line = finding.column = 1;
-  finding.keyword = "limit";
-  finding.message = "the body is " + std::to_string(size) + " bytes, more than the limit of " +
-                    std::to_string(limit) + " (raise it with --limit body-bytes=N)";
-  result.findings.push_back(std::move(finding));
-  return result;
-}
-
-// Validates a batch on `jobs` threads (the calling one included), results in batch order.
-std::vector<PayloadResult> check_batch(const std::vector<Payload>& batch, const Checker& check,
-                                       unsigned jobs, std::size_t limit) {
-  std::vector<PayloadResult> results(batch.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    constexpr std::size_t kChunk = 64;
-    for (;;) {
-      const std::size_t begin = next.fetch_add(kChunk);
-      if (begin >= batch.size()) return;
-      const std::size_t end = std::min(batch.size(), begin + kChunk);
-      for (std::size_t i = begin; i < end; ++i) {
-        results[i] = batch[i].oversize > 0 ? oversize_result(batch[i].oversize, limit)
-                                           : check(batch[i].bytes, batch[i].format);
-        results[i].file = batch[i].file;
-        results[i].line = batch[i].line;
-      }
-    }
-  };
-  const std::size_t chunks = (batch.size() + 63) / 64;
-  const unsigned helpers =
-      chunks == 0 ? 0 : static_cast<unsigned>(std::min<std::size_t>(jobs - 1, chunks - 1));
-  // One pool for the whole command: a thread started per batch began late on a busy machine
-  // and left the calling thread waiting at the end of every batch.
-  static WorkerPool pool;
-  pool.run(work, helpers);
-  return results;
-}
 
 std::optional<Format> format_from_name(const std::string& file) {
   const auto ext = fs::path(file).extension().string();
@@ -297,31 +247,39 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   return setup;
 }
 
-// Reads a whole payload, but never more than `limit` bytes into memory: a larger one gets
-// its size in payload.oversize instead.
-bool read_whole(const std::string& file, std::size_t limit, Payload& payload) {
+// Adds a whole file to the batch, but never more than `limit` bytes of it: a larger one is
+// added by its size alone.
+bool read_whole(const std::string& file, std::size_t index, std::optional<Format> format,
+                std::size_t limit, Batch& batch) {
   std::ifstream opened;
   if (file != "-") {
     opened.open(file, std::ios::binary);
     if (!opened) return false;
   }
   std::istream& in = file == "-" ? std::cin : opened;
-  std::string& bytes = payload.bytes;
-  bytes.clear();
+  std::string& text = batch.text;
+  const std::size_t start = text.size();
   char chunk[1 << 16];
   std::size_t total = 0;
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     const auto got = static_cast<std::size_t>(in.gcount());
     total += got;
     if (total > limit) {
-      bytes.clear();
-      bytes.shrink_to_fit();
+      text.resize(start);
     } else {
-      bytes.append(chunk, got);
+      text.append(chunk, got);
     }
   }
-  if (total > limit) payload.oversize = total;
-  return !in.bad();
+  if (in.bad()) {
+    text.resize(start);
+    return false;
+  }
+  if (total > limit) {
+    batch.add_oversize(index, 0, total);
+  } else {
+    batch.entries.push_back(Batch::Entry{index, 0, start, total, format, 0});
+  }
+  return true;
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -367,20 +325,15 @@ int run(const std::vector<std::string>& argv) {
     if (files.empty()) throw Usage{"name at least one FILE (or - for standard input)"};
 
     Printer printer(*output, args.flag("--quiet"));
+    BatchValidator validator(setup.check, jobs, limits.max_bytes, [&](Batch& batch) {
+      for (std::size_t i = 0; i < batch.entries.size(); ++i) {
+        const auto& entry = batch.entries[i];
+        printer.print(files[entry.file], entry.line, batch.bytes(entry), batch.results[i]);
+      }
+    });
     bool unreadable = false;
-    std::vector<Payload> batch;
-    std::size_t batch_bytes = 0;
-    const auto flush = [&] {
-      const auto results = check_batch(batch, setup.check, jobs, limits.max_bytes);
-      for (std::size_t i = 0; i < batch.size(); ++i) printer.print(batch[i], results[i]);
-      batch.clear();
-      batch_bytes = 0;
-    };
-    // Bounded batches keep memory flat on NDJSON files of any size.
-    constexpr std::size_t kBatchPayloads = 4096;
-    constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
-
-    for (const auto& file : files) {
+    for (std::size_t index = 0; index < files.size(); ++index) {
+      const std::string& file = files[index];
       if (ndjson) {
         std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
         if (in == nullptr) {
@@ -395,14 +348,11 @@ int run(const std::vector<std::string>& argv) {
         while (reader.next(line)) {
           ++number;
           if (reader.oversize() > 0) {
-            batch.push_back(Payload{file, number, {}, Format::json, reader.oversize()});
-            if (batch.size() >= kBatchPayloads) flush();
-            continue;
+            validator.filling().add_oversize(index, number, reader.oversize());
+          } else if (line.find_first_not_of(" \t") != std::string_view::npos) {
+            validator.filling().add(index, number, line, Format::json);
           }
-          if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-          batch.push_back(Payload{file, number, std::string(line), Format::json});
-          batch_bytes += line.size();
-          if (batch.size() >= kBatchPayloads || batch_bytes >= kBatchBytes) flush();
+          if (validator.filling().full()) validator.submit();
         }
         if (reader.failed()) {
           std::cerr << "conform validate: reading " << file << " failed after line " << number
@@ -412,17 +362,15 @@ int run(const std::vector<std::string>& argv) {
         if (in != stdin) std::fclose(in);
         continue;
       }
-      Payload payload{file, 0, {}, format ? format : format_from_name(file)};
-      if (!read_whole(file, limits.max_bytes, payload)) {
+      const auto file_format = format ? format : format_from_name(file);
+      if (!read_whole(file, index, file_format, limits.max_bytes, validator.filling())) {
         std::cerr << "conform validate: cannot read " << file << ": no such file or not readable\n";
         unreadable = true;
         continue;
       }
-      batch_bytes += payload.bytes.size();
-      batch.push_back(std::move(payload));
-      if (batch.size() >= kBatchPayloads || batch_bytes >= kBatchBytes) flush();
+      if (validator.filling().full()) validator.submit();
     }
-    flush();
+    validator.finish();
     printer.summary();
     if (unreadable) return kExitUsage;
     return printer.any_invalid() ? kExitFindings : kExitOk;

@@ -11,11 +11,8 @@ WorkerPool::~WorkerPool() {
   for (auto& thread : threads_) thread.join();
 }
 
-void WorkerPool::run(const std::function<void()>& work, unsigned helpers) {
-  if (helpers == 0) {
-    work();
-    return;
-  }
+void WorkerPool::start(const std::function<void()>& work, unsigned helpers) {
+  if (helpers == 0) return;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     while (threads_.size() < helpers) {
@@ -28,7 +25,9 @@ void WorkerPool::run(const std::function<void()>& work, unsigned helpers) {
     ++round_;
   }
   wake_.notify_all();
-  work();
+}
+
+void WorkerPool::wait() {
   std::unique_lock<std::mutex> lock(mutex_);
   finished_.wait(lock, [this] { return running_ == 0; });
   work_ = nullptr;

@@ -18,9 +18,12 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  // Runs `work` on `helpers` helper threads and on the calling thread at once; returns when
-  // every one of them has returned. Starts helpers the first time they are needed.
-  void run(const std::function<void()>& work, unsigned helpers);
+  // Starts `work` on `helpers` helper threads and returns at once, so the calling thread can
+  // do something else (read the next batch) before it joins in. `work` must live until
+  // wait() returns. Starts helpers the first time they are needed.
+  void start(const std::function<void()>& work, unsigned helpers);
+  // Returns when every helper of the last start() has returned.
+  void wait();
 
  private:
   void serve(unsigned index);

@@ -1,5 +1,5 @@
 # install.cmake: what `cmake --install` puts in place (docs/library.md): the `conform`
-# binary, libconform.a with its public headers and CMake package (find_package(conform),
+# binary (and libexec/conform/conform-full, which it runs for the network commands), libconform.a with its public headers and CMake package (find_package(conform),
 # target conform::conform), the vendor schemas and the bash completion.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
@@ -25,6 +25,7 @@ target_link_libraries(conform_lib INTERFACE
 target_compile_features(conform_lib INTERFACE cxx_std_17)
 
 install(TARGETS conform RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS conform-full RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/conform)
 install(TARGETS conform_lib EXPORT conformTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 # The public header and the plain-data headers it includes (beside it, as "model/...").
 install(FILES runner/conform/conform.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/conform)

@@ -1,5 +1,12 @@
 // conform: the command-line entry point. Dispatches to the registered subcommands.
+// Built twice (CMakeLists.txt): conform-full has every command; conform has those that need
+// no network and hands the others, and the command list, to conform-full.
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -7,6 +14,38 @@
 #include "cli/command.hpp"
 
 namespace {
+
+#ifdef CONFORM_FULL_PROGRAM
+// Replaces this process with conform-full (same pid, so signals and the exit status pass
+// through); returns only when that fails.
+int hand_over(char** argv) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path here = fs::read_symlink("/proc/self/exe", error).parent_path();
+  const fs::path candidates[] = {here / CONFORM_FULL_PROGRAM,
+                                 (here / CONFORM_FULL_FROM_BINDIR).lexically_normal()};
+  for (const auto& program : candidates) {
+    execv(program.c_str(), argv);
+    if (errno != ENOENT) {
+      std::cerr << "conform: cannot run " << program.string() << ": " << std::strerror(errno)
+                << "\n";
+      return conform::cli::kExitUsage;
+    }
+  }
+  std::cerr << "conform: " << CONFORM_FULL_PROGRAM << " is missing (looked for "
+            << candidates[0].string() << " and " << candidates[1].string()
+            << "); reinstall conform\n";
+  return conform::cli::kExitUsage;
+}
+
+bool runs_here(const std::vector<std::string>& args) {
+  if (args.empty()) return false;
+  if (args[0] == "--version") return true;
+  const auto commands = conform::cli::registered_commands();
+  return std::any_of(commands.begin(), commands.end(),
+                     [&](const conform::cli::Command& c) { return args[0] == c.name; });
+}
+#endif
 
 void print_usage(std::ostream& out) {
   out << "usage: conform COMMAND [options]\n\n"
@@ -23,6 +62,9 @@ void print_usage(std::ostream& out) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
+#ifdef CONFORM_FULL_PROGRAM
+  if (!runs_here(args)) return hand_over(argv);
+#endif
   if (args.empty()) {
     print_usage(std::cerr);
     return conform::cli::kExitUsage;

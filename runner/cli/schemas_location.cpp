@@ -14,9 +14,10 @@ fs::path schemas_location(const std::optional<std::string>& option) {
   std::error_code ec;
   const fs::path binary = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (const fs::path& candidate :
-         {binary.parent_path().parent_path() / "schemas",
-          binary.parent_path().parent_path() / "share" / "conform" / "schemas"}) {
+    const fs::path prefix = binary.parent_path().parent_path();
+    // The source tree's build/conform; an installed bin/conform; libexec/conform/conform-full.
+    for (const fs::path& candidate : {prefix / "schemas", prefix / "share" / "conform" / "schemas",
+                                      prefix.parent_path() / "share" / "conform" / "schemas"}) {
       if (fs::is_regular_file(candidate / "manifest.schema.json", ec)) return candidate;
     }
   }

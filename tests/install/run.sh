@@ -33,6 +33,12 @@ sed -i 's/^  "id": "finix",/  "id": "acme",/' "$prefix/share/conform/schemas/acm
   fail "the installed conform could not list the vendors"
 grep -q '^acme — ' "$work/vendors.txt" ||
   fail "the installed conform did not read $prefix/share/conform/schemas: $(cat "$work/vendors.txt")"
+# The same through libexec/conform/conform-full, which runs the commands conform hands over.
+[ -x "$prefix/libexec/conform/conform-full" ] || fail "cmake --install put no libexec/conform/conform-full"
+(cd "$work" && "$prefix/bin/conform" completion bash) > "$work/completion.sh" ||
+  fail "the installed conform could not hand 'completion' to conform-full"
+grep -q 'acme' "$work/completion.sh" ||
+  fail "the installed conform-full did not read $prefix/share/conform/schemas"
 rm -r "$prefix/share/conform/schemas/acme"
 
 # The example consumer, built against the prefix with the project's warnings as errors.

@@ -48,6 +48,11 @@ std::string TempDir::write(const std::string& name, const std::string& bytes) co
 
 CommandResult run_conform(const std::vector<std::string>& args, const std::string& stdin_bytes,
                           int timeout_seconds) {
+  return run_program(CONFORM_BINARY, args, stdin_bytes, timeout_seconds);
+}
+
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
+                          const std::string& stdin_bytes, int timeout_seconds) {
   const TempDir io;
   const std::string in = io.write("stdin", stdin_bytes);
   const std::string out = io.path() + "/stdout";
@@ -59,16 +64,16 @@ CommandResult run_conform(const std::vector<std::string>& args, const std::strin
   posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
-  std::vector<std::string> argv_storage{CONFORM_BINARY};
+  std::vector<std::string> argv_storage{program};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
 
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, CONFORM_BINARY, &actions, nullptr, argv.data(), environ);
+  const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw std::runtime_error("cannot start " CONFORM_BINARY);
+  if (spawned != 0) throw std::runtime_error("cannot start " + program);
 
   CommandResult result;
   int status = 0;

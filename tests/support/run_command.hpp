@@ -16,6 +16,9 @@ struct CommandResult {
 // `stdin_bytes` to its standard input. Kills it after `timeout_seconds`.
 CommandResult run_conform(const std::vector<std::string>& args, const std::string& stdin_bytes = "",
                           int timeout_seconds = 60);
+// The same for any program (a copy of the binary, say).
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
+                          const std::string& stdin_bytes = "", int timeout_seconds = 60);
 
 // A fresh folder under the system's temporary folder, removed with the object.
 class TempDir {

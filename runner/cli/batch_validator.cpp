@@ -28,17 +28,24 @@ PayloadResult oversize_result(std::size_t size, std::size_t limit) {
 
 }  // namespace
 
-void Batch::add(std::size_t file, std::size_t line, std::string_view bytes,
-                std::optional<Format> format) {
-  entries.push_back(Entry{file, line, text.size(), bytes.size(), format, 0});
-  text.append(bytes);
+void BatchValidator::add(std::size_t file, std::size_t line, std::string_view bytes,
+                         std::optional<Format> format) {
+  Batch& batch = filling_->batch;
+  const bool fits =
+      batch.entries.size() < kBatchPayloads && batch.text.size() + bytes.size() <= kBatchBytes;
+  // Never grow the reserved buffer for a payload that starts a new batch anyway: growing
+  // copies it and faults in fresh pages.
+  if (!fits && !batch.entries.empty()) submit();
+  Batch& into = filling_->batch;
+  into.entries.push_back(Batch::Entry{file, line, into.text.size(), bytes.size(), format, 0});
+  into.text.append(bytes);
 }
 
-void Batch::add_oversize(std::size_t file, std::size_t line, std::size_t size) {
-  entries.push_back(Entry{file, line, text.size(), 0, Format::json, size});
+void BatchValidator::add_oversize(std::size_t file, std::size_t line, std::size_t size) {
+  if (filling_->batch.entries.size() >= kBatchPayloads) submit();
+  Batch& into = filling_->batch;
+  into.entries.push_back(Batch::Entry{file, line, into.text.size(), 0, Format::json, size});
 }
-
-bool Batch::full() const { return entries.size() >= kBatchPayloads || text.size() >= kBatchBytes; }
 
 BatchValidator::BatchValidator(Checker check, unsigned jobs, std::size_t body_limit,
                                std::function<void(Batch&)> deliver)
@@ -82,7 +89,11 @@ void BatchValidator::deliver(Slot& slot) {
   slot.batch.text.clear();
   slot.batch.entries.clear();
   // One large file grew the buffer: give that memory back rather than keep it to the end.
-  if (slot.batch.text.capacity() > 2 * kBatchBytes) std::string().swap(slot.batch.text);
+  if (slot.batch.text.capacity() > 2 * kBatchBytes) {
+    std::string fresh;
+    fresh.reserve(kBatchBytes);
+    slot.batch.text.swap(fresh);
+  }
 }
 
 void BatchValidator::submit() {

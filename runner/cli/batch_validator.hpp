@@ -38,11 +38,6 @@ struct Batch {
   std::string_view bytes(const Entry& entry) const {
     return std::string_view(text).substr(entry.offset, entry.size);
   }
-  void add(std::size_t file, std::size_t line, std::string_view bytes,
-           std::optional<Format> format);
-  void add_oversize(std::size_t file, std::size_t line, std::size_t size);
-  // Bounded in payloads and bytes, so memory stays flat on NDJSON streams of any size.
-  bool full() const;
 };
 
 class BatchValidator {
@@ -53,10 +48,12 @@ class BatchValidator {
   BatchValidator(const BatchValidator&) = delete;
   BatchValidator& operator=(const BatchValidator&) = delete;
 
-  // The batch being read.
-  Batch& filling() { return filling_->batch; }
-  // Starts validating the filling batch on the helpers and delivers the one before it.
-  void submit();
+  // Adds a payload to the batch being read; hands that batch over first when the payload
+  // would not fit in it (batches are bounded, so memory stays flat on streams of any size).
+  void add(std::size_t file, std::size_t line, std::string_view bytes,
+           std::optional<Format> format);
+  // A payload over the body-bytes limit, known by its size alone.
+  void add_oversize(std::size_t file, std::size_t line, std::size_t size);
   // Validates and delivers every batch still held.
   void finish();
 
@@ -66,6 +63,8 @@ class BatchValidator {
     std::atomic<std::size_t> next{0};  // the first entry no thread has claimed yet
   };
 
+  // Starts validating the filling batch on the helpers and delivers the one before it.
+  void submit();
   void validate_claimed_chunks();
   // The calling thread joins in on the batch in flight and waits for the helpers to finish it.
   Slot* validate_in_flight();

@@ -247,39 +247,31 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   return setup;
 }
 
-// Adds a whole file to the batch, but never more than `limit` bytes of it: a larger one is
-// added by its size alone.
-bool read_whole(const std::string& file, std::size_t index, std::optional<Format> format,
-                std::size_t limit, Batch& batch) {
+// Reads a whole payload into `bytes`, but never more than `limit` bytes: a larger one is
+// known by its size alone (`oversize`).
+bool read_whole(const std::string& file, std::size_t limit, std::string& bytes,
+                std::size_t& oversize) {
   std::ifstream opened;
   if (file != "-") {
     opened.open(file, std::ios::binary);
     if (!opened) return false;
   }
   std::istream& in = file == "-" ? std::cin : opened;
-  std::string& text = batch.text;
-  const std::size_t start = text.size();
+  bytes.clear();
+  oversize = 0;
   char chunk[1 << 16];
   std::size_t total = 0;
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     const auto got = static_cast<std::size_t>(in.gcount());
     total += got;
     if (total > limit) {
-      text.resize(start);
+      bytes.clear();
     } else {
-      text.append(chunk, got);
+      bytes.append(chunk, got);
     }
   }
-  if (in.bad()) {
-    text.resize(start);
-    return false;
-  }
-  if (total > limit) {
-    batch.add_oversize(index, 0, total);
-  } else {
-    batch.entries.push_back(Batch::Entry{index, 0, start, total, format, 0});
-  }
-  return true;
+  if (total > limit) oversize = total;
+  return !in.bad();
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -332,6 +324,7 @@ int run(const std::vector<std::string>& argv) {
       }
     });
     bool unreadable = false;
+    std::string whole;  // one whole-file payload at a time
     for (std::size_t index = 0; index < files.size(); ++index) {
       const std::string& file = files[index];
       if (ndjson) {
@@ -348,11 +341,10 @@ int run(const std::vector<std::string>& argv) {
         while (reader.next(line)) {
           ++number;
           if (reader.oversize() > 0) {
-            validator.filling().add_oversize(index, number, reader.oversize());
+            validator.add_oversize(index, number, reader.oversize());
           } else if (line.find_first_not_of(" \t") != std::string_view::npos) {
-            validator.filling().add(index, number, line, Format::json);
+            validator.add(index, number, line, Format::json);
           }
-          if (validator.filling().full()) validator.submit();
         }
         if (reader.failed()) {
           std::cerr << "conform validate: reading " << file << " failed after line " << number
@@ -362,13 +354,17 @@ int run(const std::vector<std::string>& argv) {
         if (in != stdin) std::fclose(in);
         continue;
       }
-      const auto file_format = format ? format : format_from_name(file);
-      if (!read_whole(file, index, file_format, limits.max_bytes, validator.filling())) {
+      std::size_t oversize = 0;
+      if (!read_whole(file, limits.max_bytes, whole, oversize)) {
         std::cerr << "conform validate: cannot read " << file << ": no such file or not readable\n";
         unreadable = true;
         continue;
       }
-      if (validator.filling().full()) validator.submit();
+      if (oversize > 0) {
+        validator.add_oversize(index, 0, oversize);
+      } else {
+        validator.add(index, 0, whole, format ? format : format_from_name(file));
+      }
     }
     validator.finish();
     printer.summary();

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build needs (Debian packages) and builds Release into build/.
+# CONFORM_BUILD_TESTS=OFF leaves the test suite out (scripts/test.sh builds it sanitized).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,5 +33,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-cmake --preset release >/dev/null
+cmake --preset release -DCONFORM_BUILD_TESTS="${CONFORM_BUILD_TESTS:-ON}" >/dev/null
 cmake --build --preset release

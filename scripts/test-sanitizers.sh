@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reliability steps of CI, each bounded and timed:
-#   asan  every test executable and the golden tests under AddressSanitizer + UBSan
-#         (the asan preset: -O1, -fno-sanitize-recover=all), in build-asan/
+#   asan  the whole test suite under AddressSanitizer + UBSan + LeakSanitizer (the asan
+#         preset: -O1, -fno-sanitize-recover=all), in build-asan/, through scripts/run-suite.sh
 #   tsan  the mock, replay and their integration tests under ThreadSanitizer, in build-tsan/
 #   fuzz  a smoke run of every libFuzzer target (FUZZ_SECONDS each, default 5), in build-fuzz/
 # Usage: scripts/test-sanitizers.sh [asan] [tsan] [fuzz]   (default: all three)
@@ -32,12 +32,11 @@ asan_test() {
   ulimit -s 65536 || true
   # Leaks fail the run too; a sanitizer report aborts the test that caused it.
   # install_consumer links the installed (sanitized) library into a plain program: not a
-  # sanitizer test.
+  # sanitizer test (scripts/test.sh runs it on the release build).
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir "$asan_dir" -j2 --output-on-failure --timeout 600 -E '^install_consumer$'
+    CONFORM_CTEST_EXCLUDE='^install_consumer$' scripts/run-suite.sh "$asan_dir"
 }
-
 tsan_build() {
   cmake --preset tsan -B "$tsan_dir" >/dev/null
   cmake --build "$tsan_dir" -j2 --target conform test_mock test_replay test_integration

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite of one build folder, fast: each gtest executable once (not one
 # process per test, as ctest does: under ASan that was 8 minutes instead of 2, most of it
-# mapping shadow memory), test_integration split into shards that run side by side (its
+# mapping shadow memory), test_integration split into 4 shards that run side by side (its
 # tests mostly wait on servers and timeouts), then the suite's other tests through ctest.
 # usage: scripts/run-suite.sh BUILD_DIR
 # Sanitizer options come from the environment (scripts/test-sanitizers.sh sets them);
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:?usage: scripts/run-suite.sh BUILD_DIR}"
-shards="${CONFORM_TEST_SHARDS:-3}"
+shards="${CONFORM_TEST_SHARDS:-4}"
 logs="$build/suite-logs"
 rm -rf "$logs"
 mkdir -p "$logs"
@@ -47,8 +47,8 @@ done
 [ ${#parts[@]} -gt 0 ] || { echo "suite: no test executables in $build/tests" >&2; exit 2; }
 
 status=0
-# Three at a time on two cores: the integration shards wait more than they run.
-printf '%s\n' "${parts[@]}" | xargs -P "${CONFORM_TEST_JOBS:-3}" -I{} bash -c 'run_part {}' ||
+# Four at a time on two cores: the integration shards wait more than they run.
+printf '%s\n' "${parts[@]}" | xargs -P "${CONFORM_TEST_JOBS:-4}" -I{} bash -c 'run_part {}' ||
   status=1
 
 # The tests that are not gtest cases (golden, README, CI recipes, SARIF schema, OpenAPI,

@@ -7,7 +7,7 @@ namespace conform::cli {
 namespace {
 
 constexpr std::size_t kBatchPayloads = 1024;
-// Two batches are held at once (one read, one validated): 2 x 4 MiB keeps a stream's peak
+// Two batches are held at once (one read, one validated): 2 x 1 MiB keeps a stream's peak
 // memory well under 32 MB.
 constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 // Entries a thread claims at a time: few enough atomic claims, small enough to share a batch.

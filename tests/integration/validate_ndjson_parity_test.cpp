@@ -154,5 +154,45 @@ TEST(ValidateNdjsonParity, ManyBatchesOnSeveralJobsKeepOrderAndCounts) {
   }
 }
 
+TEST(ValidateNdjsonParity, LargeAndOversizeLinesKeepTheirPlaceAndTheirVerdicts) {
+  // Lines near and over a batch's 1 MiB buffer start batches of their own; lines over the
+  // body-bytes limit are judged by size alone. Output order and verdicts must not notice.
+  const std::string big_value(600 * 1024, 'x');  // over the 500-code-point tag limit
+  const std::string huge(3 * 512 * 1024, ' ');   // 1.5 MB: over --limit body-bytes=1M
+  std::string input;
+  for (int i = 0; i < 40; ++i) {
+    if (i % 10 == 3) {
+      input += "{\"enabled\":true" + huge + "}\n";
+    } else if (i % 10 == 5) {
+      input += "{\"enabled\":true,\"tags\":{\"k\":\"" + big_value + "\"}}\n";
+    } else {
+      input += "{\"enabled\":true}\n";
+    }
+  }
+  for (const char* jobs : {"1", "2"}) {
+    const auto run = test::run_conform({"validate", "finix", "request", "--ndjson", "--output",
+                                        "json", "--jobs", jobs, "--limit", "body-bytes=1M", "-"},
+                                       input, 120);
+    ASSERT_EQ(run.exit_code, 1) << run.err;
+    std::istringstream out(run.out);
+    std::string line;
+    std::size_t expected_line = 0;
+    while (std::getline(out, line)) {
+      rapidjson::Document d;
+      d.Parse(line.c_str());
+      ASSERT_FALSE(d.HasParseError()) << line.substr(0, 200);
+      ASSERT_EQ(d["line"].GetUint64(), ++expected_line) << "--jobs " << jobs;
+      const std::size_t kind = (expected_line - 1) % 10;
+      EXPECT_EQ(d["valid"].GetBool(), kind != 3 && kind != 5) << "line " << expected_line;
+      if (kind == 3 || kind == 5) {
+        ASSERT_GE(d["findings"].Size(), 1u);
+        const std::string keyword = d["findings"][0]["keyword"].GetString();
+        EXPECT_EQ(keyword == "limit", kind == 3) << "line " << expected_line << ": " << keyword;
+      }
+    }
+    EXPECT_EQ(expected_line, 40u) << "--jobs " << jobs;
+  }
+}
+
 }  // namespace
 }  // namespace conform

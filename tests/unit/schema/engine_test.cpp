@@ -14,7 +14,9 @@
 
 // AddressSanitizer owns operator new/delete: replacing them here would hide its checks and make
 // it report alloc-dealloc mismatches on memory allocated before the replacement took effect.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+// (Test code is compiled uninstrumented under the asan preset: CONFORM_LINKS_SANITIZER says so.)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || \
+    defined(CONFORM_LINKS_SANITIZER)
 #define CONFORM_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)

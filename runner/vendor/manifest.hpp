@@ -42,7 +42,7 @@ struct Endpoint {
 struct Auth {
   std::string scheme;  // "bearer" | "basic" | "body"
   // Credential name -> the environment variable that holds it for live targets
-  // ("token" -> "MSP360_TOKEN"; for "body", the body member names).
+  // ("token" -> "ACME_TOKEN"; for "body", the body member names).
   std::map<std::string, std::string> env;
 };
 

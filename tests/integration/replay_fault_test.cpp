@@ -184,6 +184,23 @@ class ReplayProcess {
   ReplayProcess(const ReplayProcess&) = delete;
   ReplayProcess& operator=(const ReplayProcess&) = delete;
 
+  // Waits until the process catches `signal` (its handler is installed: replay is running,
+  // past conform's hand-over to conform-full); false if it does not within `seconds`.
+  bool wait_until_catching(int signal, int seconds) const {
+    const auto deadline = Clock::now() + std::chrono::seconds(seconds);
+    while (Clock::now() < deadline) {
+      std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+      std::string line;
+      while (std::getline(status, line)) {
+        if (line.rfind("SigCgt:", 0) != 0) continue;
+        const unsigned long long caught = std::stoull(line.substr(7), nullptr, 16);
+        if (caught & (1ULL << (signal - 1))) return true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+
   // Sends `signal`, then returns the exit status (-1 if it did not exit in `seconds`).
   int stop(int signal, int seconds) {
     ::kill(pid_, signal);
@@ -208,7 +225,10 @@ TEST(ReplayFault, CtrlCWritesCompleteReportsMarkedPartial) {
   TempDir reports;
   ReplayProcess replay({std::string(CONFORM_CASES_DIR), "--target", mock.url(), "--fixtures",
                         "--jobs", "1", "--report-dir", reports.path()});
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // A loaded machine (the sanitized suite runs in parallel) can take over a second to start
+  // it: wait for its handler, then let a few of the 250 ms requests pass.
+  ASSERT_TRUE(replay.wait_until_catching(SIGINT, 30)) << "replay never installed its handler";
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
   const auto start = Clock::now();
   EXPECT_EQ(replay.stop(SIGINT, 20), 2) << "an interrupted run is exit 2";
   EXPECT_LT(seconds_since(start), 5.0) << "Ctrl-C waits at most for the request in flight";

@@ -31,4 +31,26 @@ Selected select(const std::uint8_t* data, std::size_t size) {
   return selected;
 }
 
+int check_decoded(const std::uint8_t* data, std::size_t size, Format format) {
+  const auto selected = select(data, size);
+  if (!selected.message) return 0;
+  vendor::CheckOptions options;
+  options.format = format;
+  options.strict = (data[1] & 0x80) != 0;
+  const auto result =
+      catalog().check(*selected.vendor, *selected.message, selected.payload, options);
+  // An invalid verdict without a finding would leave the user guessing.
+  if (!result.valid && !has_errors(result.findings)) {
+    std::fprintf(stderr, "invalid verdict without an error finding\n");
+    std::abort();
+  }
+  for (const auto& finding : result.findings) {
+    if (finding.message.empty()) {
+      std::fprintf(stderr, "finding without a message (keyword %s)\n", finding.keyword.c_str());
+      std::abort();
+    }
+  }
+  return 0;
+}
+
 }  // namespace conform::fuzz

@@ -23,4 +23,9 @@ struct Selected {
 // rest is the payload. Inputs shorter than two bytes select nothing (vendor == nullptr).
 Selected select(const std::uint8_t* data, std::size_t size);
 
+// The decode targets' one check: the selected payload, decoded as `format` and validated
+// (strict when byte 1's top bit is set), must give a verdict whose findings explain it;
+// aborts otherwise. Returns 0, libFuzzer's "keep going".
+int check_decoded(const std::uint8_t* data, std::size_t size, Format format);
+
 }  // namespace conform::fuzz

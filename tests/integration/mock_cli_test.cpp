@@ -13,80 +13,15 @@
 #include <thread>
 #include <vector>
 
+#include "support/conform_process.hpp"
 #include "support/run_command.hpp"
 
 namespace conform {
 namespace {
 
-// A `conform mock` child process with its stdout on a pipe; killed if a test forgets it.
-class MockProcess {
- public:
-  explicit MockProcess(std::vector<std::string> args) {
-    int out[2];
-    if (::pipe(out) != 0) throw std::runtime_error("pipe");
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(out[1], STDOUT_FILENO);
-      const int quiet = ::open("/dev/null", O_WRONLY);  // the access log
-      ::dup2(quiet, STDERR_FILENO);
-      ::close(out[0]);
-      ::close(out[1]);
-      args.insert(args.begin(), {CONFORM_BINARY, "mock"});
-      std::vector<char*> argv;
-      for (auto& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      ::execv(CONFORM_BINARY, argv.data());
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    out_ = out[0];
-  }
-  ~MockProcess() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    ::close(out_);
-  }
-
-  // The first stdout line, waiting at most `seconds`.
-  std::string first_line(int seconds) {
-    std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    while (std::chrono::steady_clock::now() < deadline) {
-      pollfd ready{out_, POLLIN, 0};
-      if (::poll(&ready, 1, 100) <= 0) continue;
-      char c = 0;
-      if (::read(out_, &c, 1) != 1) break;
-      if (c == '\n') return line;
-      line.push_back(c);
-    }
-    return line;
-  }
-
-  // Sends `signal` and returns the exit status (-1 if it did not exit in `seconds`).
-  int stop(int signal, int seconds) {
-    ::kill(pid_, signal);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int out_ = -1;
-};
-
 TEST(MockCli, PrintsWhereItListensServesAndStopsOnSigterm) {
   for (const int signal : {SIGTERM, SIGINT}) {
-    MockProcess mock({"--vendor", "finix", "--port", "0"});
+    test::ConformProcess mock({"mock", "--vendor", "finix", "--port", "0"});
     const std::string line = mock.first_line(20);
     const std::string prefix = "conform mock listening on http://127.0.0.1:";
     ASSERT_EQ(line.substr(0, prefix.size()), prefix) << line;
@@ -104,7 +39,7 @@ TEST(MockCli, PrintsWhereItListensServesAndStopsOnSigterm) {
 }
 
 TEST(MockCli, ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer) {
-  MockProcess mock({"--vendor", "finix", "--port", "0", "--latency", "600"});
+  test::ConformProcess mock({"mock", "--vendor", "finix", "--port", "0", "--latency", "600"});
   const std::string line = mock.first_line(20);
   const std::string prefix = "conform mock listening on http://127.0.0.1:";
   ASSERT_EQ(line.substr(0, prefix.size()), prefix) << line;

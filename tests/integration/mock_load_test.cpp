@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "codec/rapidjson.hpp"
+#include "support/conform_process.hpp"
 #include "support/run_command.hpp"
 
 namespace conform {
@@ -36,81 +37,12 @@ constexpr const char* kUser = "USsRhsHYZGBPnQw8CByJyEQW";
 const httplib::Headers kHeaders{{"Authorization", "Basic bW9jay11c2VyOm1vY2stcGFzc3dvcmQ="},
                                 {"Finix-Version", "2022-02-01"}};
 
-// A `conform mock` child process; its port is read from the listening line on stdout.
-class MockProcess {
- public:
-  explicit MockProcess(std::vector<std::string> args) {
-    int out[2];
-    if (::pipe(out) != 0) throw std::runtime_error("pipe");
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(out[1], STDOUT_FILENO);
-      const int quiet = ::open("/dev/null", O_WRONLY);  // the access log
-      ::dup2(quiet, STDERR_FILENO);
-      ::close(out[0]);
-      ::close(out[1]);
-      args.insert(args.begin(), {CONFORM_BINARY, "mock"});
-      std::vector<char*> argv;
-      for (auto& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      ::execv(CONFORM_BINARY, argv.data());
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    out_ = out[0];
-    port_ = read_port(30);
-  }
-  ~MockProcess() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    ::close(out_);
-  }
-  MockProcess(const MockProcess&) = delete;
-  MockProcess& operator=(const MockProcess&) = delete;
-
-  int port() const { return port_; }
-  bool running() {
-    int status = 0;
-    return pid_ > 0 && ::waitpid(pid_, &status, WNOHANG) == 0;
-  }
-
-  // Sends `signal` and returns the exit status (-1 if it did not exit in `seconds`).
-  int stop(int signal, int seconds) {
-    ::kill(pid_, signal);
-    const auto deadline = Clock::now() + std::chrono::seconds(seconds);
-    while (Clock::now() < deadline) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return -1;
-  }
-
- private:
-  int read_port(int seconds) {
-    std::string line;
-    const auto deadline = Clock::now() + std::chrono::seconds(seconds);
-    while (Clock::now() < deadline) {
-      pollfd ready{out_, POLLIN, 0};
-      if (::poll(&ready, 1, 100) <= 0) continue;
-      char c = 0;
-      if (::read(out_, &c, 1) != 1) break;
-      if (c == '\n') break;
-      line.push_back(c);
-    }
-    const std::size_t colon = line.rfind(':');
-    return colon == std::string::npos ? -1 : std::atoi(line.c_str() + colon + 1);
-  }
-
-  pid_t pid_ = -1;
-  int out_ = -1;
-  int port_ = -1;
-};
+// The port `conform mock` names on its listening line; -1 if none came in `seconds`.
+int listening_port(test::ConformProcess& mock, int seconds) {
+  const std::string line = mock.first_line(seconds);
+  const std::size_t colon = line.rfind(':');
+  return colon == std::string::npos ? -1 : std::atoi(line.c_str() + colon + 1);
+}
 
 // One write: every field carries the writer's mark, so a torn record shows as a mix.
 std::string write_body(const std::string& mark, bool enabled) {
@@ -150,8 +82,9 @@ std::string read_file(const std::filesystem::path& path) {
 TEST(MockLoad, ConcurrentPutsToOneUserGetNoServerErrorAndNeverTearTheRecord) {
   test::TempDir dir;
   const std::string state = dir.path() + "/state.json";
-  MockProcess mock({"--vendor", "finix", "--port", "0", "--state", state});
-  ASSERT_GT(mock.port(), 0);
+  test::ConformProcess mock({"mock", "--vendor", "finix", "--port", "0", "--state", state});
+  const int port = listening_port(mock, 30);
+  ASSERT_GT(port, 0);
 
   constexpr int kConnections = 8;
   constexpr int kRequestsEach = 400;
@@ -167,7 +100,7 @@ TEST(MockLoad, ConcurrentPutsToOneUserGetNoServerErrorAndNeverTearTheRecord) {
   std::vector<std::thread> connections;
   for (int c = 0; c < kConnections; ++c) {
     connections.emplace_back([&, c] {
-      httplib::Client client("127.0.0.1", mock.port());
+      httplib::Client client("127.0.0.1", port);
       client.set_keep_alive(true);
       client.set_connection_timeout(5, 0);
       client.set_read_timeout(10, 0);
@@ -200,7 +133,7 @@ TEST(MockLoad, ConcurrentPutsToOneUserGetNoServerErrorAndNeverTearTheRecord) {
   EXPECT_EQ(ok.load(), total);
   EXPECT_LT(seconds, 120.0);
 
-  httplib::Client client("127.0.0.1", mock.port());
+  httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(10, 0);
   const auto read = client.Get(std::string("/users/") + kUser, kHeaders);
   ASSERT_TRUE(read);
@@ -257,8 +190,9 @@ void reset(int fd) {
 }
 
 TEST(MockLoad, ClientsKilledMidRequestLeaveTheServerServing) {
-  MockProcess mock({"--vendor", "finix", "--port", "0"});
-  ASSERT_GT(mock.port(), 0);
+  test::ConformProcess mock({"mock", "--vendor", "finix", "--port", "0"});
+  const int port = listening_port(mock, 30);
+  ASSERT_GT(port, 0);
   const std::string body = write_body("half", true);
   const std::string head = std::string("PUT /users/") + kUser +
                            " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -282,7 +216,7 @@ TEST(MockLoad, ClientsKilledMidRequestLeaveTheServerServing) {
         {head.substr(0, head.size() / 3), false},
     };
     for (const auto& [bytes, hard] : abuses) {
-      const int fd = connect_to(mock.port());
+      const int fd = connect_to(port);
       ASSERT_GE(fd, 0);
       send_all(fd, bytes);
       if (hard) {
@@ -294,7 +228,7 @@ TEST(MockLoad, ClientsKilledMidRequestLeaveTheServerServing) {
   }
   // Each abandoned request holds a worker until its read times out; well-behaved clients
   // are still served meanwhile.
-  httplib::Client client("127.0.0.1", mock.port());
+  httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(10, 0);
   const auto put = client.Put(std::string("/users/") + kUser, kHeaders, write_body("after", false),
                               "application/json");

@@ -18,6 +18,7 @@
 
 #include "codec/rapidjson.hpp"
 #include "mock/server.hpp"
+#include "support/conform_process.hpp"
 #include "support/run_command.hpp"
 #include "vendor/catalog.hpp"
 
@@ -158,73 +159,11 @@ TEST(ReplayFault, AServerSlowerThanTheTimeoutNeverMakesReplayHang) {
   EXPECT_NE(result.out.find("200 ms"), std::string::npos) << result.out;
 }
 
-// `conform replay` as a child process, so the test can send it SIGINT like Ctrl-C.
-class ReplayProcess {
- public:
-  explicit ReplayProcess(std::vector<std::string> args) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      const int quiet = ::open("/dev/null", O_WRONLY);
-      ::dup2(quiet, STDOUT_FILENO);
-      ::dup2(quiet, STDERR_FILENO);
-      args.insert(args.begin(), {CONFORM_BINARY, "replay"});
-      std::vector<char*> argv;
-      for (auto& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      ::execv(CONFORM_BINARY, argv.data());
-      ::_exit(127);
-    }
-  }
-  ~ReplayProcess() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-  ReplayProcess(const ReplayProcess&) = delete;
-  ReplayProcess& operator=(const ReplayProcess&) = delete;
-
-  // Waits until the process catches `signal` (its handler is installed: replay is running,
-  // past conform's hand-over to conform-full); false if it does not within `seconds`.
-  bool wait_until_catching(int signal, int seconds) const {
-    const auto deadline = Clock::now() + std::chrono::seconds(seconds);
-    while (Clock::now() < deadline) {
-      std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
-      std::string line;
-      while (std::getline(status, line)) {
-        if (line.rfind("SigCgt:", 0) != 0) continue;
-        const unsigned long long caught = std::stoull(line.substr(7), nullptr, 16);
-        if (caught & (1ULL << (signal - 1))) return true;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
-  }
-
-  // Sends `signal`, then returns the exit status (-1 if it did not exit in `seconds`).
-  int stop(int signal, int seconds) {
-    ::kill(pid_, signal);
-    const auto deadline = Clock::now() + std::chrono::seconds(seconds);
-    while (Clock::now() < deadline) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-};
-
 TEST(ReplayFault, CtrlCWritesCompleteReportsMarkedPartial) {
   FaultyMock mock("", 0, 250);
   TempDir reports;
-  ReplayProcess replay({std::string(CONFORM_CASES_DIR), "--target", mock.url(), "--fixtures",
-                        "--jobs", "1", "--report-dir", reports.path()});
+  test::ConformProcess replay({"replay", std::string(CONFORM_CASES_DIR), "--target", mock.url(),
+                               "--fixtures", "--jobs", "1", "--report-dir", reports.path()});
   // A loaded machine (the sanitized suite runs in parallel) can take over a second to start
   // it: wait for its handler, then let a few of the 250 ms requests pass.
   ASSERT_TRUE(replay.wait_until_catching(SIGINT, 30)) << "replay never installed its handler";

@@ -6,12 +6,12 @@
 namespace conform::cli {
 namespace {
 
-constexpr std::size_t kBatchPayloads = 1024;
+constexpr std::size_t kBatchPayloads = 512;
 // Two batches are held at once (one read, one validated): 2 x 1 MiB keeps a stream's peak
 // memory well under 32 MB.
 constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 // Entries a thread claims at a time: few enough atomic claims, small enough to share a batch.
-constexpr std::size_t kChunk = 64;
+constexpr std::size_t kChunk = 16;
 
 // A payload over the body-bytes limit, judged by its size alone.
 PayloadResult oversize_result(std::size_t size, std::size_t limit) {
@@ -100,8 +100,9 @@ void BatchValidator::submit() {
   Slot* previous = in_flight_ != nullptr ? validate_in_flight() : nullptr;
   in_flight_ = filling_;
   Batch& batch = in_flight_->batch;
-  batch.results.clear();
-  batch.results.resize(batch.entries.size());
+  // Results are overwritten in place, never cleared: clearing them here wrote every one from
+  // this thread just before a helper wrote them again, and each cache line crossed cores twice.
+  if (batch.results.size() < batch.entries.size()) batch.results.resize(batch.entries.size());
   in_flight_->next = 0;
   const std::size_t chunks = (batch.entries.size() + kChunk - 1) / kChunk;
   const auto helpers =

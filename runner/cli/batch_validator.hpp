@@ -33,7 +33,8 @@ struct Batch {
 
   std::string text;
   std::vector<Entry> entries;
-  std::vector<PayloadResult> results;  // one per entry once validated
+  // One per entry once validated (it may hold more: the ones past the entries are stale).
+  std::vector<PayloadResult> results;
 
   std::string_view bytes(const Entry& entry) const {
     return std::string_view(text).substr(entry.offset, entry.size);

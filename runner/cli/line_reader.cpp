@@ -2,20 +2,29 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace conform::cli {
 
 LineReader::LineReader(std::FILE* file, std::size_t max_line_bytes)
-    : file_(file), max_line_(max_line_bytes), buffer_(std::size_t{1} << 18) {}
+    : file_(file),
+      max_line_(max_line_bytes),
+      buffer_(new char[std::size_t{1} << 18]),
+      capacity_(std::size_t{1} << 18) {}
 
 bool LineReader::refill() {
   // Keep the partial line, then read; a line longer than the buffer grows it (up to the
   // limit: next() stops keeping a line before that).
-  std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+  std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
   end_ -= begin_;
   begin_ = 0;
-  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-  const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+  if (end_ == capacity_) {
+    std::unique_ptr<char[]> larger(new char[2 * capacity_]);
+    std::memcpy(larger.get(), buffer_.get(), end_);
+    buffer_ = std::move(larger);
+    capacity_ *= 2;
+  }
+  const std::size_t got = std::fread(buffer_.get() + end_, 1, capacity_ - end_, file_);
   end_ += got;
   if (got == 0) {
     eof_ = true;
@@ -27,7 +36,7 @@ bool LineReader::refill() {
 bool LineReader::next(std::string_view& line) {
   oversize_ = 0;
   for (;;) {
-    const char* start = buffer_.data() + begin_;
+    const char* start = buffer_.get() + begin_;
     const std::size_t available = end_ - begin_;
     const void* nl = std::memchr(start, '\n', available);
     const std::size_t length =
@@ -36,7 +45,7 @@ bool LineReader::next(std::string_view& line) {
       // Too long to keep: count it to its end and drop it.
       std::size_t skipped = 0;
       for (;;) {
-        const char* from = buffer_.data() + begin_;
+        const char* from = buffer_.get() + begin_;
         const void* end = std::memchr(from, '\n', end_ - begin_);
         if (end) {
           const auto part = static_cast<std::size_t>(static_cast<const char*>(end) - from);

@@ -3,9 +3,9 @@
 
 #include <cstdio>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace conform::cli {
 
@@ -30,7 +30,9 @@ class LineReader {
 
   std::FILE* file_;
   std::size_t max_line_;
-  std::vector<char> buffer_;
+  // Left uninitialised: zeroing 256 KiB touched 64 pages that a short input never uses.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
   std::size_t oversize_ = 0;

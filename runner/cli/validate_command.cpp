@@ -24,6 +24,7 @@
 #include "schema/quick_verdict.hpp"
 #include "schema/suggest.hpp"
 #include "vendor/catalog.hpp"
+#include "vendor/message_checker.hpp"
 #include "vendor/payload_check.hpp"
 
 namespace conform::cli {
@@ -222,27 +223,26 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
                 did_you_mean(message_name, names) + "; its messages: " + list};
   }
   // Load the schema now: a broken one is exit 2 before any payload is read.
-  setup.catalog->schema(*vendor, *message);
-  if (!message->xml_rules_file.empty()) setup.catalog->xml_rules(*vendor, *message);
-  auto catalog = setup.catalog;
-  setup.check = [catalog, vendor, message, strict, limits](std::string_view bytes,
-                                                           std::optional<Format> format) {
+  auto checker = std::make_shared<const vendor::MessageChecker>(*setup.catalog, *vendor, *message);
+  // The catalog is captured for the manifest the checker refers to.
+  setup.check = [catalog = setup.catalog, checker, strict, limits](std::string_view bytes,
+                                                                   std::optional<Format> format) {
     vendor::CheckOptions options;
     options.strict = strict;
     options.limits = limits;
     options.format = format;
-    return catalog->check(*vendor, *message, bytes, options);
+    return checker->check(bytes, options);
   };
-  // Only where JSON is the message's own encoding: the catalog's verdict on "{}" says so.
+  // Only where JSON is the message's own encoding: the checker's verdict on "{}" says so.
   vendor::CheckOptions probe;
   probe.format = Format::json;
-  const auto probed = catalog->check(*vendor, *message, "{}", probe);
+  const auto probed = checker->check("{}", probe);
   const bool takes_json =
       !message->empty_body &&
       std::none_of(probed.findings.begin(), probed.findings.end(),
                    [](const Finding& f) { return f.keyword == "content-type"; });
-  if (const auto schema = catalog->schema(*vendor, *message); schema && takes_json) {
-    setup.check = verdict_first(schema, strict, limits, std::move(setup.check));
+  if (checker->schema() && takes_json) {
+    setup.check = verdict_first(checker->schema(), strict, limits, std::move(setup.check));
   }
   return setup;
 }

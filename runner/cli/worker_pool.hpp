@@ -2,6 +2,7 @@
 // does not pay for starting threads (nor for their per-thread readers and malloc arenas).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -33,9 +34,13 @@ class WorkerPool {
   std::condition_variable wake_;
   std::condition_variable finished_;
   const std::function<void()>* work_ = nullptr;
-  std::uint64_t round_ = 0;
-  unsigned wanted_ = 0;   // helpers taking part in this round
-  unsigned running_ = 0;  // of those, still working
+  // Atomic as well as guarded, so a thread can watch them for a moment before it sleeps on
+  // the condition variable: the next round or the last helper is usually microseconds away,
+  // and a futex sleep and wake-up cost far more than that on a virtual machine.
+  std::atomic<std::uint64_t> round_{0};
+  std::atomic<unsigned> running_{0};  // helpers of this round still working
+  std::atomic<bool> spin_{false};
+  unsigned wanted_ = 0;  // helpers taking part in this round
   bool stopping_ = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -500,11 +501,12 @@ bool parse_json(std::string_view bytes, const Limits& limits, rapidjson::Documen
 }
 
 struct JsonReader::Impl {
-  explicit Impl(const Limits& l)
-      : limits(l), arena(buffer.data(), buffer.size()), document(&arena) {}
+  explicit Impl(const Limits& l) : limits(l), arena(buffer.get(), kBufferBytes), document(&arena) {}
+  static constexpr std::size_t kBufferBytes = 64 * 1024;
   Limits limits;
   // The first 64 KiB of every payload come from this buffer: small payloads never allocate.
-  std::vector<char> buffer = std::vector<char>(64 * 1024);
+  // Left uninitialised, so only the pages a payload uses are ever touched.
+  std::unique_ptr<char[]> buffer{new char[kBufferBytes]};
   rapidjson::MemoryPoolAllocator<> arena;
   rapidjson::Document document;
   rapidjson::Reader reader;

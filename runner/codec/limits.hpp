@@ -11,6 +11,13 @@ struct Limits {
   std::size_t max_string_bytes = std::size_t{128} << 20;
   std::size_t max_members = 1'000'000;  // object members or array items, per container
   std::size_t max_xml_elements = 1'000'000;
+
+  friend bool operator==(const Limits& a, const Limits& b) {
+    return a.max_bytes == b.max_bytes && a.max_depth == b.max_depth &&
+           a.max_string_bytes == b.max_string_bytes && a.max_members == b.max_members &&
+           a.max_xml_elements == b.max_xml_elements;
+  }
+  friend bool operator!=(const Limits& a, const Limits& b) { return !(a == b); }
 };
 
 }  // namespace conform::codec

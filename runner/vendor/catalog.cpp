@@ -7,7 +7,7 @@
 #include "codec/decode.hpp"
 #include "codec/xml_rules.hpp"
 #include "vendor/manifest_reader.hpp"
-#include "vendor/payload_check.hpp"
+#include "vendor/message_checker.hpp"
 
 namespace conform::vendor {
 namespace fs = std::filesystem;
@@ -157,58 +157,9 @@ std::shared_ptr<const codec::XmlRules> Catalog::xml_rules(const Manifest&,
   return slot;
 }
 
-namespace {
-
-// The vendor must accept the format for requests; responses come in what it sends.
-bool accepts(const Manifest& vendor, const MessageSpec& message, Format format) {
-  const auto& types = message.id.kind == MessageId::Kind::request ? vendor.request_media_types
-                                                                  : vendor.response_media_types;
-  if (format == Format::xml && !message.xml_rules_file.empty()) return true;
-  if (types.empty()) return format == Format::json;
-  for (const auto& type : types) {
-    if (format_of_media_type(type) == format) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 PayloadResult Catalog::check(const Manifest& vendor, const MessageSpec& message,
                              std::string_view bytes, const CheckOptions& options) const {
-  if (message.empty_body) {
-    PayloadResult result;
-    if (!bytes.empty()) {
-      Finding f;
-      f.keyword = "empty-body";
-      f.message = vendor.name + " sends " + message.id.name() + " with no body, but this one has " +
-                  std::to_string(bytes.size()) + " bytes";
-      f.expected = "an empty body (0 bytes)";
-      f.actual = std::to_string(bytes.size()) + " bytes";
-      result.findings.push_back(std::move(f));
-      result.valid = false;
-    }
-    return result;
-  }
-  const auto compiled = schema(vendor, message);
-  const auto rules = xml_rules(vendor, message);
-  CheckOptions resolved = options;
-  if (!resolved.format) resolved.format = likely_format(bytes);
-  PayloadResult result = check_payload(bytes, *compiled, rules.get(), resolved);
-  if (!accepts(vendor, message, *resolved.format)) {
-    Finding f;
-    f.keyword = "content-type";
-    f.message =
-        vendor.name + " does not take " + to_string(*resolved.format) + " for " + message.id.name();
-    f.expected = "one of: ";
-    for (const auto& type : message.id.kind == MessageId::Kind::request
-                                ? vendor.request_media_types
-                                : vendor.response_media_types) {
-      *f.expected += type + " ";
-    }
-    result.findings.insert(result.findings.begin(), std::move(f));
-    result.valid = false;
-  }
-  return result;
+  return MessageChecker(*this, vendor, message).check(bytes, options);
 }
 
 }  // namespace conform::vendor

@@ -1,13 +1,18 @@
 #include "vendor/payload_check.hpp"
 
+#include <memory>
 #include <string>
 
 #include "codec/decode.hpp"
+#include "codec/json_reader.hpp"
+#include "codec/json_source_map.hpp"
 #include "codec/sniff.hpp"
 #include "codec/xml_rules.hpp"
 
 namespace conform::vendor {
 namespace {
+
+constexpr std::size_t kKeptReaderBytes = std::size_t{1} << 20;
 
 PayloadResult rejected(Finding finding) {
   PayloadResult result;
@@ -21,6 +26,59 @@ Finding content_finding(std::string message) {
   f.keyword = "content-type";
   f.message = std::move(message);
   return f;
+}
+
+// Validates `value` and gives each schema finding its place in the source.
+void validate_placed(const rapidjson::Value& value, const codec::SourceMap& source_map,
+                     const schema::Schema& schema, const CheckOptions& options,
+                     PayloadResult& result) {
+  schema::ValidateOptions validate_options;
+  validate_options.strict = options.strict;
+  const std::size_t first_schema_finding = result.findings.size();
+  schema.validate(value, &result.findings, validate_options);
+  for (std::size_t i = first_schema_finding; i < result.findings.size(); ++i) {
+    Finding& f = result.findings[i];
+    const bool about_name = f.keyword == "additionalProperties" || f.keyword == "propertyNames";
+    const codec::Location at =
+        about_name ? source_map.locate_name(f.pointer) : source_map.locate(f.pointer);
+    f.line = at.line;
+    f.column = at.column;
+    f.length = at.length;
+    if (f.xpath.empty()) f.xpath = at.xpath;
+  }
+}
+
+// JSON as codec::decode reads it (the same findings; check_payload has already ruled out
+// bytes of another format), through a reader each thread keeps:
+// it parses in place into a reused arena, where decode() allocates a fresh document.
+PayloadResult check_json(std::string_view bytes, const schema::Schema& schema,
+                         const CheckOptions& options) {
+  struct ThreadReader {
+    codec::Limits limits;
+    std::unique_ptr<codec::JsonReader> reader;
+  };
+  thread_local ThreadReader mine;
+  // A reader keeps its largest payload's memory: a large one gets a reader of its own, so a
+  // server's threads do not each keep a copy of the largest body they ever saw.
+  std::unique_ptr<codec::JsonReader> own;
+  codec::JsonReader* reader = nullptr;
+  if (bytes.size() > kKeptReaderBytes) {
+    own = std::make_unique<codec::JsonReader>(options.limits);
+    reader = own.get();
+  } else {
+    if (!mine.reader || mine.limits != options.limits) {
+      mine.reader = std::make_unique<codec::JsonReader>(options.limits);
+      mine.limits = options.limits;
+    }
+    reader = mine.reader.get();
+  }
+  PayloadResult result;
+  if (reader->read(bytes, result.findings)) {
+    validate_placed(reader->value(), codec::JsonSourceMap(std::string(bytes)), schema, options,
+                    result);
+  }
+  result.valid = !has_errors(result.findings);
+  return result;
 }
 
 }  // namespace
@@ -44,6 +102,8 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
     return rejected(content_finding("the body is XML, but this message has no XML form"));
   }
 
+  if (format == Format::json) return check_json(bytes, schema, options);
+
   codec::DecodeOptions decode_options;
   decode_options.format = format;
   decode_options.schema = &schema.document();
@@ -53,24 +113,7 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
 
   PayloadResult result;
   result.findings = std::move(decoded.findings);
-  if (decoded.ok) {
-    schema::ValidateOptions validate_options;
-    validate_options.strict = options.strict;
-    const std::size_t first_schema_finding = result.findings.size();
-    schema.validate(decoded.value, &result.findings, validate_options);
-    if (decoded.source_map) {
-      for (std::size_t i = first_schema_finding; i < result.findings.size(); ++i) {
-        Finding& f = result.findings[i];
-        const bool about_name = f.keyword == "additionalProperties" || f.keyword == "propertyNames";
-        const codec::Location at = about_name ? decoded.source_map->locate_name(f.pointer)
-                                              : decoded.source_map->locate(f.pointer);
-        f.line = at.line;
-        f.column = at.column;
-        f.length = at.length;
-        if (f.xpath.empty()) f.xpath = at.xpath;
-      }
-    }
-  }
+  if (decoded.ok) validate_placed(decoded.value, *decoded.source_map, schema, options, result);
   result.valid = !has_errors(result.findings);
   return result;
 }

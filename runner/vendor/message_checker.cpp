@@ -1,0 +1,67 @@
+#include "vendor/message_checker.hpp"
+
+#include <utility>
+
+#include "vendor/payload_check.hpp"
+
+namespace conform::vendor {
+namespace {
+
+// The vendor must accept the format for requests; responses come in what it sends.
+bool accepts(const Manifest& vendor, const MessageSpec& message, Format format) {
+  const auto& types = message.id.kind == MessageId::Kind::request ? vendor.request_media_types
+                                                                  : vendor.response_media_types;
+  if (format == Format::xml && !message.xml_rules_file.empty()) return true;
+  if (types.empty()) return format == Format::json;
+  for (const auto& type : types) {
+    if (format_of_media_type(type) == format) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+MessageChecker::MessageChecker(const Catalog& catalog, const Manifest& vendor,
+                               const MessageSpec& message)
+    : vendor_(vendor), message_(message) {
+  if (message.empty_body) return;
+  schema_ = catalog.schema(vendor, message);
+  xml_rules_ = catalog.xml_rules(vendor, message);
+}
+
+PayloadResult MessageChecker::check(std::string_view bytes, const CheckOptions& options) const {
+  if (message_.empty_body) {
+    PayloadResult result;
+    if (!bytes.empty()) {
+      Finding f;
+      f.keyword = "empty-body";
+      f.message = vendor_.name + " sends " + message_.id.name() +
+                  " with no body, but this one has " + std::to_string(bytes.size()) + " bytes";
+      f.expected = "an empty body (0 bytes)";
+      f.actual = std::to_string(bytes.size()) + " bytes";
+      result.findings.push_back(std::move(f));
+      result.valid = false;
+    }
+    return result;
+  }
+  CheckOptions resolved = options;
+  if (!resolved.format) resolved.format = likely_format(bytes);
+  PayloadResult result = check_payload(bytes, *schema_, xml_rules_.get(), resolved);
+  if (!accepts(vendor_, message_, *resolved.format)) {
+    Finding f;
+    f.keyword = "content-type";
+    f.message = vendor_.name + " does not take " + to_string(*resolved.format) + " for " +
+                message_.id.name();
+    f.expected = "one of: ";
+    for (const auto& type : message_.id.kind == MessageId::Kind::request
+                                ? vendor_.request_media_types
+                                : vendor_.response_media_types) {
+      *f.expected += type + " ";
+    }
+    result.findings.insert(result.findings.begin(), std::move(f));
+    result.valid = false;
+  }
+  return result;
+}
+
+}  // namespace conform::vendor

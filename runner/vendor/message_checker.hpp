@@ -1,0 +1,32 @@
+// MessageChecker: one message's check with its compiled schema and XML rules looked up once,
+// for callers that check many payloads against the same message (validate, the mock).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "model/result.hpp"
+#include "vendor/catalog.hpp"
+
+namespace conform::vendor {
+
+class MessageChecker {
+ public:
+  // Loads the message's schema and XML rules now (throws what Catalog::schema and
+  // Catalog::xml_rules throw). `catalog` must outlive the checker.
+  MessageChecker(const Catalog& catalog, const Manifest& vendor, const MessageSpec& message);
+
+  // What Catalog::check answers, without its per-call lookups: each took a lock and copied
+  // a shared pointer, and threads checking side by side queued on them.
+  PayloadResult check(std::string_view bytes, const CheckOptions& options = {}) const;
+
+  const std::shared_ptr<const schema::Schema>& schema() const { return schema_; }
+
+ private:
+  const Manifest& vendor_;
+  const MessageSpec& message_;
+  std::shared_ptr<const schema::Schema> schema_;
+  std::shared_ptr<const codec::XmlRules> xml_rules_;
+};
+
+}  // namespace conform::vendor

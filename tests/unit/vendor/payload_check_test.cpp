@@ -1,0 +1,177 @@
+// check_payload reads JSON through a reader each thread keeps, and MessageChecker looks a
+// message's schema up once: both must answer exactly what the plain path (codec::decode,
+// a fresh document, the catalog's lookups) answers.
+#include "vendor/payload_check.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "codec/decode.hpp"
+#include "vendor/catalog.hpp"
+#include "vendor/message_checker.hpp"
+
+namespace conform::vendor {
+namespace {
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The verdict through codec::decode, the way check_payload read JSON before it kept a reader.
+PayloadResult reference_check(std::string_view bytes, const schema::Schema& schema,
+                              const CheckOptions& options) {
+  codec::DecodeOptions decode_options;
+  decode_options.format = Format::json;
+  decode_options.schema = &schema.document();
+  decode_options.limits = options.limits;
+  codec::Decoded decoded = codec::decode(bytes, decode_options);
+  PayloadResult result;
+  result.findings = std::move(decoded.findings);
+  if (decoded.ok) {
+    const std::size_t first = result.findings.size();
+    schema::ValidateOptions validate_options;
+    validate_options.strict = options.strict;
+    schema.validate(decoded.value, &result.findings, validate_options);
+    for (std::size_t i = first; i < result.findings.size(); ++i) {
+      Finding& f = result.findings[i];
+      const bool about_name = f.keyword == "additionalProperties" || f.keyword == "propertyNames";
+      const codec::Location at = about_name ? decoded.source_map->locate_name(f.pointer)
+                                            : decoded.source_map->locate(f.pointer);
+      f.line = at.line;
+      f.column = at.column;
+      f.length = at.length;
+    }
+  }
+  result.valid = !has_errors(result.findings);
+  return result;
+}
+
+std::string describe(const PayloadResult& result) {
+  std::string out = result.valid ? "valid\n" : "invalid\n";
+  for (const auto& f : result.findings) {
+    out += std::to_string(f.line) + ":" + std::to_string(f.column) + "+" +
+           std::to_string(f.length) + " " + f.pointer + " [" + f.keyword + "] " + f.message +
+           " | " + f.expected.value_or("") + " | " + f.actual.value_or("") + "\n";
+  }
+  return out;
+}
+
+class PayloadCheck : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    catalog_ = Catalog::load(CONFORM_SCHEMAS_DIR);
+    vendor_ = catalog_->find("finix");
+    ASSERT_NE(vendor_, nullptr);
+    message_ = catalog_->message(*vendor_, *parse_message_id("request"));
+    ASSERT_NE(message_, nullptr);
+    schema_ = catalog_->schema(*vendor_, *message_);
+  }
+
+  PayloadResult check(std::string_view bytes, const CheckOptions& options = json()) const {
+    return check_payload(bytes, *schema_, nullptr, options);
+  }
+  static CheckOptions json() {
+    CheckOptions options;
+    options.format = Format::json;
+    return options;
+  }
+
+  std::shared_ptr<Catalog> catalog_;
+  const Manifest* vendor_ = nullptr;
+  const MessageSpec* message_ = nullptr;
+  std::shared_ptr<const schema::Schema> schema_;
+};
+
+TEST_F(PayloadCheck, JsonFindingsMatchTheDecodePathOnEveryExampleAndBrokenInput) {
+  std::vector<std::string> payloads = {"",
+                                       "   ",
+                                       "{",
+                                       "{\"enabled\": tru}",
+                                       "[1,2]",
+                                       "{\"enabled\":true,\"enabled\":false}",
+                                       "\xEF\xBB\xBF{\"enabled\":true}",
+                                       "{\"enabled\":\"yes\",\"tags\":{\"a\":1}}",
+                                       "{\"enabled\":true,\"tags\":{\"k\":\"v\"},\"extra\":0e305}",
+                                       "{\"enabled\":true}\n\n",
+                                       "{\"enabled\":true,\"nope\":1}",
+                                       "{\"enabled\":true,\"a\":\"\xC3\x28\"}"};
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(CONFORM_SCHEMAS_DIR) / "finix" / "examples")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("request.", 0) == 0 && entry.path().extension() == ".json") {
+      payloads.push_back(read(entry.path()));
+    }
+  }
+  ASSERT_GT(payloads.size(), 18u) << "the finix request examples were not found";
+  for (const bool strict : {false, true}) {
+    CheckOptions options = json();
+    options.strict = strict;
+    for (const auto& bytes : payloads) {
+      EXPECT_EQ(describe(check(bytes, options)),
+                describe(reference_check(bytes, *schema_, options)))
+          << "payload: " << bytes;
+    }
+  }
+}
+
+TEST_F(PayloadCheck, AReusedReaderKeepsNothingOfThePreviousPayloadOrItsLimits) {
+  const std::string invalid = "{\"enabled\":\"yes\",\"tags\":{\"deep\":{\"deeper\":[[[1]]]}}}";
+  const std::string valid = "{\"enabled\":true}";
+  EXPECT_FALSE(check(invalid).valid);
+  const PayloadResult after = check(valid);
+  EXPECT_TRUE(after.valid) << describe(after);
+  EXPECT_TRUE(after.findings.empty()) << describe(after);
+
+  // Tighter limits on the same thread take effect, and the defaults come back after them.
+  CheckOptions shallow = json();
+  shallow.limits.max_depth = 2;
+  const PayloadResult limited = check(invalid, shallow);
+  ASSERT_FALSE(limited.findings.empty());
+  EXPECT_EQ(limited.findings.front().keyword, "limit") << describe(limited);
+  EXPECT_EQ(describe(check(invalid)), describe(reference_check(invalid, *schema_, json())));
+}
+
+TEST_F(PayloadCheck, APayloadOverAMebibyteGetsTheSameVerdictAsTheDecodePath) {
+  std::string large =
+      "{\"enabled\":true,\"tags\":{\"note\":\"" + std::string(3 << 20, 'x') + "\"}}";
+  EXPECT_EQ(describe(check(large)), describe(reference_check(large, *schema_, json())));
+  EXPECT_TRUE(check("{\"enabled\":false}").valid);
+}
+
+TEST_F(PayloadCheck, OneMessageCheckerServesThreadsSideBySideWithTheCatalogsAnswers) {
+  const MessageChecker checker(*catalog_, *vendor_, *message_);
+  ASSERT_NE(checker.schema(), nullptr);
+  const std::vector<std::string> payloads = {"{\"enabled\":true}", "{\"enabled\":1}", "{",
+                                             "<User><Enabled>true</Enabled></User>", ""};
+  std::vector<std::string> expected;
+  for (const auto& bytes : payloads) {
+    expected.push_back(describe(catalog_->check(*vendor_, *message_, bytes)));
+  }
+  std::vector<std::string> problems[2];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round) {
+        const std::size_t i = static_cast<std::size_t>(round + t) % payloads.size();
+        const std::string got = describe(checker.check(payloads[i]));
+        if (got != expected[i]) problems[t].push_back(payloads[i] + " gave " + got);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_TRUE(problems[0].empty() && problems[1].empty())
+      << (problems[0].empty() ? problems[1].front() : problems[0].front());
+}
+
+}  // namespace
+}  // namespace conform::vendor

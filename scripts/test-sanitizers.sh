@@ -2,7 +2,7 @@
 # The reliability steps of CI, each bounded and timed:
 #   asan  the whole test suite under AddressSanitizer + UBSan + LeakSanitizer (the asan
 #         preset: -O1, -fno-sanitize-recover=all), in build-asan/, through scripts/run-suite.sh
-#   tsan  the mock, replay and their integration tests under ThreadSanitizer, in build-tsan/
+#   tsan  validate's batches, the mock, replay and their integration tests under ThreadSanitizer, in build-tsan/
 #   fuzz  a smoke run of every libFuzzer target (FUZZ_SECONDS each, default 5), in build-fuzz/
 # Usage: scripts/test-sanitizers.sh [asan] [tsan] [fuzz]   (default: all three)
 # Needs clang (fuzz) besides what scripts/build.sh installs. ASAN_DIR, TSAN_DIR and FUZZ_DIR
@@ -39,18 +39,19 @@ asan_test() {
 }
 tsan_build() {
   cmake --preset tsan -B "$tsan_dir" >/dev/null
-  cmake --build "$tsan_dir" -j2 --target conform test_mock test_replay test_integration
+  cmake --build "$tsan_dir" -j2 --target conform test_cli test_mock test_replay test_integration
 }
 tsan_test() {
   # Children (conform mock, conform replay --jobs) inherit these options, so a race in them
   # fails the test that started them.
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan-suppressions.txt"
+  "$tsan_dir/tests/test_cli"
   "$tsan_dir/tests/test_mock"
   "$tsan_dir/tests/test_replay"
   # ARequestInFlight... signals 200 ms after sending: too soon for a request to arrive under
   # TSan's slowdown (it then sees a refused connection, not a race).
   "$tsan_dir/tests/test_integration" \
-    --gtest_filter='Mock*:Replay*:*TransportFault*:SecretCanary*:-MockCli.ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer'
+    --gtest_filter='Mock*:Replay*:*TransportFault*:SecretCanary*:ValidateNdjson*:-MockCli.ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer'
 }
 
 for step in "${steps[@]}"; do

@@ -1,17 +1,16 @@
 #include "cli/batch_validator.hpp"
 
 #include <algorithm>
+#include <system_error>
 #include <utility>
 
 namespace conform::cli {
 namespace {
 
 constexpr std::size_t kBatchPayloads = 512;
-// Two batches are held at once (one read, one validated): 2 x 1 MiB keeps a stream's peak
-// memory well under 32 MB.
+// A stream holds jobs + 2 batches at once (one per thread and two that wait for their turn
+// to be delivered): at 1 MiB each, peak memory stays well under 32 MB.
 constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
-// Entries a thread claims at a time: few enough atomic claims, small enough to share a batch.
-constexpr std::size_t kChunk = 16;
 
 // A payload over the body-bytes limit, judged by its size alone.
 PayloadResult oversize_result(std::size_t size, std::size_t limit) {
@@ -28,100 +27,141 @@ PayloadResult oversize_result(std::size_t size, std::size_t limit) {
 
 }  // namespace
 
-void BatchValidator::add(std::size_t file, std::size_t line, std::string_view bytes,
-                         std::optional<Format> format) {
-  Batch& batch = filling_->batch;
-  const bool fits =
-      batch.entries.size() < kBatchPayloads && batch.text.size() + bytes.size() <= kBatchBytes;
-  // Never grow the reserved buffer for a payload that starts a new batch anyway: growing
-  // copies it and faults in fresh pages.
-  if (!fits && !batch.entries.empty()) submit();
-  Batch& into = filling_->batch;
-  into.entries.push_back(Batch::Entry{file, line, into.text.size(), bytes.size(), format, 0});
-  into.text.append(bytes);
+Batch::Batch() {
+  // Reserved, not touched: growing a buffer by doubling copied it and faulted in fresh pages
+  // every time, and page faults were a tenth of a short run's time.
+  text_.reserve(kBatchBytes);
+  entries_.reserve(kBatchPayloads);
 }
 
-void BatchValidator::add_oversize(std::size_t file, std::size_t line, std::size_t size) {
-  if (filling_->batch.entries.size() >= kBatchPayloads) submit();
-  Batch& into = filling_->batch;
-  into.entries.push_back(Batch::Entry{file, line, into.text.size(), 0, Format::json, size});
+bool Batch::fits(std::size_t size) const {
+  if (entries_.empty()) return true;
+  return entries_.size() < kBatchPayloads && text_.size() + size <= kBatchBytes;
+}
+
+void Batch::add(std::size_t file, std::size_t line, std::string_view bytes,
+                std::optional<Format> format) {
+  entries_.push_back(Entry{file, line, text_.size(), bytes.size(), format, 0});
+  text_.append(bytes);
+}
+
+void Batch::add_oversize(std::size_t file, std::size_t line, std::size_t size) {
+  entries_.push_back(Entry{file, line, text_.size(), 0, Format::json, size});
+}
+
+void Batch::clear() {
+  text_.clear();
+  entries_.clear();
+  // One large payload grew the buffer: give that memory back rather than keep it to the end.
+  if (text_.capacity() > 2 * kBatchBytes) {
+    std::string fresh;
+    fresh.reserve(kBatchBytes);
+    text_.swap(fresh);
+  }
 }
 
 BatchValidator::BatchValidator(Checker check, unsigned jobs, std::size_t body_limit,
                                std::function<void(Batch&)> deliver)
     : check_(std::move(check)),
       jobs_(std::max(1u, jobs)),
+      max_batches_(std::size_t{jobs_} + 2),
       body_limit_(body_limit),
-      deliver_(std::move(deliver)),
-      work_([this] { validate_claimed_chunks(); }) {
-  // Reserved, not touched: growing a buffer by doubling copied it and faulted in fresh pages
-  // every time, and page faults were a tenth of a short run's time.
-  for (auto& slot : slots_) {
-    slot.batch.text.reserve(kBatchBytes);
-    slot.batch.entries.reserve(kBatchPayloads);
+      deliver_(std::move(deliver)) {}
+
+void BatchValidator::run(const Fill& fill) {
+  work(fill);
+  // This thread returns only once the input is exhausted, and no helper starts after that.
+  std::vector<std::thread> helpers;
+  {
+    std::lock_guard<std::mutex> lock(input_mutex_);
+    helpers.swap(helpers_);
+  }
+  for (auto& helper : helpers) helper.join();
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+void BatchValidator::work(const Fill& fill) {
+  try {
+    while (std::unique_ptr<Batch> batch = take()) {
+      if (!read_into(*batch, fill)) {
+        std::lock_guard<std::mutex> lock(output_mutex_);
+        --batches_;  // nothing left to read: this batch is not needed again
+        return;
+      }
+      validate(*batch);
+      complete(std::move(batch));
+    }
+  } catch (...) {
+    fail(std::current_exception());
   }
 }
 
-void BatchValidator::validate_claimed_chunks() {
-  Batch& batch = in_flight_->batch;
-  const std::size_t count = batch.entries.size();
-  for (;;) {
-    const std::size_t begin = in_flight_->next.fetch_add(kChunk);
-    if (begin >= count) return;
-    for (std::size_t i = begin; i < std::min(count, begin + kChunk); ++i) {
-      const auto& entry = batch.entries[i];
-      batch.results[i] = entry.oversize > 0 ? oversize_result(entry.oversize, body_limit_)
-                                            : check_(batch.bytes(entry), entry.format);
+bool BatchValidator::read_into(Batch& batch, const Fill& fill) {
+  std::lock_guard<std::mutex> lock(input_mutex_);
+  if (exhausted_) return false;
+  batch.sequence_ = next_sequence_++;
+  exhausted_ = !fill(batch);
+  if (!exhausted_ && helpers_.size() + 1 < jobs_) {
+    try {
+      helpers_.emplace_back([this, &fill] { work(fill); });
+    } catch (const std::system_error&) {
+      jobs_ = static_cast<unsigned>(helpers_.size()) + 1;  // go on with the threads there are
     }
   }
+  return true;
 }
 
-BatchValidator::Slot* BatchValidator::validate_in_flight() {
-  work_();
-  pool_.wait();
-  Slot* done = in_flight_;
-  in_flight_ = nullptr;
-  return done;
+std::unique_ptr<Batch> BatchValidator::take() {
+  std::unique_lock<std::mutex> lock(output_mutex_);
+  freed_.wait(lock, [this] { return failure_ || !free_.empty() || batches_ < max_batches_; });
+  if (failure_) return nullptr;
+  if (!free_.empty()) {
+    std::unique_ptr<Batch> batch = std::move(free_.back());
+    free_.pop_back();
+    return batch;
+  }
+  ++batches_;
+  return std::make_unique<Batch>();
 }
 
-void BatchValidator::deliver(Slot& slot) {
-  deliver_(slot.batch);
-  slot.batch.text.clear();
-  slot.batch.entries.clear();
-  // One large file grew the buffer: give that memory back rather than keep it to the end.
-  if (slot.batch.text.capacity() > 2 * kBatchBytes) {
-    std::string fresh;
-    fresh.reserve(kBatchBytes);
-    slot.batch.text.swap(fresh);
+void BatchValidator::validate(Batch& batch) const {
+  // Results are overwritten in place, never cleared: the thread that validates a batch is
+  // the one that writes its results.
+  auto& results = batch.results_;
+  if (results.size() < batch.entries_.size()) results.resize(batch.entries_.size());
+  for (std::size_t i = 0; i < batch.entries_.size(); ++i) {
+    const auto& entry = batch.entries_[i];
+    results[i] = entry.oversize > 0 ? oversize_result(entry.oversize, body_limit_)
+                                    : check_(batch.bytes(entry), entry.format);
   }
 }
 
-void BatchValidator::submit() {
-  Slot* previous = in_flight_ != nullptr ? validate_in_flight() : nullptr;
-  in_flight_ = filling_;
-  Batch& batch = in_flight_->batch;
-  // Results are overwritten in place, never cleared: clearing them here wrote every one from
-  // this thread just before a helper wrote them again, and each cache line crossed cores twice.
-  if (batch.results.size() < batch.entries.size()) batch.results.resize(batch.entries.size());
-  in_flight_->next = 0;
-  const std::size_t chunks = (batch.entries.size() + kChunk - 1) / kChunk;
-  const auto helpers =
-      static_cast<unsigned>(std::min<std::size_t>(jobs_ - 1, chunks > 0 ? chunks - 1 : 0));
-  // With one job nothing starts here: the calling thread validates the batch when it hands
-  // over the next one (or at finish()).
-  pool_.start(work_, helpers);
-  // The helpers validate this batch while the one before is printed and the next is read.
-  if (previous == nullptr) {
-    filling_ = &slots_[filling_ == &slots_[0] ? 1 : 0];
-    return;
+void BatchValidator::complete(std::unique_ptr<Batch> batch) {
+  {
+    std::lock_guard<std::mutex> lock(output_mutex_);
+    validated_.emplace(batch->sequence_, std::move(batch));
+    while (!failure_ && !validated_.empty() && validated_.begin()->first == next_delivery_) {
+      std::unique_ptr<Batch> turn = std::move(validated_.begin()->second);
+      validated_.erase(validated_.begin());
+      deliver_(*turn);
+      turn->clear();
+      free_.push_back(std::move(turn));
+      ++next_delivery_;
+    }
   }
-  deliver(*previous);
-  filling_ = previous;
+  freed_.notify_all();
 }
 
-void BatchValidator::finish() {
-  if (!filling_->batch.entries.empty()) submit();
-  if (in_flight_ != nullptr) deliver(*validate_in_flight());
+void BatchValidator::fail(std::exception_ptr failure) {
+  {
+    std::lock_guard<std::mutex> lock(input_mutex_);
+    exhausted_ = true;
+  }
+  {
+    std::lock_guard<std::mutex> lock(output_mutex_);
+    if (!failure_) failure_ = std::move(failure);
+  }
+  freed_.notify_all();
 }
 
 }  // namespace conform::cli

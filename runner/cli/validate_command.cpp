@@ -1,12 +1,9 @@
 // conform validate: payloads offline against a vendor's message or any draft-07 schema.
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,7 +13,7 @@
 #include "cli/command.hpp"
 #include "cli/console.hpp"
 #include "cli/limits_option.hpp"
-#include "cli/line_reader.hpp"
+#include "cli/payload_input.hpp"
 #include "cli/result_json.hpp"
 #include "cli/schemas_location.hpp"
 #include "report/github_annotations.hpp"
@@ -139,14 +136,6 @@ class Printer {
   std::size_t total_ = 0, valid_ = 0, invalid_ = 0;
 };
 
-std::optional<Format> format_from_name(const std::string& file) {
-  const auto ext = fs::path(file).extension().string();
-  if (ext == ".json" || ext == ".ndjson" || ext == ".jsonl") return Format::json;
-  if (ext == ".xml") return Format::xml;
-  if (ext == ".form") return Format::form;
-  return std::nullopt;
-}
-
 struct Usage {
   std::string message;
 };
@@ -247,33 +236,6 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   return setup;
 }
 
-// Reads a whole payload into `bytes`, but never more than `limit` bytes: a larger one is
-// known by its size alone (`oversize`).
-bool read_whole(const std::string& file, std::size_t limit, std::string& bytes,
-                std::size_t& oversize) {
-  std::ifstream opened;
-  if (file != "-") {
-    opened.open(file, std::ios::binary);
-    if (!opened) return false;
-  }
-  std::istream& in = file == "-" ? std::cin : opened;
-  bytes.clear();
-  oversize = 0;
-  char chunk[1 << 16];
-  std::size_t total = 0;
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    const auto got = static_cast<std::size_t>(in.gcount());
-    total += got;
-    if (total > limit) {
-      bytes.clear();
-    } else {
-      bytes.append(chunk, got);
-    }
-  }
-  if (total > limit) oversize = total;
-  return !in.bad();
-}
-
 int run(const std::vector<std::string>& argv) {
   const Arguments args(
       argv, {"--format", "--output", "--jobs", "--map", "--schema", "--schemas", "--limit"},
@@ -318,57 +280,15 @@ int run(const std::vector<std::string>& argv) {
 
     Printer printer(*output, args.flag("--quiet"));
     BatchValidator validator(setup.check, jobs, limits.max_bytes, [&](Batch& batch) {
-      for (std::size_t i = 0; i < batch.entries.size(); ++i) {
-        const auto& entry = batch.entries[i];
-        printer.print(files[entry.file], entry.line, batch.bytes(entry), batch.results[i]);
+      for (std::size_t i = 0; i < batch.entries().size(); ++i) {
+        const auto& entry = batch.entries()[i];
+        printer.print(files[entry.file], entry.line, batch.bytes(entry), batch.results()[i]);
       }
     });
-    bool unreadable = false;
-    std::string whole;  // one whole-file payload at a time
-    for (std::size_t index = 0; index < files.size(); ++index) {
-      const std::string& file = files[index];
-      if (ndjson) {
-        std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
-        if (in == nullptr) {
-          std::cerr << "conform validate: cannot read " << file
-                    << ": no such file or not readable\n";
-          unreadable = true;
-          continue;
-        }
-        LineReader reader(in, limits.max_bytes);
-        std::string_view line;
-        std::size_t number = 0;
-        while (reader.next(line)) {
-          ++number;
-          if (reader.oversize() > 0) {
-            validator.add_oversize(index, number, reader.oversize());
-          } else if (line.find_first_not_of(" \t") != std::string_view::npos) {
-            validator.add(index, number, line, Format::json);
-          }
-        }
-        if (reader.failed()) {
-          std::cerr << "conform validate: reading " << file << " failed after line " << number
-                    << "\n";
-          unreadable = true;
-        }
-        if (in != stdin) std::fclose(in);
-        continue;
-      }
-      std::size_t oversize = 0;
-      if (!read_whole(file, limits.max_bytes, whole, oversize)) {
-        std::cerr << "conform validate: cannot read " << file << ": no such file or not readable\n";
-        unreadable = true;
-        continue;
-      }
-      if (oversize > 0) {
-        validator.add_oversize(index, 0, oversize);
-      } else {
-        validator.add(index, 0, whole, format ? format : format_from_name(file));
-      }
-    }
-    validator.finish();
+    PayloadInput input(files, ndjson, format, limits.max_bytes);
+    validator.run([&input](Batch& batch) { return input.fill(batch); });
     printer.summary();
-    if (unreadable) return kExitUsage;
+    if (input.unreadable()) return kExitUsage;
     return printer.any_invalid() ? kExitFindings : kExitOk;
   } catch (const Usage& usage) {
     std::cerr << "conform validate: " << usage.message << "\n"

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "codec/json_reader.hpp"
 #include "codec/rapidjson.hpp"
 #include "report/redaction.hpp"
 
@@ -43,10 +44,11 @@ bool masks(const rapidjson::Value& value) {
 }
 
 std::string redact_json(std::string_view body) {
+  // Through the codec: RapidJSON's own full-precision parse reads "0e305" as -2.9e-70, and
+  // a rewritten body would show that number.
   rapidjson::Document document;
-  document.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(body.data(),
-                                                                                      body.size());
-  if (document.HasParseError()) return std::string(body);
+  Findings findings;
+  if (!codec::parse_json(body, codec::Limits{}, document, findings)) return std::string(body);
   bool changed = false;
   std::vector<std::pair<rapidjson::Value*, std::size_t>> stack{{&document, 1}};
   while (!stack.empty()) {

@@ -155,8 +155,8 @@ TEST(ValidateNdjsonParity, ManyBatchesOnSeveralJobsKeepOrderAndCounts) {
 }
 
 TEST(ValidateNdjsonParity, LargeAndOversizeLinesKeepTheirPlaceAndTheirVerdicts) {
-  // Lines near and over a batch's 1 MiB buffer start batches of their own; lines over the
-  // body-bytes limit are judged by size alone. Output order and verdicts must not notice.
+  // Lines over a batch's 256 KiB buffer get batches of their own (which then shrink); lines over
+  // the body-bytes limit are judged by size alone. Output order and verdicts must not notice.
   const std::string big_value(600 * 1024, 'x');  // over the 500-code-point tag limit
   const std::string huge(3 * 512 * 1024, ' ');   // 1.5 MB: over --limit body-bytes=1M
   std::string input;

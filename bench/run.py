@@ -24,6 +24,8 @@ REPO = os.path.dirname(HERE)
 PEERS = os.path.join(HERE, ".peers", "node_modules")
 SCHEMAS = os.path.join(REPO, "schemas")
 SYSTEM_PYTHON = "/usr/bin/python3"  # python3-jsonschema is a Debian package
+# conform --jobs 1 and --jobs 2 run this many times one after the other in each round.
+PAIRS_PER_ROUND = 3
 SUMMARY = re.compile(r"(\d+) payloads?: (\d+) valid, (\d+) invalid")
 BLAZE_SUMMARY = re.compile(r"(\d+) validated, (\d+) passed, (\d+) failed")
 
@@ -142,8 +144,12 @@ def bench_validate(args, folder, rows, problems):
         meta = json.load(open(os.path.join(folder, vendor + ".meta.json")))
         tools = validators(args.conform, vendor, corpus)
         runs = {name: [] for name, _, _ in tools}
+        # conform's two runs come in adjacent pairs, several per round: a pair shares the
+        # machine's state of the moment (here the second core's speed moves by 40% from one
+        # minute to the next), so the --jobs 2 target is judged on the ratios within pairs.
+        sequence = tools[:2] * PAIRS_PER_ROUND + tools[2:]
         for r in range(rounds):
-            for name, kind, command in tools:
+            for name, kind, command in sequence:
                 note("bench: validate %s, round %d/%d: %s" % (vendor, r + 1, rounds, name))
                 run = timed(command)
                 got = counts(run)
@@ -166,15 +172,14 @@ def bench_validate(args, folder, rows, problems):
             rows["validate"].append([
                 vendor, name, fmt_rate(wall_rate), fmt_rate(cpu_rate),
                 "%.2f×" % ratio_ajv, fmt_mb(median([x.rss_kb for x in rs])), note_text])
-        # Best of the runs: on a shared machine the other load only ever slows a run down.
-        one, two = min(x.wall for x in base), min(x.wall for x in runs["conform --jobs 2"])
+        paired = median([a.wall / b.wall for a, b in zip(base, runs["conform --jobs 2"])])
         capacity = parallel_capacity(tools[0][2])
         rows["targets"].append(("validate %s ≥ 3× ajv+ajv-formats (one job, CPU time)" % vendor,
                                 median([a.cpu for a in ajv]) / median([x.cpu for x in base]), 3.0))
         rows["targets"].append((
-            "validate %s --jobs 2 ≥ 1.7× --jobs 1 (best wall; two --jobs 1 side by side ran "
-            "%.2f× as fast as one after the other: the cores this run could have)"
-            % (vendor, capacity), one / two, 1.7))
+            "validate %s --jobs 2 ≥ 1.7× --jobs 1 (median of %d adjacent pairs, wall; two "
+            "--jobs 1 side by side ran %.2f× as fast as one after the other: the cores this run "
+            "could have)" % (vendor, len(base), capacity), paired, 1.7))
 
 
 def parallel_capacity(command):

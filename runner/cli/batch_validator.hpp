@@ -44,7 +44,6 @@ class Batch {
   // Whether a payload of `size` bytes still fits. An empty batch takes a payload of any
   // size; otherwise the buffer is never grown (growing copies it and faults in fresh pages).
   bool fits(std::size_t size) const;
-  bool full() const { return !fits(0); }
   void add(std::size_t file, std::size_t line, std::string_view bytes,
            std::optional<Format> format);
   // A payload over the body-bytes limit, known by its size alone.

@@ -1,5 +1,5 @@
 // MessageChecker: one message's check with its compiled schema and XML rules looked up once,
-// for callers that check many payloads against the same message (validate, the mock).
+// for callers that check many payloads against the same message (validate).
 #pragma once
 
 #include <memory>

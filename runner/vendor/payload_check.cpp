@@ -49,8 +49,8 @@ void validate_placed(const rapidjson::Value& value, const codec::SourceMap& sour
 }
 
 // JSON as codec::decode reads it (the same findings; check_payload has already ruled out
-// bytes of another format), through a reader each thread keeps:
-// it parses in place into a reused arena, where decode() allocates a fresh document.
+// bytes of another format), through a reader each thread keeps: it parses in place into a
+// reused arena, where decode() allocates a fresh document.
 PayloadResult check_json(std::string_view bytes, const schema::Schema& schema,
                          const CheckOptions& options) {
   struct ThreadReader {

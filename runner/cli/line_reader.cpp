@@ -1,13 +1,17 @@
 #include "cli/line_reader.hpp"
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <utility>
 
 namespace conform::cli {
 
 LineReader::LineReader(std::FILE* file, std::size_t max_line_bytes)
-    : file_(file),
+    : fd_(::fileno(file)),
       max_line_(max_line_bytes),
       buffer_(new char[std::size_t{1} << 18]),
       capacity_(std::size_t{1} << 18) {}
@@ -24,17 +28,27 @@ bool LineReader::refill() {
     buffer_ = std::move(larger);
     capacity_ *= 2;
   }
-  const std::size_t got = std::fread(buffer_.get() + end_, 1, capacity_ - end_, file_);
-  end_ += got;
-  if (got == 0) {
+  ssize_t got;
+  do {
+    got = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
+  } while (got < 0 && errno == EINTR);
+  if (got <= 0) {
     eof_ = true;
-    failed_ = std::ferror(file_) != 0;
+    failed_ = got < 0;
+    return false;
   }
-  return got > 0;
+  end_ += static_cast<std::size_t>(got);
+  return true;
 }
 
-bool LineReader::next(std::string_view& line) {
+bool LineReader::readable_now() const {
+  pollfd polled{fd_, POLLIN, 0};
+  return ::poll(&polled, 1, 0) != 0;  // ready, at the end, or an error read() will report
+}
+
+bool LineReader::next(std::string_view& line, bool may_wait) {
   oversize_ = 0;
+  waiting_ = false;
   for (;;) {
     const char* start = buffer_.get() + begin_;
     const std::size_t available = end_ - begin_;
@@ -73,6 +87,10 @@ bool LineReader::next(std::string_view& line) {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       begin_ = end_;
       return true;
+    }
+    if (!may_wait && !readable_now()) {
+      waiting_ = true;
+      return false;
     }
     refill();
   }

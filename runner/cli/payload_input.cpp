@@ -57,7 +57,11 @@ PayloadInput::~PayloadInput() { close(); }
 
 bool PayloadInput::fill(Batch& batch) {
   for (;;) {
-    if (!pending_ && !read_next()) return false;
+    if (!pending_) {
+      const Next next = read_next(batch.entries().empty());
+      if (next == Next::end) return false;
+      if (next == Next::waiting) return true;
+    }
     const Pending& next = *pending_;
     if (!batch.fits(next.bytes.size())) return true;
     if (next.oversize > 0) {
@@ -69,12 +73,14 @@ bool PayloadInput::fill(Batch& batch) {
   }
 }
 
-bool PayloadInput::read_next() { return ndjson_ ? read_next_line() : read_next_file(); }
+PayloadInput::Next PayloadInput::read_next(bool may_wait) {
+  return ndjson_ ? read_next_line(may_wait) : read_next_file();
+}
 
-bool PayloadInput::read_next_line() {
+PayloadInput::Next PayloadInput::read_next_line(bool may_wait) {
   for (;;) {
     if (!lines_) {
-      if (index_ >= files_.size()) return false;
+      if (index_ >= files_.size()) return Next::end;
       const std::string& file = files_[index_];
       in_ = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
       if (in_ == nullptr) {
@@ -87,7 +93,8 @@ bool PayloadInput::read_next_line() {
       line_ = 0;
     }
     std::string_view line;
-    if (!lines_->next(line)) {
+    if (!lines_->next(line, may_wait)) {
+      if (lines_->waiting()) return Next::waiting;
       if (lines_->failed()) {
         std::cerr << "conform validate: reading " << files_[index_] << " failed after line "
                   << line_ << "\n";
@@ -100,16 +107,16 @@ bool PayloadInput::read_next_line() {
     ++line_;
     if (lines_->oversize() > 0) {
       pending_ = Pending{index_, line_, {}, Format::json, lines_->oversize()};
-      return true;
+      return Next::payload;
     }
     if (line.find_first_not_of(" \t") != std::string_view::npos) {
       pending_ = Pending{index_, line_, line, Format::json, 0};
-      return true;
+      return Next::payload;
     }
   }
 }
 
-bool PayloadInput::read_next_file() {
+PayloadInput::Next PayloadInput::read_next_file() {
   while (index_ < files_.size()) {
     const std::size_t index = index_++;
     const std::string& file = files_[index];
@@ -120,9 +127,9 @@ bool PayloadInput::read_next_file() {
       continue;
     }
     pending_ = Pending{index, 0, whole_, format_ ? format_ : format_from_name(file), oversize};
-    return true;
+    return Next::payload;
   }
-  return false;
+  return Next::end;
 }
 
 void PayloadInput::close() {

@@ -24,8 +24,9 @@ class PayloadInput {
   PayloadInput(const PayloadInput&) = delete;
   PayloadInput& operator=(const PayloadInput&) = delete;
 
-  // Adds the next payloads to `batch` until it is full; false once every file is read.
-  // A file that cannot be read is reported on stderr and skipped.
+  // Adds the next payloads to `batch` until it is full, or until the input has no more yet
+  // (so a slow stream's verdicts come out as its lines arrive); false once every file is
+  // read. A file that cannot be read is reported on stderr and skipped.
   bool fill(Batch& batch);
   // True when some file could not be read (exit 2).
   bool unreadable() const { return unreadable_; }
@@ -40,10 +41,12 @@ class PayloadInput {
     std::size_t oversize = 0;
   };
 
-  // Reads the next payload into pending_; false at the end of the input.
-  bool read_next();
-  bool read_next_line();
-  bool read_next_file();
+  enum class Next { payload, waiting, end };
+  // Reads the next payload into pending_. With `may_wait` false, a pipe whose next line has
+  // not arrived yet is `waiting` instead of a wait.
+  Next read_next(bool may_wait);
+  Next read_next_line(bool may_wait);
+  Next read_next_file();
   void close();
 
   std::vector<std::string> files_;

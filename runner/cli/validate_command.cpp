@@ -284,6 +284,7 @@ int run(const std::vector<std::string>& argv) {
         const auto& entry = batch.entries()[i];
         printer.print(files[entry.file], entry.line, batch.bytes(entry), batch.results()[i]);
       }
+      std::cout.flush();  // a stream's verdicts reach the reader batch by batch
     });
     PayloadInput input(files, ndjson, format, limits.max_bytes);
     validator.run([&input](Batch& batch) { return input.fill(batch); });

@@ -17,15 +17,16 @@ using Clock = std::chrono::steady_clock;
 }  // namespace
 
 ConformProcess::ConformProcess(std::vector<std::string> args) {
+  int in[2];
   int out[2];
-  if (::pipe(out) != 0) throw std::runtime_error("pipe");
+  if (::pipe(in) != 0 || ::pipe(out) != 0) throw std::runtime_error("pipe");
   pid_ = ::fork();
   if (pid_ == 0) {
+    ::dup2(in[0], STDIN_FILENO);
     ::dup2(out[1], STDOUT_FILENO);
     const int quiet = ::open("/dev/null", O_WRONLY);
     ::dup2(quiet, STDERR_FILENO);
-    ::close(out[0]);
-    ::close(out[1]);
+    for (const int fd : {in[0], in[1], out[0], out[1]}) ::close(fd);
     args.insert(args.begin(), CONFORM_BINARY);
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
@@ -33,7 +34,9 @@ ConformProcess::ConformProcess(std::vector<std::string> args) {
     ::execv(CONFORM_BINARY, argv.data());
     ::_exit(127);
   }
+  ::close(in[0]);
   ::close(out[1]);
+  in_ = in[1];
   out_ = out[0];
 }
 
@@ -42,7 +45,23 @@ ConformProcess::~ConformProcess() {
     ::kill(pid_, SIGKILL);
     ::waitpid(pid_, nullptr, 0);
   }
+  close_input();
   ::close(out_);
+}
+
+void ConformProcess::write_input(const std::string& text) {
+  ::signal(SIGPIPE, SIG_IGN);  // a child that ended makes write() fail, not the test die
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(in_, text.data() + written, text.size() - written);
+    if (n <= 0) throw std::runtime_error("writing to the child's stdin failed");
+    written += static_cast<std::size_t>(n);
+  }
+}
+
+void ConformProcess::close_input() {
+  if (in_ >= 0) ::close(in_);
+  in_ = -1;
 }
 
 std::string ConformProcess::first_line(int seconds) {
@@ -81,6 +100,10 @@ bool ConformProcess::wait_until_catching(int signal, int seconds) const {
 
 int ConformProcess::stop(int signal, int seconds) {
   ::kill(pid_, signal);
+  return wait(seconds);
+}
+
+int ConformProcess::wait(int seconds) {
   const auto deadline = Clock::now() + std::chrono::seconds(seconds);
   while (Clock::now() < deadline) {
     int status = 0;

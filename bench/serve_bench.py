@@ -116,6 +116,7 @@ def start_prism():
 
 
 def wrk_script():
+    os.makedirs(RESULTS, exist_ok=True)
     path = os.path.join(RESULTS, "finix-put.lua")
     with open(path, "w") as f:
         f.write('wrk.method = "PUT"\n')

@@ -22,6 +22,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 PEERS = os.path.join(HERE, ".peers", "node_modules")
+RESULTS = os.path.join(HERE, ".results")
 SCHEMAS = os.path.join(REPO, "schemas")
 SYSTEM_PYTHON = "/usr/bin/python3"  # python3-jsonschema is a Debian package
 # conform --jobs 1 and --jobs 2 run this many times one after the other in each round.
@@ -302,8 +303,7 @@ def report(rows, problems, args, started):
         out += ["## Problems", ""] + ["- " + p for p in problems] + [""]
     out += ["Whole bench: %.0f s%s." % (time.time() - started, " (--quick)" if args.quick else "")]
     text = "\n".join(out)
-    os.makedirs(os.path.join(HERE, ".results"), exist_ok=True)
-    with open(os.path.join(HERE, ".results", "latest.md"), "w") as f:
+    with open(os.path.join(RESULTS, "latest.md"), "w") as f:
         f.write(text + "\n")
     print(text)
 
@@ -316,6 +316,7 @@ def main():
     args = parser.parse_args()
     args.conform = os.path.abspath(args.conform)
     only = set(args.only.split(","))
+    os.makedirs(RESULTS, exist_ok=True)  # every section may write its inputs there
     started = time.time()
     rows = {k: [] for k in ("validate", "memory", "startup", "mock", "replay", "targets")}
     problems = []

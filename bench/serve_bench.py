@@ -13,7 +13,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 PEERS_BIN = os.path.join(HERE, ".peers", "node_modules", ".bin")
-RESULTS = os.path.join(HERE, ".results")
+RESULTS = os.path.join(HERE, ".results")  # run.py creates it before any section runs
 SCHEMAS = os.path.join(REPO, "schemas")
 
 # The Finix mock's own fixtures (schemas/finix/vendor.json, "mock"): a seeded user and the
@@ -101,7 +101,6 @@ def openapi_document():
 
 
 def start_prism():
-    os.makedirs(RESULTS, exist_ok=True)
     spec = os.path.join(RESULTS, "finix.openapi.json")
     with open(spec, "w") as f:
         json.dump(openapi_document(), f)
@@ -116,7 +115,6 @@ def start_prism():
 
 
 def wrk_script():
-    os.makedirs(RESULTS, exist_ok=True)
     path = os.path.join(RESULTS, "finix-put.lua")
     with open(path, "w") as f:
         f.write('wrk.method = "PUT"\n')

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "codec/json_number.hpp"
 #include "codec/json_source_map.hpp"
 #include "codec/scalar_text.hpp"
 #include "codec/text_position.hpp"
@@ -16,9 +17,10 @@ namespace conform::codec {
 namespace {
 
 // Iterative: RapidJSON's default parser recurses once per nesting level, so 200,000 '['
-// would overflow the stack before any limit is checked.
+// would overflow the stack before any limit is checked. Numbers come as text and are read by
+// read_json_number, correctly rounded.
 constexpr unsigned kParseFlags =
-    rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
+    rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 // RapidJSON's reader over a byte range that need not end in NUL (NUL bytes are rejected
 // before parsing, so '\0' can stand for the end).
@@ -29,6 +31,7 @@ class ByteStream {
   Ch Peek() const { return cur_ == end_ ? '\0' : *cur_; }
   Ch Take() { return cur_ == end_ ? '\0' : *cur_++; }
   std::size_t Tell() const { return static_cast<std::size_t>(cur_ - begin_); }
+  const char* position() const { return cur_; }
   // Write side, required by the interface but never used by a reader.
   Ch* PutBegin() { return nullptr; }
   void Put(Ch) {}
@@ -51,6 +54,7 @@ class InsituStream {
   Ch Peek() const { return *src_; }
   Ch Take() { return *src_++; }
   std::size_t Tell() const { return static_cast<std::size_t>(src_ - head_); }
+  const char* position() const { return src_; }
   Ch* PutBegin() { return dst_ = src_; }
   void Put(Ch c) { *dst_++ = c; }
   void Flush() {}
@@ -62,7 +66,7 @@ class InsituStream {
   char* dst_ = nullptr;
 };
 
-enum class Stop { none, depth, string, members };
+enum class Stop { none, depth, string, members, number };
 
 // Forwards parse events to the document while enforcing Limits, so an oversized input
 // stops the parse where it crosses the limit instead of after it is built.
@@ -79,8 +83,14 @@ class LimitedHandler {
   bool Int64(std::int64_t i) { return document_.Int64(i); }
   bool Uint64(std::uint64_t u) { return document_.Uint64(u); }
   bool Double(double d) { return document_.Double(d); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
-    return document_.RawNumber(s, n, copy);
+  // The number's text is read where it stands, just before the stream's position: in place,
+  // RapidJSON 1.1.0 passes a pointer past the number, not to it.
+  bool RawNumber(const char*, rapidjson::SizeType n, bool) {
+    bool too_big = false;
+    if (emit_json_number(std::string_view(stream_.position() - n, n), document_, too_big)) {
+      return true;
+    }
+    return too_big ? stop(Stop::number, n) : false;
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
     if (n > limits_.max_string_bytes) return stop(Stop::string);
@@ -109,9 +119,10 @@ class LimitedHandler {
   std::size_t stop_offset() const { return stop_offset_; }
 
  private:
-  bool stop(Stop why) {
+  // `back`: how far before the stream's position the culprit starts.
+  bool stop(Stop why, std::size_t back = 0) {
     stopped_ = why;
-    stop_offset_ = stream_.Tell();
+    stop_offset_ = stream_.Tell() - back;
     return false;
   }
 
@@ -197,8 +208,6 @@ std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_vie
       return "the string is not closed: missing '\"'";
     case kParseErrorStringInvalidEncoding:
       return "invalid UTF-8 inside a string";
-    case kParseErrorNumberTooBig:
-      return "the number is beyond the range of a double (about 1.8e308)";
     case kParseErrorNumberMissFraction:
       return "expected digits after the decimal point";
     case kParseErrorNumberMissExponent:
@@ -206,6 +215,19 @@ std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_vie
     default:
       return GetParseError_En(code);
   }
+}
+
+// A number no double can hold is over a limit of the reader, not bad JSON.
+Finding number_too_big(std::string_view bytes, std::size_t offset) {
+  std::string number(bytes.substr(offset, number_text_length(bytes, offset)));
+  if (number.size() > 24) number = number.substr(0, 21) + "...";
+  Finding f = finding_at(bytes, offset, "limit",
+                         "the number " + number +
+                             " is beyond the range of a double (about 1.8e308), the largest "
+                             "number a JSON reader can be relied on to hold");
+  f.length = static_cast<int>(number_text_length(bytes, offset));
+  f.actual = number;
+  return f;
 }
 
 // Appends a JSON Pointer token ('~' and '/' escaped).
@@ -324,26 +346,6 @@ bool only_whitespace(std::string_view bytes) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-// True when `bytes` may hold a number whose significand is zero next to an exponent ("0e305",
-// "-0.00E30"). RapidJSON 1.1.0's full-precision path normalizes such a zero with clz(0) and
-// shifts by 63 (undefined behaviour; "0e305" came out as -2.9e-70), so those documents are
-// parsed at normal precision, which reads them as 0. A "0e" inside a string only costs that
-// document its last-digit precision.
-bool has_zero_with_exponent(std::string_view bytes) {
-  for (const char* exponent : {"0e", "0E"}) {
-    for (std::size_t at = bytes.find(exponent); at != std::string_view::npos;
-         at = bytes.find(exponent, at + 2)) {
-      std::size_t begin = at;
-      while (begin > 0 && std::strchr("0123456789.-", bytes[begin - 1]) != nullptr &&
-             bytes[begin - 1] != '\0') {
-        --begin;
-      }
-      if (has_zero_significand(bytes.substr(begin, at + 1 - begin))) return true;
-    }
-  }
-  return false;
-}
-
 // Parses `stream` (positioned after any BOM) into `document`; on failure, the offset where
 // the parse stopped, relative to the stream's start.
 template <unsigned kFlags, typename Stream>
@@ -418,18 +420,26 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
   Stop stopped = Stop::none;
   std::size_t stop_offset = 0;
   bool parsed;
-  if (has_zero_with_exponent(bytes.substr(start))) {
-    ByteStream stream(bytes.data() + start, bytes.data() + bytes.size());
-    parsed = parse_stream<kParseFlags & ~rapidjson::kParseFullPrecisionFlag>(
-        reader, stream, limits, document, stopped, stop_offset);
-  } else if (insitu != nullptr) {
-    // NUL bytes were refused above, so the terminating NUL is the end of the input.
-    InsituStream stream(insitu + start);
-    parsed = parse_stream<kParseFlags | rapidjson::kParseInsituFlag>(
-        reader, stream, limits, document, stopped, stop_offset);
-  } else {
-    ByteStream stream(bytes.data() + start, bytes.data() + bytes.size());
-    parsed = parse_stream<kParseFlags>(reader, stream, limits, document, stopped, stop_offset);
+  std::string rewritten;  // the text after a number RapidJSON refused in range was rewritten
+  for (;;) {
+    if (!rewritten.empty()) {
+      ByteStream stream(rewritten.data(), rewritten.data() + rewritten.size());
+      parsed = parse_stream<kParseFlags>(reader, stream, limits, document, stopped, stop_offset);
+    } else if (insitu != nullptr) {
+      // NUL bytes were refused above, so the terminating NUL is the end of the input.
+      InsituStream stream(insitu + start);
+      parsed = parse_stream<kParseFlags | rapidjson::kParseInsituFlag>(
+          reader, stream, limits, document, stopped, stop_offset);
+    } else {
+      ByteStream stream(bytes.data() + start, bytes.data() + bytes.size());
+      parsed = parse_stream<kParseFlags>(reader, stream, limits, document, stopped, stop_offset);
+    }
+    if (parsed || stopped != Stop::none ||
+        reader.GetParseErrorCode() != rapidjson::kParseErrorNumberTooBig) {
+      break;
+    }
+    if (rewritten.empty()) rewritten.assign(bytes.substr(start));
+    if (!rewrite_number_in_range(rewritten, stop_offset)) break;
   }
   if (!parsed) {
     const std::size_t offset = start + stop_offset;
@@ -449,7 +459,14 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
             bytes, offset > 0 ? offset - 1 : 0, "limit",
             "an object or array with more than " + std::to_string(limits.max_members) + " entries");
         break;
+      case Stop::number:
+        f = number_too_big(bytes, offset);
+        break;
       case Stop::none: {
+        if (reader.GetParseErrorCode() == rapidjson::kParseErrorNumberTooBig) {
+          f = number_too_big(bytes, offset);
+          break;
+        }
         std::optional<std::string> expected;
         f = finding_at(bytes, offset, "syntax",
                        describe_parse_error(reader.GetParseErrorCode(), bytes, offset, expected));

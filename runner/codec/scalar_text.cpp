@@ -1,9 +1,6 @@
 #include "codec/scalar_text.hpp"
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
-
+#include "codec/json_number.hpp"
 #include "codec/schema_view.hpp"
 
 namespace conform::codec {
@@ -11,46 +8,25 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool is_integer_text(std::string_view text) {
-  std::size_t i = text.size() > 0 && text[0] == '-' ? 1 : 0;
-  if (i == text.size()) return false;
-  if (text[i] == '0' && i + 1 != text.size()) return false;
-  for (; i < text.size(); ++i) {
-    if (!is_digit(text[i])) return false;
-  }
-  return true;
-}
-
-// Stores a decimal number the way RapidJSON's reader would: integers as integers.
+// Stores a decimal number the way JSON text would be read: integers as integers.
 bool store_number(std::string_view text, rapidjson::Value& out) {
-  const std::string copy(text);
-  if (is_integer_text(text)) {
-    errno = 0;
-    char* end = nullptr;
-    if (copy[0] == '-') {
-      const long long v = std::strtoll(copy.c_str(), &end, 10);
-      if (errno == 0) {
-        out.SetInt64(v);
-        return true;
-      }
-    } else {
-      const unsigned long long v = std::strtoull(copy.c_str(), &end, 10);
-      if (errno == 0) {
-        out.SetUint64(v);
-        return true;
-      }
-    }
+  const JsonNumber number = read_json_number(text);
+  switch (number.type) {
+    case JsonNumber::Type::uint32:
+    case JsonNumber::Type::uint64:
+      out.SetUint64(number.unsigned_value);
+      return true;
+    case JsonNumber::Type::int32:
+    case JsonNumber::Type::int64:
+      out.SetInt64(number.signed_value);
+      return true;
+    case JsonNumber::Type::real:
+      out.SetDouble(number.real_value);
+      return true;
+    case JsonNumber::Type::too_big:
+      break;
   }
-  if (is_decimal_number(text) && has_zero_significand(text)) {
-    out.SetDouble(text[0] == '-' ? -0.0 : 0.0);
-    return true;
-  }
-  rapidjson::Document parsed;
-  parsed.Parse<rapidjson::kParseFullPrecisionFlag>(copy.c_str(), copy.size());
-  if (parsed.HasParseError() || !parsed.IsNumber()) return false;
-  out.SetDouble(parsed.GetDouble());
-  if (parsed.IsInt64()) out.SetInt64(parsed.GetInt64());
-  return std::isfinite(out.GetDouble());
+  return false;
 }
 
 }  // namespace
@@ -126,16 +102,6 @@ std::string scalar_text(const rapidjson::Value& value) {
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   value.Accept(writer);
   return std::string(buffer.GetString(), buffer.GetSize());
-}
-
-bool has_zero_significand(std::string_view number) {
-  bool digits = false;
-  for (const char c : number) {
-    if (c == 'e' || c == 'E') break;
-    if (c >= '1' && c <= '9') return false;
-    digits = digits || c == '0';
-  }
-  return digits;
 }
 
 }  // namespace conform::codec

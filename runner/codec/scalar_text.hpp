@@ -29,10 +29,4 @@ std::string scalar_text(const rapidjson::Value& value);
 // XML and form bodies use.
 bool is_decimal_number(std::string_view text);
 
-// True for number text whose digits before the exponent are all zeros ("0e305", "-0.00E9"):
-// such a number is zero. RapidJSON 1.1.0's full-precision parsing gets these wrong (it
-// normalizes a zero significand with clz(0), which is undefined: "0e305" read as -2.9e-70),
-// so callers set zero themselves.
-bool has_zero_significand(std::string_view number);
-
 }  // namespace conform::codec

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "codec/encode.hpp"
+#include "codec/json_number.hpp"
 #include "codec/rapidjson.hpp"
 #include "report/atomic_file.hpp"
 
@@ -96,10 +97,10 @@ std::string to_file_text(const Snapshot& snapshot) {
   }
   document.AddMember("headers", headers, allocator);
   rapidjson::Document body;
-  body.Parse(snapshot.body.data(), snapshot.body.size());
+  const bool body_parsed = !codec::parse_json_text(body, snapshot.body).IsError();
   if (snapshot.body.empty()) {
     // No body member at all: the response had none.
-  } else if (!body.HasParseError()) {
+  } else if (body_parsed) {
     sort_members(body);
     rapidjson::Value copy(body, allocator);
     document.AddMember("body", copy, allocator);
@@ -146,8 +147,7 @@ Recording read_recording(const fs::path& dir) {
     bytes << in.rdbuf();
     const std::string source = bytes.str();
     rapidjson::Document document;
-    document.Parse(source.data(), source.size());
-    if (document.HasParseError() || !document.IsObject()) {
+    if (codec::parse_json_text(document, source).IsError() || !document.IsObject()) {
       recording.problems.push_back(problem(file, "not a snapshot (not a JSON object)"));
       continue;
     }

@@ -1,5 +1,7 @@
 #include "mock/user_store.hpp"
 
+#include "codec/json_number.hpp"
+
 namespace conform::mock {
 
 UserStore::Shelf& UserStore::shelf(const std::string& vendor) {
@@ -84,10 +86,10 @@ std::string UserStore::to_json() const {
 
 std::string UserStore::load_json(const std::string& text) {
   rapidjson::Document document;
-  document.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
-  if (document.HasParseError()) {
-    return std::string("not JSON (") + rapidjson::GetParseError_En(document.GetParseError()) +
-           " at byte " + std::to_string(document.GetErrorOffset()) + ")";
+  const rapidjson::ParseResult parsed = codec::parse_json_text(document, text);
+  if (parsed.IsError()) {
+    return std::string("not JSON (") + rapidjson::GetParseError_En(parsed.Code()) + " at byte " +
+           std::to_string(parsed.Offset()) + ")";
   }
   if (!document.IsObject()) return "expected an object of vendors";
   for (const auto& vendor : document.GetObject()) {

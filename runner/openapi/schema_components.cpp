@@ -5,6 +5,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "codec/json_number.hpp"
+
 namespace conform::openapi {
 namespace fs = std::filesystem;
 namespace {
@@ -166,12 +168,12 @@ void SchemaComponents::convert_file(const Pending& pending) {
     return;
   }
   rapidjson::Document document;
-  document.Parse<rapidjson::kParseIterativeFlag>(bytes.str().c_str(), bytes.str().size());
-  if (document.HasParseError()) {
+  const rapidjson::ParseResult parsed = codec::parse_json_text(document, bytes.str());
+  if (parsed.IsError()) {
     Finding f;
     f.keyword = "syntax";
-    f.message = pending.file.string() + ": not JSON (" +
-                rapidjson::GetParseError_En(document.GetParseError()) + ")";
+    f.message =
+        pending.file.string() + ": not JSON (" + rapidjson::GetParseError_En(parsed.Code()) + ")";
     findings_.push_back(std::move(f));
     return;
   }

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "codec/json_number.hpp"
 #include "replay/json.hpp"
 
 namespace conform::replay {
@@ -19,7 +20,7 @@ void expand_into(const rapidjson::Value& in, rapidjson::Value& out,
       const std::string name = text.substr(2, text.size() - 2 - suffix.size());
       const Variable* variable = variables.find(name);
       rapidjson::Document parsed;
-      if (variable && !parsed.Parse(variable->value.c_str()).HasParseError()) {
+      if (variable && !codec::parse_json_text(parsed, variable->value).IsError()) {
         out.CopyFrom(parsed, allocator);
         return;
       }

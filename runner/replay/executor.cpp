@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "codec/decode.hpp"
+#include "codec/json_number.hpp"
 #include "http/curl.hpp"
 #include "http/url.hpp"
 #include "replay/assertion.hpp"
@@ -382,7 +383,7 @@ std::vector<std::string> secret_body_values(const std::string& body, Format form
   const std::set<std::string> fields(secret_fields.begin(), secret_fields.end());
   if (format == Format::json) {
     rapidjson::Document document;
-    if (!document.Parse(body.c_str(), body.size()).HasParseError()) {
+    if (!codec::parse_json_text(document, body).IsError()) {
       collect_json_secrets(document, fields, out);
     }
   } else if (format == Format::form) {

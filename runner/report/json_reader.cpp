@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "codec/json_number.hpp"
 #include "codec/rapidjson.hpp"
 #include "report/json_writer.hpp"
 #include "report/reports.hpp"
@@ -194,11 +195,10 @@ std::string position(std::string_view text, std::size_t offset) {
 
 RunResult parse_report_json(std::string_view text, const std::string& name) {
   rapidjson::Document document;
-  document.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
-  if (document.HasParseError()) {
-    throw std::runtime_error(
-        name + ":" + position(text, document.GetErrorOffset()) +
-        ": not valid JSON: " + rapidjson::GetParseError_En(document.GetParseError()));
+  const rapidjson::ParseResult parsed = codec::parse_json_text(document, text);
+  if (parsed.IsError()) {
+    throw std::runtime_error(name + ":" + position(text, parsed.Offset()) +
+                             ": not valid JSON: " + rapidjson::GetParseError_En(parsed.Code()));
   }
   return Reader(name).run(document);
 }

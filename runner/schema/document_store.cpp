@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "codec/json_number.hpp"
 #include "schema/draft07_metaschema.hpp"
 #include "schema/json_pointer.hpp"
 #include "schema/schema.hpp"
@@ -115,13 +116,13 @@ bool read_text(const std::filesystem::path& file, std::string& text) {
 
 rapidjson::Document parse_schema_text(std::string_view text, const std::string& label) {
   rapidjson::Document json;
-  json.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
-  if (json.HasParseError()) {
-    auto [line, column] = line_and_column(text, json.GetErrorOffset());
-    throw SchemaError(
-        label, "",
-        "not JSON: " + std::string(rapidjson::GetParseError_En(json.GetParseError())) + " (line " +
-            std::to_string(line) + ", column " + std::to_string(column) + ")");
+  const rapidjson::ParseResult parsed = codec::parse_json_text(json, text);
+  if (parsed.IsError()) {
+    auto [line, column] = line_and_column(text, parsed.Offset());
+    throw SchemaError(label, "",
+                      "not JSON: " + std::string(rapidjson::GetParseError_En(parsed.Code())) +
+                          " (line " + std::to_string(line) + ", column " + std::to_string(column) +
+                          ")");
   }
   return json;
 }

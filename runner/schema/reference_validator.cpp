@@ -2,6 +2,7 @@
 // adapter can define its costly one (STACK-NOTES.md #3).
 #include "codec/rapidjson.hpp"
 // clang-format off
+#include "codec/json_number.hpp"
 #include "schema/reference_validator.hpp"
 
 #include <valijson/schema.hpp>
@@ -30,8 +31,7 @@ bool read_json(const std::filesystem::path& file, rapidjson::Document& document)
   if (!in) return false;
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  document.Parse(bytes.str().c_str());
-  return !document.HasParseError();
+  return !codec::parse_json_text(document, bytes.str()).IsError();
 }
 
 bool contains_id(const rapidjson::Value& value) {

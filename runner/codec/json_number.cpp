@@ -8,6 +8,8 @@
 #include <string>
 #include <system_error>
 
+#include "codec/utf8.hpp"
+
 namespace conform::codec {
 namespace {
 
@@ -106,18 +108,22 @@ class NumberReadingHandler {
     return emit_json_number(std::string_view(s, n), document_, too_big_);
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
-    return document_.String(s, n, copy);
+    return !(surrogate_ = has_encoded_surrogate(s, n)) && document_.String(s, n, copy);
   }
-  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return document_.Key(s, n, copy); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+    return !(surrogate_ = has_encoded_surrogate(s, n)) && document_.Key(s, n, copy);
+  }
   bool StartObject() { return document_.StartObject(); }
   bool StartArray() { return document_.StartArray(); }
   bool EndObject(rapidjson::SizeType n) { return document_.EndObject(n); }
   bool EndArray(rapidjson::SizeType n) { return document_.EndArray(n); }
   bool too_big() const { return too_big_; }
+  bool surrogate() const { return surrogate_; }
 
  private:
   rapidjson::Document& document_;
   bool too_big_ = false;
+  bool surrogate_ = false;
 };
 
 }  // namespace
@@ -146,8 +152,10 @@ bool rewrite_number_in_range(std::string& text, std::size_t offset) {
 }
 
 rapidjson::ParseResult parse_json_text(rapidjson::Document& document, std::string_view text) {
-  constexpr unsigned kFlags =
-      rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+  // Encoding validated: text read here reaches reports and snapshots, which must be UTF-8.
+  constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseNumbersAsStringsFlag;
   std::string rewritten;
   for (;;) {
     rapidjson::Reader reader;
@@ -162,6 +170,9 @@ rapidjson::ParseResult parse_json_text(rapidjson::Document& document, std::strin
     };
     document.Populate(generate);
     if (handler.too_big()) return {rapidjson::kParseErrorNumberTooBig, result.Offset()};
+    if (handler.surrogate()) {
+      return {rapidjson::kParseErrorStringUnicodeSurrogateInvalid, result.Offset()};
+    }
     if (result.Code() != rapidjson::kParseErrorNumberTooBig) return result;
     if (rewritten.empty()) rewritten.assign(text);
     if (!rewrite_number_in_range(rewritten, result.Offset())) return result;

@@ -66,7 +66,7 @@ class InsituStream {
   char* dst_ = nullptr;
 };
 
-enum class Stop { none, depth, string, members, number };
+enum class Stop { none, depth, string, members, number, surrogate };
 
 // Forwards parse events to the document while enforcing Limits, so an oversized input
 // stops the parse where it crosses the limit instead of after it is built.
@@ -94,10 +94,12 @@ class LimitedHandler {
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
     if (n > limits_.max_string_bytes) return stop(Stop::string);
+    if (has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
     return document_.String(s, n, copy);
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
     if (n > limits_.max_string_bytes) return stop(Stop::string);
+    if (has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
     return document_.Key(s, n, copy);
   }
   bool StartObject() {
@@ -215,6 +217,43 @@ std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_vie
     default:
       return GetParseError_En(code);
   }
+}
+
+// The offset of the first \u escape of a surrogate without its pair in the string that ends
+// (closing quote included) at `string_end`.
+std::size_t unpaired_surrogate_escape(std::string_view bytes, std::size_t string_end) {
+  // The opening quote: the first '"' before the closing one not escaped by a backslash.
+  std::size_t open = string_end - 1;
+  for (;;) {
+    open = bytes.rfind('"', open - 1);
+    std::size_t slashes = 0;
+    while (slashes < open && bytes[open - 1 - slashes] == '\\') ++slashes;
+    if (slashes % 2 == 0) break;
+  }
+  const auto unit_at = [&](std::size_t at) -> unsigned {
+    if (at + 6 > bytes.size() || bytes[at] != '\\' || bytes[at + 1] != 'u') return 0;
+    unsigned unit = 0;
+    for (std::size_t k = at + 2; k < at + 6; ++k) {
+      const char c = bytes[k];
+      unit = unit * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return unit;
+  };
+  for (std::size_t at = open + 1; at < string_end; ++at) {
+    if (bytes[at] != '\\') continue;
+    const unsigned unit = unit_at(at);
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      const unsigned next = unit_at(at + 6);
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        at += 11;
+        continue;
+      }
+      return at;
+    }
+    if (unit >= 0xDC00 && unit <= 0xDFFF) return at;
+    ++at;  // the escaped character
+  }
+  return open;
 }
 
 // A number no double can hold is over a limit of the reader, not bad JSON.
@@ -462,6 +501,15 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
       case Stop::number:
         f = number_too_big(bytes, offset);
         break;
+      case Stop::surrogate: {
+        const std::size_t at = unpaired_surrogate_escape(bytes, offset);
+        f = finding_at(bytes, at, "syntax",
+                       describe_parse_error(rapidjson::kParseErrorStringUnicodeSurrogateInvalid,
+                                            bytes, at, f.expected));
+        f.actual = std::string(bytes.substr(at, 6));
+        f.length = 6;
+        break;
+      }
       case Stop::none: {
         if (reader.GetParseErrorCode() == rapidjson::kParseErrorNumberTooBig) {
           f = number_too_big(bytes, offset);

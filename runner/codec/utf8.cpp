@@ -63,6 +63,38 @@ bool check_utf8(std::string_view bytes, Utf8Problem& problem) {
   return true;
 }
 
+bool has_encoded_surrogate(const char* s, std::size_t n) {
+  for (const char* p = static_cast<const char*>(std::memchr(s, '\xED', n)); p != nullptr;
+       p = static_cast<const char*>(
+           std::memchr(p + 1, '\xED', n - static_cast<std::size_t>(p + 1 - s)))) {
+    if (p + 1 < s + n && static_cast<unsigned char>(p[1]) >= 0xA0) return true;
+  }
+  return false;
+}
+
+std::string valid_utf8(std::string_view bytes) {
+  Utf8Problem problem;
+  if (check_utf8(bytes, problem)) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size() + 8);
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (p[i] < 0x80) {
+      out += static_cast<char>(p[i++]);
+      continue;
+    }
+    const std::size_t length = sequence_length(p + i, bytes.size() - i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(bytes.data() + i, length);
+      i += length;
+    }
+  }
+  return out;
+}
+
 std::size_t count_code_points(std::string_view bytes) {
   std::size_t count = 0;
   for (const char c : bytes) {

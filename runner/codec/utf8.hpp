@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace conform::codec {
@@ -15,6 +16,16 @@ struct Utf8Problem {
 // Checks `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above
 // U+10FFFF) without NUL bytes. Returns true when it is; otherwise fills `problem`.
 bool check_utf8(std::string_view bytes, Utf8Problem& problem);
+
+// `bytes` as well-formed UTF-8: each byte that does not belong to a well-formed sequence
+// becomes U+FFFD. What conform writes (findings, excerpts, reports) goes through this where it
+// comes from outside, so no output of conform contains invalid UTF-8. NUL bytes stay.
+std::string valid_utf8(std::string_view bytes);
+
+// True when decoded JSON string bytes hold an encoded UTF-16 surrogate (ED A0..BF). RapidJSON
+// 1.1.0 refuses a lone high surrogate escape ("\ud800") but encodes a lone low one ("\udc00")
+// as ED B0 80, which is not UTF-8: a reader of UTF-8-checked text refuses such a string.
+bool has_encoded_surrogate(const char* s, std::size_t n);
 
 // Code points in a well-formed UTF-8 text (continuation bytes are not counted).
 std::size_t count_code_points(std::string_view bytes);

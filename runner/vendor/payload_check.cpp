@@ -7,6 +7,7 @@
 #include "codec/json_reader.hpp"
 #include "codec/json_source_map.hpp"
 #include "codec/sniff.hpp"
+#include "codec/utf8.hpp"
 #include "codec/xml_rules.hpp"
 
 namespace conform::vendor {
@@ -81,6 +82,17 @@ PayloadResult check_json(std::string_view bytes, const schema::Schema& schema,
   return result;
 }
 
+// Findings quote the payload (its names, values, tokens), which need not be UTF-8; every
+// output of conform must be.
+PayloadResult with_valid_utf8(PayloadResult result) {
+  for (Finding& f : result.findings) {
+    for (std::string* text : {&f.pointer, &f.xpath, &f.message}) *text = codec::valid_utf8(*text);
+    if (f.expected) f.expected = codec::valid_utf8(*f.expected);
+    if (f.actual) f.actual = codec::valid_utf8(*f.actual);
+  }
+  return result;
+}
+
 }  // namespace
 
 Format likely_format(std::string_view bytes) {
@@ -102,7 +114,9 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
     return rejected(content_finding("the body is XML, but this message has no XML form"));
   }
 
-  if (format == Format::json) return check_json(bytes, schema, options);
+  if (format == Format::json) {
+    return with_valid_utf8(check_json(bytes, schema, options));
+  }
 
   codec::DecodeOptions decode_options;
   decode_options.format = format;
@@ -115,7 +129,7 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
   result.findings = std::move(decoded.findings);
   if (decoded.ok) validate_placed(decoded.value, *decoded.source_map, schema, options, result);
   result.valid = !has_errors(result.findings);
-  return result;
+  return with_valid_utf8(std::move(result));
 }
 
 }  // namespace conform::vendor

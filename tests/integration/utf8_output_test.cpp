@@ -1,0 +1,58 @@
+// No output of `conform validate` contains invalid UTF-8, in any --output format, whatever
+// bytes the payload holds: a JSON, SARIF or annotation reader refuses the whole stream for
+// one bad byte (a lone "\udc00" escape once came out as ED B0 80 in --output json).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "codec/utf8.hpp"
+#include "support/run_command.hpp"
+
+namespace conform::test {
+namespace {
+
+struct Payload {
+  const char* vendor;
+  const char* format;
+  std::string bytes;
+};
+
+const std::vector<Payload>& payloads() {
+  static const std::vector<Payload> all = {
+      {"finix", "json", "{\"enabled\":\"\\udc00\"}"},
+      {"finix", "json", "{\"enabled\":\"\\ud800\"}"},
+      {"finix", "json", "{\"enabled\":\"ab\xFF\"}"},
+      {"finix", "json", "{\"\xE2\x82\":1}"},
+      {"finix", "json", "\xFF\xFE{\"a\":1}"},
+      {"finix", "json", "{\"tags\":{\"k\":\"caf\xE9\"},\"x\xC3\":\x80}"},
+      {"finix", "json", std::string("{\"enabled\":true,\"\xED\xA0\x80\":1}")},
+      {"msp360", "xml", "<UsersEditModel><FirstName>caf\xE9</FirstName></UsersEditModel>"},
+      {"msp360", "xml", "<UsersEditModel><X\xC3>1</X\xC3></UsersEditModel>"},
+      {"msp360", "xml", "<UsersEditModel><Enabled>&#xDC00;</Enabled></UsersEditModel>"},
+      {"finix", "form", "enabled=%FF&t\xFE=1"},
+      {"finix", "form", "enabled=%ED%B0%80&x=caf\xE9"},
+  };
+  return all;
+}
+
+bool well_formed(const std::string& text) {
+  codec::Utf8Problem problem;
+  return codec::check_utf8(text, problem);
+}
+
+TEST(Utf8Output, EveryOutputFormatIsValidUtf8ForEveryPayload) {
+  for (const char* output : {"text", "json", "sarif", "github"}) {
+    for (const Payload& p : payloads()) {
+      const auto r = run_conform(
+          {"validate", p.vendor, "request", "--format", p.format, "--output", output, "-"},
+          p.bytes);
+      EXPECT_EQ(r.exit_code, 1) << output << " " << p.bytes << "\n" << r.err;
+      EXPECT_TRUE(well_formed(r.out)) << output << " " << p.bytes << "\n" << r.out;
+      EXPECT_TRUE(well_formed(r.err)) << output << " " << p.bytes << "\n" << r.err;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace conform::test

@@ -18,8 +18,12 @@ std::string sanitize(const std::string& text) {
   return out;
 }
 
+// A missing folder gives no files (the suite's tests then fail, saying the suite is missing):
+// these run while gtest registers its cases, where an exception would abort every test binary.
 std::vector<std::string> json_files_in(const std::filesystem::path& dir, bool recursive) {
   std::vector<std::string> files;
+  std::error_code error;
+  if (!std::filesystem::is_directory(dir, error)) return files;
   auto add = [&](const std::filesystem::path& path) {
     if (path.extension() == ".json") {
       files.push_back(std::filesystem::relative(path, suite_root() + "/tests/draft7").string());

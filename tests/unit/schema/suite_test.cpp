@@ -44,6 +44,18 @@ std::vector<std::string> asserted_files() {
   return files;
 }
 
+// The suite is data kept in tests/data (see its SOURCE.txt); without it the parameterised
+// cases above would silently be none.
+TEST(JsonSchemaTestSuiteData, IsInTheRepository) {
+  ASSERT_FALSE(required_suite_files().empty())
+      << "the JSON Schema Test Suite is missing: expected it in " << suite_root();
+  EXPECT_EQ(load_suite_cases(required_suite_files()).size(), 927u);
+  EXPECT_EQ(load_suite_cases(optional_suite_files()).size(), 794u);
+  for (const auto& file : targeted_optional_files()) {
+    EXPECT_FALSE(load_suite_cases({file}).empty()) << file << " is missing";
+  }
+}
+
 class JsonSchemaTestSuite : public ::testing::TestWithParam<SuiteCase> {};
 
 TEST_P(JsonSchemaTestSuite, GivesTheExpectedVerdict) {

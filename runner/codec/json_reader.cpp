@@ -4,6 +4,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -288,8 +289,10 @@ struct DuplicateKey {
   std::string key;
 };
 
-// Visits every object without recursion; reports each repeated name once per object.
-void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>& out) {
+// Visits every object without recursion; reports each repeated name once per object, and
+// lists each object that has one in `objects`.
+void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>& out,
+                         std::vector<const rapidjson::Value*>& objects) {
   struct Frame {
     const rapidjson::Value* value;
     rapidjson::SizeType next;  // the child to visit next; next - 1 is the one being visited
@@ -330,6 +333,7 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
             for (rapidjson::SizeType k = 0; k < j && !seen; ++k) seen = name(k) == name(i);
             for (rapidjson::SizeType k = j + 1; k < i && !seen; ++k) seen = name(k) == name(i);
             if (!seen) out.push_back({path(), std::string(name(i))});
+            if (objects.empty() || objects.back() != &object) objects.push_back(&object);
             break;
           }
         }
@@ -359,6 +363,7 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
       }
     }
     if (repeated.empty()) return;
+    objects.push_back(&object);
     // Up to 32 members the order is that of the first repeats; beyond, by name (as before).
     if (n > 32) std::sort(repeated.begin(), repeated.end());
     for (const auto key : repeated) out.push_back({path(), std::string(key)});
@@ -378,6 +383,26 @@ void find_duplicate_keys(const rapidjson::Value& root, std::vector<DuplicateKey>
     stack.push_back({child, 0});
     if (child->IsObject()) check(*child);
   }
+}
+
+// Keeps only the last member of each name, as JavaScript's JSON.parse and most receivers do,
+// so keywords (maxProperties, required, properties...) see each name once: the repeat itself
+// is the duplicate-key finding. The members are moved, not copied.
+void keep_last_of_each_name(rapidjson::Value& object,
+                            rapidjson::Document::AllocatorType& allocator) {
+  const rapidjson::SizeType n = object.MemberCount();
+  std::unordered_map<std::string_view, rapidjson::SizeType> last;
+  last.reserve(n);
+  const auto begin = object.MemberBegin();
+  for (rapidjson::SizeType i = 0; i < n; ++i) {
+    last[std::string_view(begin[i].name.GetString(), begin[i].name.GetStringLength())] = i;
+  }
+  rapidjson::Value kept(rapidjson::kObjectType);
+  for (rapidjson::SizeType i = 0; i < n; ++i) {
+    const std::string_view name(begin[i].name.GetString(), begin[i].name.GetStringLength());
+    if (last[name] == i) kept.AddMember(begin[i].name, begin[i].value, allocator);
+  }
+  object = kept;  // a move
 }
 
 bool only_whitespace(std::string_view bytes) {
@@ -534,7 +559,8 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
   }
 
   std::vector<DuplicateKey> duplicates;
-  find_duplicate_keys(document, duplicates);
+  std::vector<const rapidjson::Value*> objects;
+  find_duplicate_keys(document, duplicates, objects);
   for (auto& duplicate : duplicates) {
     std::string pointer;
     for (const auto& token : duplicate.path) append_token(pointer, token);
@@ -553,6 +579,11 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
     }
     f.pointer = std::move(pointer);
     findings.push_back(std::move(f));
+  }
+  // Deepest first (the walk lists an object before the objects inside it), so an object is
+  // rebuilt after the objects within it and no pointer goes stale.
+  for (auto it = objects.rbegin(); it != objects.rend(); ++it) {
+    keep_last_of_each_name(const_cast<rapidjson::Value&>(**it), document.GetAllocator());
   }
   return ok;
 }

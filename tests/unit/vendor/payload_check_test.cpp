@@ -173,5 +173,41 @@ TEST_F(PayloadCheck, OneMessageCheckerServesThreadsSideBySideWithTheCatalogsAnsw
       << (problems[0].empty() ? problems[1].front() : problems[0].front());
 }
 
+// A repeated member name is one duplicate-key finding; every keyword sees the names once
+// (the last value of each, as JSON.parse keeps it).
+TEST_F(PayloadCheck, KeywordsSeeEachMemberNameOnce) {
+  const auto tags = [](int distinct, const std::vector<std::string>& repeats) {
+    std::string text = "{\"tags\":{";
+    for (int i = 0; i < distinct; ++i) text += "\"k" + std::to_string(i) + "\":\"v\",";
+    for (const auto& r : repeats) text += "\"" + r + "\":\"again\",";
+    text.back() = '}';
+    return text + "}";
+  };
+  for (const auto& repeats : std::vector<std::vector<std::string>>{
+           {"k0"}, {"k49"}, {"k3", "k3", "k3"}, {"k1", "k2", "k7", "k20", "k33"}}) {
+    for (bool in_place : {true, false}) {
+      const std::string text = tags(50, repeats);
+      const PayloadResult r = in_place ? check(text) : reference_check(text, *schema_, json());
+      ASSERT_FALSE(r.findings.empty()) << text;
+      for (const Finding& f : r.findings) EXPECT_EQ(f.keyword, "duplicate-key") << f.message;
+    }
+  }
+  // 51 distinct names are still too many, repeated or not.
+  const PayloadResult over = check(tags(51, {"k0"}));
+  bool max_properties = false;
+  for (const Finding& f : over.findings) max_properties |= f.keyword == "maxProperties";
+  EXPECT_TRUE(max_properties);
+  // The last value of a name is the one validated: a bad first value is not a finding.
+  EXPECT_TRUE(check(R"({"enabled":"yes","enabled":true})").findings.size() == 1);
+  const PayloadResult last_bad = check(R"({"enabled":true,"enabled":"yes"})");
+  ASSERT_EQ(last_bad.findings.size(), 2u);
+  EXPECT_EQ(last_bad.findings[1].keyword, "type");
+  // An object inside a repeated member is deduplicated too, deepest first.
+  const PayloadResult nested =
+      check(R"({"tags":{"a":"1","a":"2"},"tags":{"b":"1","b":"2","b":"3"}})");
+  for (const Finding& f : nested.findings) EXPECT_EQ(f.keyword, "duplicate-key") << f.message;
+  EXPECT_EQ(nested.findings.size(), 3u);
+}
+
 }  // namespace
 }  // namespace conform::vendor

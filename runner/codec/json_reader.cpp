@@ -561,6 +561,7 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
   std::vector<DuplicateKey> duplicates;
   std::vector<const rapidjson::Value*> objects;
   find_duplicate_keys(document, duplicates, objects);
+  JsonLocator locator(bytes);
   for (auto& duplicate : duplicates) {
     std::string pointer;
     for (const auto& token : duplicate.path) append_token(pointer, token);
@@ -571,8 +572,8 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
     f.message = "the member \"" + duplicate.key +
                 "\" appears more than once in the object; receivers keep only one of the "
                 "values";
-    if (const auto span = find_json_value(bytes, duplicate.path, 2, true)) {
-      const Location at = location_of_span(bytes, *span);
+    if (const auto span = locator.find(duplicate.path, 2, true)) {
+      const Location at = locator.location(*span);
       f.line = at.line;
       f.column = at.column;
       f.length = at.length;

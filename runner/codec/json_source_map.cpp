@@ -1,6 +1,7 @@
 #include "codec/json_source_map.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 #include "codec/text_position.hpp"
@@ -149,11 +150,6 @@ std::string unescape_key(std::string_view raw) {
   return out;
 }
 
-bool key_equals(std::string_view raw, const std::string& token) {
-  if (raw.find('\\') == std::string_view::npos) return raw == token;
-  return unescape_key(raw) == token;
-}
-
 std::optional<std::size_t> array_index(const std::string& token) {
   if (token.empty() || token.size() > 9) return std::nullopt;
   if (token.size() > 1 && token[0] == '0') return std::nullopt;
@@ -190,76 +186,130 @@ std::optional<std::vector<std::string>> pointer_tokens(std::string_view pointer)
   return tokens;
 }
 
-std::optional<JsonSpan> find_json_value(std::string_view bytes,
-                                        const std::vector<std::string>& tokens,
-                                        std::size_t occurrence, bool want_key) {
+JsonLocator::JsonLocator(std::string_view text) : text_(text) {}
+JsonLocator::~JsonLocator() = default;
+
+// Every member (its first two occurrences) or element of one object or array, found in one
+// scan of it, up to where the text stops being JSON.
+struct JsonLocator::Container {
+  struct Member {
+    std::size_t count = 0;
+    JsonSpan key[2];
+    std::size_t value_begin[2] = {0, 0};
+  };
+  std::unordered_map<std::string, Member> members;
+  std::vector<std::size_t> elements;
+  std::optional<std::size_t> end;  // past the container, once asked for
+};
+
+JsonLocator::Container& JsonLocator::container_at(std::size_t begin) {
+  const auto known = containers_.find(begin);
+  if (known != containers_.end()) return known->second;
+  Container& c = containers_[begin];
+  Scanner scan(text_, begin);
+  if (scan.peek() == '{') {
+    scan.advance();
+    for (;;) {
+      scan.skip_space();
+      if (scan.peek() != '"') break;
+      const std::size_t key_begin = scan.pos();
+      const auto raw = scan.skip_string();
+      if (!raw) break;
+      const std::size_t key_end = scan.pos();
+      scan.skip_space();
+      if (scan.peek() != ':') break;
+      scan.advance();
+      scan.skip_space();
+      auto& member = c.members[raw->find('\\') == std::string_view::npos ? std::string(*raw)
+                                                                         : unescape_key(*raw)];
+      if (member.count < 2) {
+        member.key[member.count] = {key_begin, key_end};
+        member.value_begin[member.count] = scan.pos();
+      }
+      ++member.count;
+      if (!scan.skip_value()) break;
+      scan.skip_space();
+      if (scan.peek() != ',') break;
+      scan.advance();
+    }
+  } else {
+    scan.advance();
+    scan.skip_space();
+    if (scan.peek() != ']') {
+      for (;;) {
+        scan.skip_space();
+        c.elements.push_back(scan.pos());
+        if (!scan.skip_value()) break;
+        scan.skip_space();
+        if (scan.peek() != ',') break;
+        scan.advance();
+      }
+    }
+  }
+  return c;
+}
+
+JsonSpan JsonLocator::whole(std::size_t begin) {
+  Container& c = container_at(begin);
+  if (!c.end) {
+    Scanner rest(text_, begin);
+    c.end = rest.skip_value() ? rest.pos() : begin + 1;
+  }
+  return {begin, *c.end};
+}
+
+std::optional<JsonSpan> JsonLocator::find(const std::vector<std::string>& tokens,
+                                          std::size_t occurrence, bool want_key) {
   // A byte order mark is reported by the reader; positions still count past it.
-  Scanner scan(bytes, bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+  Scanner scan(text_, text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
   scan.skip_space();
   if (scan.at_end()) return std::nullopt;
   std::size_t value_begin = scan.pos();
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     const bool last = t + 1 == tokens.size();
-    const char open = scan.peek();
-    const std::size_t container_begin = scan.pos();
-    const auto whole_container = [&]() -> std::optional<JsonSpan> {
-      Scanner rest(bytes, container_begin);
-      if (!rest.skip_value()) return JsonSpan{container_begin, container_begin + 1};
-      return JsonSpan{container_begin, rest.pos()};
-    };
-    bool found = false;
+    const char open = text_[value_begin];
     if (open == '{') {
-      scan.advance();
-      std::size_t seen = 0;
-      for (;;) {
-        scan.skip_space();
-        if (scan.peek() != '"') return whole_container();
-        const std::size_t key_begin = scan.pos();
-        const auto raw = scan.skip_string();
-        if (!raw) return whole_container();
-        const std::size_t key_end = scan.pos();
-        scan.skip_space();
-        if (scan.peek() != ':') return whole_container();
-        scan.advance();
-        scan.skip_space();
-        if (key_equals(*raw, tokens[t]) && ++seen == (last ? occurrence : 1)) {
-          if (last && want_key) return JsonSpan{key_begin, key_end};
-          found = true;
-          break;
-        }
-        if (!scan.skip_value()) return whole_container();
-        scan.skip_space();
-        if (scan.peek() != ',') return whole_container();
-        scan.advance();
+      const Container& c = container_at(value_begin);
+      const auto member = c.members.find(tokens[t]);
+      const std::size_t wanted = last ? occurrence : 1;
+      if (member == c.members.end() || wanted < 1 || wanted > 2 || member->second.count < wanted) {
+        return whole(value_begin);
       }
+      if (last && want_key) return member->second.key[wanted - 1];
+      value_begin = member->second.value_begin[wanted - 1];
     } else if (open == '[') {
+      const Container& c = container_at(value_begin);
       const auto index = array_index(tokens[t]);
-      if (!index) return whole_container();
-      scan.advance();
-      scan.skip_space();
-      if (scan.peek() == ']') return whole_container();
-      for (std::size_t i = 0;; ++i) {
-        scan.skip_space();
-        if (i == *index) {
-          found = true;
-          break;
-        }
-        if (!scan.skip_value()) return whole_container();
-        scan.skip_space();
-        if (scan.peek() != ',') return whole_container();
-        scan.advance();
-      }
+      if (!index || *index >= c.elements.size()) return whole(value_begin);
+      value_begin = c.elements[*index];
     } else {
       break;  // a scalar has no members: point at it
     }
-    if (!found) return whole_container();
-    value_begin = scan.pos();
   }
-  Scanner value(bytes, value_begin);
+  Scanner value(text_, value_begin);
   const char c = value.peek();
   if (c == '{' || c == '[') return JsonSpan{value_begin, value_begin + 1};
-  if (!value.skip_value()) return JsonSpan{value_begin, bytes.size()};
+  if (!value.skip_value()) return JsonSpan{value_begin, text_.size()};
   return JsonSpan{value_begin, std::max(value.pos(), value_begin + 1)};
+}
+
+Location JsonLocator::location(JsonSpan span) {
+  if (!index_) index_.emplace(text_);
+  const TextPosition at = index_->position(span.begin);
+  Location location;
+  location.line = at.line;
+  location.column = at.column;
+  const std::size_t begin = std::min(span.begin, text_.size());
+  const std::size_t end =
+      std::max(begin, std::min({span.end, text_.size(), index_->line_end(begin)}));
+  location.length = std::max(1, static_cast<int>(index_->code_points(begin, end)));
+  return location;
+}
+
+std::optional<JsonSpan> find_json_value(std::string_view bytes,
+                                        const std::vector<std::string>& tokens,
+                                        std::size_t occurrence, bool want_key) {
+  return JsonLocator(bytes).find(tokens, occurrence, want_key);
 }
 
 Location location_of_span(std::string_view bytes, JsonSpan span) {
@@ -277,22 +327,27 @@ Location location_of_span(std::string_view bytes, JsonSpan span) {
 
 namespace {
 
-Location locate_in(std::string_view bytes, std::string_view pointer, bool want_key) {
+Location locate_in(JsonLocator& locator, std::string_view pointer, bool want_key) {
   const auto tokens = pointer_tokens(pointer);
   if (!tokens) return {};
-  const auto span = find_json_value(bytes, *tokens, 1, want_key && !tokens->empty());
+  const auto span = locator.find(*tokens, 1, want_key && !tokens->empty());
   if (!span) return {};
-  return location_of_span(bytes, *span);
+  return locator.location(*span);
 }
 
 }  // namespace
 
+JsonSourceMap::JsonSourceMap(std::string bytes)
+    : bytes_(std::move(bytes)), locator_(std::make_unique<JsonLocator>(bytes_)) {}
+
+JsonSourceMap::~JsonSourceMap() = default;
+
 Location JsonSourceMap::locate(std::string_view pointer) const {
-  return locate_in(bytes_, pointer, false);
+  return locate_in(*locator_, pointer, false);
 }
 
 Location JsonSourceMap::locate_name(std::string_view pointer) const {
-  return locate_in(bytes_, pointer, true);
+  return locate_in(*locator_, pointer, true);
 }
 
 }  // namespace conform::codec

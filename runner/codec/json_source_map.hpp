@@ -3,12 +3,15 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "codec/source_map.hpp"
+#include "codec/text_position.hpp"
 
 namespace conform::codec {
 
@@ -21,6 +24,31 @@ struct JsonSpan {
 // Decodes a JSON Pointer ("/a~1b/0") into its reference tokens ("a/b", "0").
 // Returns nullopt when `pointer` is not a JSON Pointer (no leading '/', bad '~' escape).
 std::optional<std::vector<std::string>> pointer_tokens(std::string_view pointer);
+
+// Finds values in one JSON text; each object or array it passes is scanned once and
+// remembered, so finding N values costs about one pass over the text, not N.
+class JsonLocator {
+ public:
+  explicit JsonLocator(std::string_view text);
+  ~JsonLocator();
+  JsonLocator(const JsonLocator&) = delete;
+  JsonLocator& operator=(const JsonLocator&) = delete;
+
+  // As find_json_value below.
+  std::optional<JsonSpan> find(const std::vector<std::string>& tokens, std::size_t occurrence = 1,
+                               bool want_key = false);
+  // As location_of_span below, without rescanning the text before `span`.
+  Location location(JsonSpan span);
+
+ private:
+  struct Container;
+  Container& container_at(std::size_t begin);
+  JsonSpan whole(std::size_t begin);
+
+  std::string_view text_;
+  std::unordered_map<std::size_t, Container> containers_;
+  std::optional<TextIndex> index_;
+};
 
 // Finds the value at `tokens` in the JSON text `bytes`. For an object member the match is
 // its `occurrence`-th key of that name (1 = first; duplicates make later ones reachable);
@@ -36,14 +64,17 @@ Location location_of_span(std::string_view bytes, JsonSpan span);
 
 // A SourceMap over a copy of the JSON text. `locate` points at the value (`locate_name` at the
 // key): a caret under `42` in `"Id": 42`; a missing member points at its parent object.
+// Placing many findings costs one pass over the text (JsonLocator).
 class JsonSourceMap final : public SourceMap {
  public:
-  explicit JsonSourceMap(std::string bytes) : bytes_(std::move(bytes)) {}
+  explicit JsonSourceMap(std::string bytes);
+  ~JsonSourceMap() override;
   Location locate(std::string_view pointer) const override;
   Location locate_name(std::string_view pointer) const override;
 
  private:
   std::string bytes_;
+  std::unique_ptr<JsonLocator> locator_;  // what it has scanned so far: a cache
 };
 
 }  // namespace conform::codec

@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "codec/text_position.hpp"
-#include "codec/utf8.hpp"
-
 namespace conform::codec {
 
 void TableSourceMap::add(std::string pointer, std::size_t offset, std::size_t length,
@@ -28,17 +25,15 @@ Location TableSourceMap::locate(std::string_view pointer) const {
 
 Location TableSourceMap::location_at(std::size_t offset, std::size_t length,
                                      std::string xpath) const {
-  const TextPosition at = position_of(bytes_, offset);
+  if (!index_) index_.emplace(bytes_);
+  offset = std::min(offset, bytes_.size());
+  const TextPosition at = index_->position(offset);
   Location location;
   location.line = at.line;
   location.column = at.column;
-  offset = std::min(offset, bytes_.size());
-  std::size_t end = std::min(offset + length, bytes_.size());
-  const std::size_t newline = bytes_.find('\n', offset);
-  if (newline != std::string::npos) end = std::min(end, newline);
-  location.length = std::max(
-      1,
-      static_cast<int>(count_code_points(std::string_view(bytes_).substr(offset, end - offset))));
+  const std::size_t end =
+      std::max(offset, std::min({offset + length, bytes_.size(), index_->line_end(offset)}));
+  location.length = std::max(1, static_cast<int>(index_->code_points(offset, end)));
   location.xpath = std::move(xpath);
   return location;
 }

@@ -3,17 +3,21 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include "codec/source_map.hpp"
+#include "codec/text_position.hpp"
 
 namespace conform::codec {
 
 class TableSourceMap final : public SourceMap {
  public:
   explicit TableSourceMap(std::string bytes) : bytes_(std::move(bytes)) {}
+  TableSourceMap(const TableSourceMap&) = delete;  // index_ points into bytes_
+  TableSourceMap& operator=(const TableSourceMap&) = delete;
 
   // `length` is in bytes from `offset`; line and column are computed only when asked.
   void add(std::string pointer, std::size_t offset, std::size_t length, std::string xpath);
@@ -33,6 +37,8 @@ class TableSourceMap final : public SourceMap {
   };
   std::string bytes_;
   std::unordered_map<std::string, Entry> entries_;
+  // Built on the first location asked for: placing many findings costs one pass.
+  mutable std::optional<TextIndex> index_;
 };
 
 }  // namespace conform::codec

@@ -1,7 +1,5 @@
-// No report contains invalid UTF-8, whatever bytes a server sent: every text of the run
-// (bodies, headers, findings, names) is made well-formed before any writer sees it.
-#include "report/valid_utf8.hpp"
-
+// No report contains invalid UTF-8, whatever bytes a server sent, in any of its texts
+// (bodies, headers, findings, names, tags, curl lines).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -61,7 +59,7 @@ RunResult run_with_bad_bytes() {
   return run;
 }
 
-TEST(ValidUtf8, EveryTextOfTheRunBecomesWellFormed) {
+TEST(ReportFilesUtf8, CodecValidUtf8MakesEveryTextWellFormed) {
   for (const std::string& bad : kBad) {
     EXPECT_FALSE(well_formed(bad));
     EXPECT_TRUE(well_formed(codec::valid_utf8(bad)));
@@ -70,7 +68,7 @@ TEST(ValidUtf8, EveryTextOfTheRunBecomesWellFormed) {
   EXPECT_EQ(codec::valid_utf8("ok \xC3\xA9"), "ok \xC3\xA9");
 }
 
-TEST(ValidUtf8, NoReportFileContainsInvalidUtf8) {
+TEST(ReportFilesUtf8, NoReportFileContainsInvalidUtf8) {
   const fs::path dir = fs::temp_directory_path() / ("conform-utf8-" + std::to_string(getpid()));
   fs::remove_all(dir);
   write_reports(run_with_bad_bytes(), dir);

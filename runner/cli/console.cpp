@@ -127,6 +127,7 @@ void render_findings(std::ostream& out, const PayloadResult& result, std::string
     if (f.actual) out << "   = actual:   " << *f.actual << "\n";
     out << "\n";
   }
+  if (result.more_findings > 0) out << more_findings_text(result.more_findings) << "\n\n";
 }
 
 }  // namespace conform::cli

@@ -48,6 +48,11 @@ std::string result_to_json(const PayloadResult& result) {
   w.StartArray();
   for (const auto& f : result.findings) write_finding(w, f);
   w.EndArray();
+  if (result.more_findings > 0) {
+    w.Key("more_findings");
+    w.Uint64(result.more_findings);
+    write_string(w, "more_findings_message", more_findings_text(result.more_findings));
+  }
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -53,6 +53,8 @@ options:
                            body-bytes (256M), depth (512), string-bytes (128M), members
                            (1000000 per object or array), xml-elements (1000000); a payload
                            over one gets a "limit" finding (docs/limits.md)
+  --max-findings N         report at most N findings per payload, then "... and M more
+                           findings" (default 100; 0: all)
 
 exit status: 0 every payload valid; 1 at least one invalid; 2 the command could not do its work
 
@@ -81,6 +83,15 @@ std::optional<Output> parse_output(const std::string& name) {
   return std::nullopt;
 }
 
+// SARIF and annotations close a capped payload with a note that says how many were left out.
+Finding more_findings_note(const PayloadResult& result) {
+  Finding note;
+  note.severity = Severity::warning;
+  note.keyword = "max-findings";
+  note.message = more_findings_text(result.more_findings) + " (--max-findings)";
+  return note;
+}
+
 // Prints results in input order and keeps the counts.
 class Printer {
  public:
@@ -100,6 +111,7 @@ class Printer {
     const int first_line = line > 0 ? static_cast<int>(line) : 1;
     if (sarif_) {
       sarif_->add(file, result.findings, first_line);
+      if (result.more_findings > 0) sarif_->add(file, more_findings_note(result), first_line);
       return;
     }
     if (quiet_) return;
@@ -112,6 +124,10 @@ class Printer {
       case Output::github:
         for (const auto& f : result.findings) {
           std::cout << report::github_annotation(f, file, first_line) << '\n';
+        }
+        if (result.more_findings > 0) {
+          std::cout << report::github_annotation(more_findings_note(result), file, first_line)
+                    << '\n';
         }
         break;
       default:
@@ -170,18 +186,20 @@ Checker verdict_first(std::shared_ptr<const schema::Schema> schema, bool strict,
 }
 
 Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict,
-             const codec::Limits& limits) {
+             const codec::Limits& limits, std::size_t max_findings) {
   Setup setup;
   const auto maps = args.values("--map");
   if (const auto schema_file = args.value("--schema")) {
     setup.registry = std::make_unique<schema::SchemaRegistry>();
     apply_maps(*setup.registry, maps);
     auto schema = setup.registry->load_file(*schema_file);
-    setup.check = [schema, strict, limits](std::string_view bytes, std::optional<Format> format) {
+    setup.check = [schema, strict, limits, max_findings](std::string_view bytes,
+                                                         std::optional<Format> format) {
       vendor::CheckOptions options;
       options.strict = strict;
       options.limits = limits;
       options.format = format;
+      options.max_findings = max_findings;
       return vendor::check_payload(bytes, *schema, nullptr, options);
     };
     setup.check = verdict_first(schema, strict, limits, std::move(setup.check));
@@ -214,12 +232,13 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   // Load the schema now: a broken one is exit 2 before any payload is read.
   auto checker = std::make_shared<const vendor::MessageChecker>(*setup.catalog, *vendor, *message);
   // The catalog is captured for the manifest the checker refers to.
-  setup.check = [catalog = setup.catalog, checker, strict, limits](std::string_view bytes,
-                                                                   std::optional<Format> format) {
+  setup.check = [catalog = setup.catalog, checker, strict, limits, max_findings](
+                    std::string_view bytes, std::optional<Format> format) {
     vendor::CheckOptions options;
     options.strict = strict;
     options.limits = limits;
     options.format = format;
+    options.max_findings = max_findings;
     return checker->check(bytes, options);
   };
   // Only where JSON is the message's own encoding: the checker's verdict on "{}" says so.
@@ -237,9 +256,10 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Arguments args(
-      argv, {"--format", "--output", "--jobs", "--map", "--schema", "--schemas", "--limit"},
-      {"--ndjson", "--strict", "--quiet", "--help", "-h"});
+  const Arguments args(argv,
+                       {"--format", "--output", "--jobs", "--map", "--schema", "--schemas",
+                        "--limit", "--max-findings"},
+                       {"--ndjson", "--strict", "--quiet", "--help", "-h"});
   if (args.flag("--help") || args.flag("-h")) {
     std::cout << kHelp;
     return kExitOk;
@@ -274,8 +294,14 @@ int run(const std::vector<std::string>& argv) {
         throw Usage{problem};
       }
     }
+    std::size_t max_findings = 100;
+    if (const auto text = args.value("--max-findings")) {
+      const auto n = *text == "0" ? std::optional<long>(0) : parse_count(*text);
+      if (!n) throw Usage{"--max-findings takes a whole number (0: every finding)"};
+      max_findings = static_cast<std::size_t>(*n);
+    }
     std::vector<std::string> files = args.positional();
-    Setup setup = set_up(args, files, args.flag("--strict"), limits);
+    Setup setup = set_up(args, files, args.flag("--strict"), limits, max_findings);
     if (files.empty()) throw Usage{"name at least one FILE (or - for standard input)"};
 
     Printer printer(*output, args.flag("--quiet"));

@@ -3,9 +3,11 @@
 #include <cctype>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "mock/exchange.hpp"
 #include "mock/json_pointer.hpp"
+#include "model/result.hpp"
 
 namespace conform::mock {
 namespace {
@@ -13,6 +15,15 @@ namespace {
 using Allocator = rapidjson::Document::AllocatorType;
 constexpr std::string_view kOpen = "{{";
 constexpr std::string_view kClose = "}}";
+// The errors a list shows: the first kMaxListedErrors, and an item saying how many more.
+std::vector<ErrorItem> listed(const std::vector<ErrorItem>& errors) {
+  if (errors.size() <= kMaxListedErrors) return errors;
+  std::vector<ErrorItem> shown(errors.begin(), errors.begin() + kMaxListedErrors);
+  ErrorItem more;
+  more.message = more_findings_text(errors.size() - kMaxListedErrors);
+  shown.push_back(std::move(more));
+  return shown;
+}
 
 bool is_item_name(std::string_view name) {
   return name == "field" || name == "pointer" || name == "error" || name == "keyword" ||
@@ -164,7 +175,7 @@ std::optional<rapidjson::Value> render_value(const rapidjson::Value& tmpl,
     if (const auto each = tmpl.FindMember("$each");
         each != tmpl.MemberEnd() && tmpl.MemberCount() == 1) {
       rapidjson::Value out(rapidjson::kArrayType);
-      for (const auto& error : context.errors) {
+      for (const auto& error : listed(context.errors)) {
         auto value = render_value(each->value, context, &error, allocator);
         if (value) out.PushBack(std::move(*value), allocator);
       }
@@ -211,7 +222,7 @@ std::vector<std::string> unknown_placeholders(const rapidjson::Value& tmpl) {
 
 std::string summarize(const std::vector<ErrorItem>& errors) {
   std::string out;
-  for (const auto& error : errors) {
+  for (const auto& error : listed(errors)) {
     if (!out.empty()) out += "; ";
     if (!error.field.empty()) out += error.field + ": ";
     out += error.message;

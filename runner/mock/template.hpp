@@ -3,6 +3,7 @@
 // gives a response body, a stored field, or an error envelope naming the findings.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -21,6 +22,11 @@ struct ErrorItem {
   std::string keyword;
   const rapidjson::Value* attempted = nullptr;  // the request's value there, if any
 };
+
+// Error lists ($each, summary) name at most this many errors, then say how many more there
+// were; "count" stays the true number. (A body with 60,000 undocumented members was answered
+// with 60,000 errors.)
+inline constexpr std::size_t kMaxListedErrors = 100;
 
 struct TemplateContext {
   int status = 200;

@@ -84,7 +84,10 @@ std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Va
                       std::to_string(finding.column) + ")";
     }
     item.keyword = finding.keyword;
-    if (body) item.attempted = find_pointer(*body, item.pointer);
+    // Only listed errors show their value (a lookup costs a scan of each object on the way).
+    if (body && items.size() < kMaxListedErrors) {
+      item.attempted = find_pointer(*body, item.pointer);
+    }
     items.push_back(std::move(item));
   }
   return items;

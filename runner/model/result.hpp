@@ -15,6 +15,14 @@ struct PayloadResult {
   std::size_t line = 0;
   bool valid = true;
   Findings findings;
+  // Findings left out by --max-findings (the payload had findings.size() + this many).
+  std::size_t more_findings = 0;
 };
+
+// "... and N more findings": how every output closes a payload whose findings were capped.
+std::string more_findings_text(std::size_t more);
+
+// Keeps the first `max` findings (0: all) and counts the rest in `more_findings`.
+void cap_findings(PayloadResult& result, std::size_t max);
 
 }  // namespace conform

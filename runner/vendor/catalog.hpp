@@ -39,6 +39,8 @@ struct CheckOptions {
   std::optional<Format> format;
   // How large a payload may be before decoding stops with a "limit" finding.
   codec::Limits limits;
+  // Findings reported per payload, the first ones in document order; 0: all.
+  std::size_t max_findings = 100;
 };
 
 class Catalog {

@@ -37,6 +37,9 @@ void validate_placed(const rapidjson::Value& value, const codec::SourceMap& sour
   validate_options.strict = options.strict;
   const std::size_t first_schema_finding = result.findings.size();
   schema.validate(value, &result.findings, validate_options);
+  // Only the findings reported are placed in the source.
+  result.valid = !has_errors(result.findings);
+  cap_findings(result, options.max_findings);
   for (std::size_t i = first_schema_finding; i < result.findings.size(); ++i) {
     Finding& f = result.findings[i];
     const bool about_name = f.keyword == "additionalProperties" || f.keyword == "propertyNames";
@@ -77,8 +80,10 @@ PayloadResult check_json(std::string_view bytes, const schema::Schema& schema,
   if (reader->read(bytes, result.findings)) {
     validate_placed(reader->value(), codec::JsonSourceMap(std::string(bytes)), schema, options,
                     result);
+  } else {
+    result.valid = false;
+    cap_findings(result, options.max_findings);
   }
-  result.valid = !has_errors(result.findings);
   return result;
 }
 
@@ -127,8 +132,12 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
 
   PayloadResult result;
   result.findings = std::move(decoded.findings);
-  if (decoded.ok) validate_placed(decoded.value, *decoded.source_map, schema, options, result);
-  result.valid = !has_errors(result.findings);
+  if (decoded.ok) {
+    validate_placed(decoded.value, *decoded.source_map, schema, options, result);
+  } else {
+    result.valid = false;
+    cap_findings(result, options.max_findings);
+  }
   return with_valid_utf8(std::move(result));
 }
 

@@ -95,5 +95,36 @@ TEST(JsonPointer, FindsMembersAndItemsAndNamesFieldsTheVendorWay) {
   EXPECT_EQ(field_name(""), "");
 }
 
+// Issue 18: a body with 60,000 undocumented members was answered with 60,000 errors. Lists
+// name the first 100 and then how many more; "count" stays true.
+TEST(Template, ErrorListsAreCappedWhileTheCountStaysTrue) {
+  for (const std::size_t n : {std::size_t{99}, std::size_t{100}, std::size_t{101}, std::size_t{150},
+                              std::size_t{60000}}) {
+    TemplateContext context;
+    context.status = 400;
+    for (std::size_t i = 0; i < n; ++i) {
+      context.errors.push_back({"m" + std::to_string(i), "/m" + std::to_string(i),
+                                "undocumented property", "additionalProperties", nullptr});
+    }
+    const rapidjson::Document tmpl = parse(
+        R"({"total":"{{count}}","errors":{"$each":{"field":"{{field}}","message":"{{error}}"}},"summary":"{{summary}}"})");
+    rapidjson::Document out;
+    const rapidjson::Value value = render(tmpl, context, out.GetAllocator());
+    EXPECT_EQ(value["total"].GetUint64(), n);
+    const auto& errors = value["errors"];
+    const std::string summary = value["summary"].GetString();
+    if (n <= 100) {
+      EXPECT_EQ(errors.Size(), n);
+      EXPECT_EQ(summary.find("more findings"), std::string::npos);
+    } else {
+      ASSERT_EQ(errors.Size(), 101u);
+      EXPECT_EQ(
+          std::string(errors[100]["message"].GetString()),
+          "... and " + std::to_string(n - 100) + (n == 101 ? " more finding" : " more findings"));
+      EXPECT_NE(summary.find("; ... and " + std::to_string(n - 100) + " more"), std::string::npos);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace conform::mock

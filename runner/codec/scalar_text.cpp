@@ -58,9 +58,14 @@ bool is_decimal_number(std::string_view text) {
 }
 
 bool read_scalar(std::string_view text, unsigned types, rapidjson::Value& out,
-                 rapidjson::Document::AllocatorType& allocator, ScalarProblem& problem) {
+                 rapidjson::Document::AllocatorType& allocator, ScalarProblem& problem,
+                 bool numeric_booleans) {
   if ((types & kTypeBoolean) != 0 && (text == "true" || text == "false")) {
     out.SetBool(text == "true");
+    return true;
+  }
+  if ((types & kTypeBoolean) != 0 && numeric_booleans && (text == "1" || text == "0")) {
+    out.SetBool(text == "1");
     return true;
   }
   if ((types & (kTypeInteger | kTypeNumber)) != 0 && is_decimal_number(text) &&
@@ -81,8 +86,12 @@ bool read_scalar(std::string_view text, unsigned types, rapidjson::Value& out,
         "expected " + std::string(types & kTypeObject ? "an object" : "a list") + ", found text",
         types & kTypeObject ? "an object" : "a list"};
   } else if ((types & kTypeBoolean) != 0) {
-    problem = {"boolean", "expected true or false (nothing else is a boolean here)",
-               "true or false"};
+    problem =
+        numeric_booleans
+            ? ScalarProblem{"boolean", "expected true, false, 1 or 0 (an xs:boolean)",
+                            "true, false, 1 or 0"}
+            : ScalarProblem{"boolean", "expected true or false (nothing else is a boolean here)",
+                            "true or false"};
   } else if ((types & kTypeNumber) != 0) {
     problem = {"number", "expected a decimal number", "a decimal number"};
   } else if ((types & kTypeInteger) != 0) {

@@ -19,8 +19,10 @@ struct ScalarProblem {
 // Reads `text` as the first of the schema's `types` (TypeBits) it can be, in the order
 // boolean, integer, number, null (empty text), string. Returns false when none fits, and
 // then stores the text as a string in `out` (so the value is still shown) and says why.
+// With `numeric_booleans` (XML Schema's xs:boolean), "1" and "0" are booleans too.
 bool read_scalar(std::string_view text, unsigned types, rapidjson::Value& out,
-                 rapidjson::Document::AllocatorType& allocator, ScalarProblem& problem);
+                 rapidjson::Document::AllocatorType& allocator, ScalarProblem& problem,
+                 bool numeric_booleans = false);
 
 // Writes a scalar as XML or form text: true/false, decimal numbers, strings as they are.
 std::string scalar_text(const rapidjson::Value& value);

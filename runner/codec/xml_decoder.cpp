@@ -481,7 +481,7 @@ void XmlDecoder::decode_value(pugi::xml_node node, SchemaNode schema, const Elem
   }
   ScalarProblem problem;
   if (!read_scalar(text, types == kTypeAny ? unsigned{kTypeString} : types, out, allocator_,
-                   problem)) {
+                   problem, rules_.numeric_booleans())) {
     Finding& f = report(node, pointer, xpath, "xml-" + problem.keyword,
                         "<" + std::string(local_name(node.name())) + ">: " + problem.message);
     f.expected = problem.expected;

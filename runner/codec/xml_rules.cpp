@@ -202,9 +202,10 @@ XmlRules XmlRules::parse(std::string_view text, const std::string& source_name) 
   const RulesReader reader(text, source_name);
   const rapidjson::Value& doc = *rules.document_;
   if (!doc.IsObject()) reader.fail("", "a rules file must be a JSON object");
-  reader.only_members(doc, "",
-                      {"$schema", "$comment", "description", "root", "namespace", "order", "nil",
-                       "unknown_elements", "attributes", "lists", "properties", "items"});
+  reader.only_members(
+      doc, "",
+      {"$schema", "$comment", "description", "root", "namespace", "order", "nil",
+       "unknown_elements", "attributes", "booleans", "lists", "properties", "items"});
   if (!doc.HasMember("root")) reader.fail("", "missing member \"root\" (the root element's name)");
   if (!doc.HasMember("order")) {
     reader.fail("", "missing member \"order\" (\"alphabetical\", \"any\" or an array of names)");
@@ -228,6 +229,14 @@ XmlRules XmlRules::parse(std::string_view text, const std::string& source_name) 
       reader.fail("/attributes", "must be \"forbid\" or \"allow\", not \"" + policy + "\"");
     }
     rules.attributes_allowed_ = policy == "allow";
+  }
+  if (doc.HasMember("booleans")) {
+    const std::string spelling = reader.string_member(doc, "booleans", "", true);
+    if (spelling != "true-false" && spelling != "xs:boolean") {
+      reader.fail("/booleans",
+                  "must be \"true-false\" or \"xs:boolean\", not \"" + spelling + "\"");
+    }
+    rules.numeric_booleans_ = spelling == "xs:boolean";
   }
   if (doc.HasMember("lists")) rules.default_list_ = reader.list_rule(doc["lists"], "/lists");
   return rules;

@@ -76,6 +76,8 @@ class XmlRules {
   // Attributes other than namespace declarations and xsi:nil are findings unless allowed.
   bool attributes_allowed() const { return attributes_allowed_; }
   const ListRule& default_list() const { return default_list_; }
+  // "booleans": "xs:boolean": 1 and 0 are booleans too, as XML Schema's xs:boolean has it.
+  bool numeric_booleans() const { return numeric_booleans_; }
 
  private:
   std::shared_ptr<rapidjson::Document> document_;  // owns the enum values
@@ -83,6 +85,7 @@ class XmlRules {
   bool nil_ = true;
   bool unknown_elements_are_errors_ = false;
   bool attributes_allowed_ = false;
+  bool numeric_booleans_ = false;
   ListRule default_list_;
 };
 

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "codec/decode.hpp"
 #include "codec/xml_rules.hpp"
@@ -115,13 +118,48 @@ TEST_F(Msp360Xml, ListItemsMustBeInTheArraysNamespace) {
   EXPECT_EQ(d.findings[0].xpath, "/UsersEditModels/NotificationEmails/string");
 }
 
-TEST_F(Msp360Xml, BooleansAreTrueOrFalseOnly) {
-  const Decoded d = decode_xml(msp360("<Enabled>True</Enabled>"));
-  ASSERT_EQ(d.findings.size(), 1u);
-  EXPECT_EQ(d.findings[0].keyword, "xml-boolean");
-  EXPECT_EQ(d.findings[0].pointer, "/Enabled");
-  EXPECT_EQ(d.findings[0].actual, "True");
-  EXPECT_EQ(d.findings[0].expected, "true or false");
+// msp360 is a .NET data-contract service: its booleans are xs:boolean (true, false, 1, 0).
+// Issue 18 item 8: 1 and 0 were refused; "True" still is.
+TEST_F(Msp360Xml, BooleansAreXsBooleans) {
+  for (const char* bad : {"True", "yes", "2", "01", "-0", " "}) {
+    const Decoded d = decode_xml(msp360(std::string("<Enabled>") + bad + "</Enabled>"));
+    ASSERT_EQ(d.findings.size(), 1u) << bad;
+    EXPECT_EQ(d.findings[0].keyword, "xml-boolean");
+    EXPECT_EQ(d.findings[0].pointer, "/Enabled");
+    EXPECT_EQ(d.findings[0].expected, "true, false, 1 or 0");
+  }
+  for (const auto& [text, value] : std::vector<std::pair<const char*, bool>>{
+           {"true", true}, {"false", false}, {"1", true}, {"0", false}}) {
+    const Decoded d = decode_xml(msp360(std::string("<Enabled>") + text + "</Enabled>"));
+    EXPECT_TRUE(d.findings.empty()) << text;
+    EXPECT_EQ(d.value["Enabled"].GetBool(), value) << text;
+  }
+}
+
+// Forms On Fire too (request and response); Maia Score's XML keeps true and false only.
+TEST(XmlDecode, NumericBooleansComeFromTheRulesNotTheVendor) {
+  for (const auto& [vendor, message, xml, numeric] :
+       std::vector<std::tuple<const char*, const char*, const char*, bool>>{
+           {"formsonfire", "request", "<User><DoNotEmail>1</DoNotEmail></User>", true},
+           {"formsonfire", "request", "<User><UseNames>0</UseNames></User>", true},
+           {"maiascore", "request", "<item><confirmed>1</confirmed></item>", false},
+           {"maiascore", "request", "<item><blocked>0</blocked></item>", false}}) {
+    const auto schema = load_json(schemas_dir() / vendor / (std::string(message) + ".schema.json"));
+    const XmlRules rules =
+        XmlRules::load(schemas_dir() / vendor / (std::string(message) + ".xml-rules.json"));
+    EXPECT_EQ(rules.numeric_booleans(), numeric) << vendor;
+    DecodeOptions options;
+    options.format = Format::xml;
+    options.schema = schema.get();
+    options.xml_rules = &rules;
+    const Decoded d = decode(xml, options);
+    bool boolean_finding = false;
+    for (const auto& f : d.findings) boolean_finding |= f.keyword == "xml-boolean";
+    EXPECT_EQ(boolean_finding, !numeric) << vendor << " " << xml;
+  }
+  const auto response =
+      XmlRules::load(schemas_dir() / "formsonfire" / "response-200.xml-rules.json");
+  EXPECT_TRUE(response.numeric_booleans());
 }
 
 TEST_F(Msp360Xml, EnumNamesStandForValues) {

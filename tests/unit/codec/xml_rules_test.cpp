@@ -62,7 +62,7 @@ TEST(XmlRules, ErrorsNameFilePositionAndField) {
   EXPECT_EQ(error_of("{\"root\": \"a\", \"order\": \"any\", \"colour\": 1}"),
             "r.xml-rules.json:1:41: /colour: unknown member \"colour\" (allowed: $schema, "
             "$comment, description, root, namespace, order, nil, unknown_elements, attributes, "
-            "lists, properties, items)");
+            "booleans, lists, properties, items)");
   EXPECT_EQ(error_of("{\"root\": "), "r.xml-rules.json:1:10: invalid value: not JSON");
   EXPECT_EQ(error_of("{\"root\": \"a\", \"order\": \"any\", \"properties\": {\"M\": "
                      "{\"enum_names\": {\"x\": [1]}}}}"),

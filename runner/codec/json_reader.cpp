@@ -172,10 +172,24 @@ std::string hex_byte(unsigned char c) {
   return std::string("0x") + digits[c >> 4] + digits[c & 0xF];
 }
 
+// A ',' followed only by whitespace and then the '}' or ']' at `offset`.
+bool is_trailing_comma(std::string_view bytes, std::size_t offset) {
+  if (offset >= bytes.size() || (bytes[offset] != '}' && bytes[offset] != ']')) return false;
+  std::size_t before = offset;
+  while (before > 0 && std::strchr(" \t\r\n", bytes[before - 1]) != nullptr) --before;
+  return before > 0 && bytes[before - 1] == ',';
+}
+
 // Plain words for RapidJSON's error codes.
 std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_view bytes,
                                  std::size_t offset, std::optional<std::string>& expected) {
   using namespace rapidjson;
+  if (is_trailing_comma(bytes, offset)) {
+    expected = bytes[offset] == '}' ? "a member name in double quotes" : "a value";
+    return std::string("a trailing comma before '") + bytes[offset] +
+           "': JSON allows no comma after the last " +
+           (bytes[offset] == '}' ? "member" : "element");
+  }
   switch (code) {
     case kParseErrorDocumentEmpty:
       return "the body is empty or only whitespace: expected a JSON value";

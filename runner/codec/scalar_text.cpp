@@ -103,6 +103,17 @@ bool read_scalar(std::string_view text, unsigned types, rapidjson::Value& out,
   return false;
 }
 
+bool is_value_text_finding(std::string_view keyword) {
+  for (const std::string_view prefix : {"xml-", "form-"}) {
+    if (keyword.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view problem = keyword.substr(prefix.size());
+    // read_scalar's problems, and XML's enum names
+    return problem == "boolean" || problem == "number" || problem == "integer" ||
+           problem == "null" || problem == "type" || problem == "enum";
+  }
+  return false;
+}
+
 std::string scalar_text(const rapidjson::Value& value) {
   if (value.IsString()) return std::string(value.GetString(), value.GetStringLength());
   if (value.IsBool()) return value.GetBool() ? "true" : "false";

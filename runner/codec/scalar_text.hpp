@@ -24,6 +24,11 @@ bool read_scalar(std::string_view text, unsigned types, rapidjson::Value& out,
                  rapidjson::Document::AllocatorType& allocator, ScalarProblem& problem,
                  bool numeric_booleans = false);
 
+// True for a decoder finding about a value's text ("xml-boolean", "form-integer", "xml-enum"):
+// the decoder keeps such text as a string, so a schema finding at the same place would only
+// say the same thing again, and pointing at the JSON type, the wrong way.
+bool is_value_text_finding(std::string_view keyword);
+
 // Writes a scalar as XML or form text: true/false, decimal numbers, strings as they are.
 std::string scalar_text(const rapidjson::Value& value);
 

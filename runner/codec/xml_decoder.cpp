@@ -445,6 +445,20 @@ void XmlDecoder::decode_value(pugi::xml_node node, SchemaNode schema, const Elem
     }
     std::string names;
     for (const auto& entry : rule->enum_names) names += (names.empty() ? "" : ", ") + entry.first;
+    // The value a name stands for, written instead of the name: say which name to write.
+    const std::string* name_of_value = nullptr;
+    for (const auto& [name, value] : rule->enum_names) {
+      if (scalar_text(*value) == text) name_of_value = &name;
+    }
+    if (name_of_value != nullptr) {
+      Finding& f = report(node, pointer, xpath, "xml-enum",
+                          "\"" + text + "\" is the number of " + *name_of_value +
+                              "; in XML this element takes the name: " + *name_of_value);
+      f.expected = *name_of_value;
+      f.actual = text;
+      out.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()), allocator_);
+      return;
+    }
     Finding& f = report(node, pointer, xpath, "xml-enum",
                         "\"" + text + "\" is not a name this element accepts (" + names + ")");
     f.expected = "one of " + names;

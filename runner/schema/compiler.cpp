@@ -172,6 +172,11 @@ class Compiler {
     } else if (keyword == "enum") {
       if (!value.IsArray()) fail(document, at, "\"enum\" must be an array");
       node.enum_values = &value;
+    } else if (keyword == "x-enumNames") {
+      if (!value.IsArray()) fail(document, at, "\"x-enumNames\" must be an array of names");
+      node.enum_names = &value;
+    } else if (keyword == "title") {
+      if (value.IsString()) node.title.assign(value.GetString(), value.GetStringLength());
     } else if (keyword == "const") {
       node.const_value = &value;
     } else if (keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf") {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "schema/enum_advice.hpp"
 #include "schema/json_pointer.hpp"
 #include "schema/json_value.hpp"
 #include "schema/suggest.hpp"
@@ -31,6 +32,13 @@ std::string quoted(std::string_view text) {
   rapidjson::Value value(
       rapidjson::StringRef(text.data(), static_cast<rapidjson::SizeType>(text.size())));
   return compact_json(value);
+}
+
+bool in_enum(const Node& node, const rapidjson::Value& instance) {
+  for (const auto& allowed : node.enum_values->GetArray()) {
+    if (json_equal(allowed, instance)) return true;
+  }
+  return false;
 }
 
 // The types a branch accepts at its top level (following "$ref"s); 0 when any.
@@ -160,7 +168,8 @@ bool Evaluator::validate_checks(const Node& node, const rapidjson::Value& instan
   if (node.types != 0) {
     bool typed = has_type(node.types, instance);
     if (typed && node.type_only) return true;
-    if (!typed) {
+    // A value the enum refuses gets one finding, the enum's, which says what to send.
+    if (!typed && !(node.enum_values != nullptr && !in_enum(node, instance))) {
       valid = false;
       if (!report(node, "type", path, [&](Finding& f) {
             f.message =
@@ -183,24 +192,10 @@ bool Evaluator::validate_checks(const Node& node, const rapidjson::Value& instan
         }))
       return false;
   }
-  if (node.enum_values != nullptr) {
-    bool found = false;
-    for (const auto& allowed : node.enum_values->GetArray()) {
-      if (json_equal(allowed, instance)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
-      valid = false;
-      if (!report(node, "enum", path, [&](Finding& f) {
-            f.message = compact_json(instance, 40) + " is not one of the allowed values " +
-                        compact_json(*node.enum_values, 120);
-            f.expected = compact_json(*node.enum_values, 200);
-            f.actual = compact_json(instance);
-          }))
-        return false;
-    }
+  if (node.enum_values != nullptr && !in_enum(node, instance)) {
+    valid = false;
+    if (!report(node, "enum", path, [&](Finding& f) { describe_enum_failure(node, instance, f); }))
+      return false;
   }
   if (valid || keep_going()) {
     bool typed = true;
@@ -293,9 +288,15 @@ bool Evaluator::validate_string(const Node& node, const rapidjson::Value& instan
   if (node.pattern && !RE2::PartialMatch(re2::StringPiece(text, bytes), *node.pattern)) {
     valid = false;
     if (!report(node, "pattern", path, [&](Finding& f) {
-          f.message =
-              compact_json(instance, 60) + " does not match the pattern " + node.pattern_source;
-          f.expected = "a string matching " + node.pattern_source;
+          if (node.title.empty()) {
+            f.message =
+                compact_json(instance, 60) + " does not match the pattern " + node.pattern_source;
+            f.expected = "a string matching " + node.pattern_source;
+          } else {
+            f.message = compact_json(instance, 60) + " is not " + node.title + " (pattern " +
+                        node.pattern_source + ")";
+            f.expected = node.title;
+          }
           f.actual = compact_json(instance);
         }))
       return false;
@@ -495,14 +496,30 @@ bool Evaluator::validate_object(const Node& node, const rapidjson::Value& instan
     }
     if (!validate_member(node, entry, member.name, member.value, path, valid)) return false;
   }
+  // Several missing members are one finding that names them all (in schema order).
+  std::vector<const std::string*> missing;
   for (std::size_t bit = 0; bit < node.required.size(); ++bit) {
     bool present = use_bitset ? (seen[bit / 64] >> (bit % 64)) & 1
                               : instance.HasMember(node.required[bit].c_str());
-    if (present) continue;
+    if (!present) missing.push_back(&node.required[bit]);
+  }
+  if (!missing.empty()) {
     valid = false;
     if (!report(node, "required", path, [&](Finding& f) {
-          f.message = "missing required property " + quoted(node.required[bit]);
-          f.expected = node.required[bit];
+          if (missing.size() == 1) {
+            f.message = "missing required property " + quoted(*missing[0]);
+            f.expected = *missing[0];
+            return;
+          }
+          std::string names;
+          std::string listed;
+          for (std::size_t i = 0; i < missing.size(); ++i) {
+            names += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + quoted(*missing[i]);
+            listed += (i == 0 ? "" : ", ") + *missing[i];
+          }
+          f.message =
+              "missing " + std::to_string(missing.size()) + " required properties: " + names;
+          f.expected = listed;  // the names, ", " between them
         }))
       return false;
   }

@@ -42,6 +42,12 @@ struct Node {
   bool type_only = false;  // "type" is the only check: the evaluator's fast path
   const rapidjson::Value* const_value = nullptr;
   const rapidjson::Value* enum_values = nullptr;  // the "enum" array
+  // "x-enumNames": a name for each enum value, as .NET tools write integer enums; names
+  // what a finding tells the sender to send. nullptr when absent.
+  const rapidjson::Value* enum_names = nullptr;
+  // "title": the schema's own short words for a value ("a GUID: 32 hex digits, ..."),
+  // which a pattern finding shows before the regular expression.
+  std::string title;
 
   std::vector<const Node*> all_of, any_of, one_of;
   const Node* not_schema = nullptr;

@@ -1,11 +1,14 @@
 #include "vendor/payload_check.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <unordered_set>
 
 #include "codec/decode.hpp"
 #include "codec/json_reader.hpp"
 #include "codec/json_source_map.hpp"
+#include "codec/scalar_text.hpp"
 #include "codec/sniff.hpp"
 #include "codec/utf8.hpp"
 #include "codec/xml_rules.hpp"
@@ -29,6 +32,21 @@ Finding content_finding(std::string message) {
   return f;
 }
 
+// A value whose XML or form text the decoder refused is one finding, the decoder's: the
+// schema findings at the same place (type, enum) go.
+void drop_repeats_of_value_text(Findings& findings, std::size_t first_schema_finding) {
+  std::unordered_set<std::string> refused;
+  for (std::size_t i = 0; i < first_schema_finding; ++i) {
+    if (codec::is_value_text_finding(findings[i].keyword)) refused.insert(findings[i].pointer);
+  }
+  if (refused.empty()) return;
+  findings.erase(
+      std::remove_if(findings.begin() + static_cast<std::ptrdiff_t>(first_schema_finding),
+                     findings.end(),
+                     [&](const Finding& f) { return refused.count(f.pointer) > 0; }),
+      findings.end());
+}
+
 // Validates `value` and gives each schema finding its place in the source.
 void validate_placed(const rapidjson::Value& value, const codec::SourceMap& source_map,
                      const schema::Schema& schema, const CheckOptions& options,
@@ -37,6 +55,7 @@ void validate_placed(const rapidjson::Value& value, const codec::SourceMap& sour
   validate_options.strict = options.strict;
   const std::size_t first_schema_finding = result.findings.size();
   schema.validate(value, &result.findings, validate_options);
+  drop_repeats_of_value_text(result.findings, first_schema_finding);
   // Only the findings reported are placed in the source.
   result.valid = !has_errors(result.findings);
   cap_findings(result, options.max_findings);

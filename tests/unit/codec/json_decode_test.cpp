@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "codec/decode.hpp"
 #include "codec/json_reader.hpp"
@@ -235,6 +237,27 @@ TEST(JsonReader, ReusesItselfAcrossPayloads) {
   const std::string big = "[\"" + std::string(200000, 'z') + "\"]";
   ASSERT_TRUE(reader.read(big, findings));
   EXPECT_EQ(reader.value()[0].GetStringLength(), 200000u);
+}
+
+// Issue 18 item 7: a syntax error caused by a trailing comma says so.
+TEST(JsonDecode, ATrailingCommaSaysSo) {
+  for (const auto& [json, column, closer] :
+       std::vector<std::tuple<const char*, int, char>>{{"{\"a\": 1,}", 9, '}'},
+                                                       {"[1, 2,]", 7, ']'},
+                                                       {"{\"a\": [1,\n  ]}", 3, ']'},
+                                                       {"{\"a\": {\"b\": true ,\t}}", 20, '}'}}) {
+    const Decoded d = decode_json(json);
+    ASSERT_EQ(d.findings.size(), 1u) << json;
+    EXPECT_EQ(d.findings[0].keyword, "syntax");
+    EXPECT_EQ(d.findings[0].message.find(std::string("a trailing comma before '") + closer + "'"),
+              0u)
+        << d.findings[0].message;
+    EXPECT_EQ(d.findings[0].column, column) << json;
+  }
+  // Not a trailing comma: a missing value is still described as before.
+  const Decoded missing = decode_json("{\"a\": }");
+  ASSERT_EQ(missing.findings.size(), 1u);
+  EXPECT_EQ(missing.findings[0].message, "invalid value: not JSON");
 }
 
 }  // namespace

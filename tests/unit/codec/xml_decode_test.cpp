@@ -169,8 +169,17 @@ TEST_F(Msp360Xml, EnumNamesStandForValues) {
   const Decoded number = decode_xml(msp360("<LicenseManagmentMode>1</LicenseManagmentMode>"));
   ASSERT_EQ(number.findings.size(), 1u);
   EXPECT_EQ(number.findings[0].keyword, "xml-enum");
+  // Issue 18 item 7: the number of a name says which name to write.
   EXPECT_EQ(number.findings[0].message,
-            "\"1\" is not a name this element accepts (Manual, Automatic)");
+            "\"1\" is the number of Automatic; in XML this element takes the name: Automatic");
+  EXPECT_EQ(number.findings[0].expected, "Automatic");
+  const Decoded zero = decode_xml(msp360("<LicenseManagmentMode>0</LicenseManagmentMode>"));
+  ASSERT_EQ(zero.findings.size(), 1u);
+  EXPECT_EQ(zero.findings[0].expected, "Manual");
+  const Decoded other = decode_xml(msp360("<LicenseManagmentMode>Auto</LicenseManagmentMode>"));
+  ASSERT_EQ(other.findings.size(), 1u);
+  EXPECT_EQ(other.findings[0].message,
+            "\"Auto\" is not a name this element accepts (Manual, Automatic)");
 }
 
 TEST_F(Msp360Xml, SingleItemIsAOneItemArrayAndEmptyWrapperIsEmpty) {

@@ -21,7 +21,7 @@ target_include_directories(conform_lib INTERFACE
 target_compile_definitions(conform_lib INTERFACE
   "$<INSTALL_INTERFACE:CONFORM_INSTALLED_SCHEMAS_DIR=\"$<INSTALL_PREFIX>/${CONFORM_INSTALL_SCHEMASDIR}\">")
 target_link_libraries(conform_lib INTERFACE
-  "$<INSTALL_INTERFACE:PkgConfig::RE2;PkgConfig::HTTPLIB;pugixml::pugixml;OpenSSL::SSL;OpenSSL::Crypto;Threads::Threads>")
+  "$<INSTALL_INTERFACE:PkgConfig::RE2;PkgConfig::IDN2;PkgConfig::HTTPLIB;pugixml::pugixml;OpenSSL::SSL;OpenSSL::Crypto;Threads::Threads>")
 target_compile_features(conform_lib INTERFACE cxx_std_17)
 
 install(TARGETS conform RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config libvalijson-dev rapidjson-dev libpugixml-dev
-  libcpp-httplib-dev libgtest-dev libgmock-dev libssl-dev libre2-dev zlib1g-dev libbrotli-dev)
+  libcpp-httplib-dev libgtest-dev libgmock-dev libssl-dev libre2-dev libidn2-dev zlib1g-dev
+  libbrotli-dev)
 # Callers that need more (the tests need a browser) name it in CONFORM_EXTRA_PACKAGES.
 read -ra extra <<< "${CONFORM_EXTRA_PACKAGES:-}"
 packages+=("${extra[@]+"${extra[@]}"}")

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "codec/base64.hpp"
 #include "codec/rapidjson.hpp"
 #include "mock/exchange.hpp"
 #include "mock/vendor_mock.hpp"
@@ -23,7 +24,6 @@ AuthVerdict check_header_credentials(const std::string& scheme, const VendorMock
 // with the same value.
 AuthVerdict check_body_credentials(const VendorMock& mock, const rapidjson::Value& body);
 
-// RFC 4648 base64 -> bytes in `out`; false when `text` is not base64.
-bool base64_decode(const std::string& text, std::string& out);
+using codec::base64_decode;
 
 }  // namespace conform::mock

@@ -206,6 +206,13 @@ class Compiler {
       node.pattern_source.assign(value.GetString(), value.GetStringLength());
       node.pattern = compile_regex(document, at, node.pattern_source);
       node.has_string_checks = true;
+    } else if (keyword == "contentEncoding" || keyword == "contentMediaType") {
+      // Asserted for the encoding and media type conform can check; others annotate only.
+      if (!value.IsString()) fail(document, at, std::string(keyword) + " must be a string");
+      const std::string_view text(value.GetString(), value.GetStringLength());
+      if (keyword == "contentEncoding" && text == "base64") node.content_base64 = true;
+      if (keyword == "contentMediaType" && text == "application/json") node.content_json = true;
+      node.has_string_checks = node.has_string_checks || node.content_base64 || node.content_json;
     } else if (keyword == "format") {
       if (!value.IsString()) fail(document, at, "\"format\" must be a string");
       node.format = format_kind({value.GetString(), value.GetStringLength()});

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "codec/base64.hpp"
+#include "codec/json_number.hpp"
 #include "schema/enum_advice.hpp"
 #include "schema/json_pointer.hpp"
 #include "schema/json_value.hpp"
@@ -301,6 +303,11 @@ bool Evaluator::validate_string(const Node& node, const rapidjson::Value& instan
         }))
       return false;
   }
+  if ((node.content_base64 || node.content_json) &&
+      !check_content(node, instance, path, std::string_view(text, bytes))) {
+    valid = false;
+    if (!keep_going()) return false;
+  }
   if (node.format != FormatKind::none &&
       !check_format(node.format, std::string_view(text, bytes))) {
     valid = false;
@@ -313,6 +320,30 @@ bool Evaluator::validate_string(const Node& node, const rapidjson::Value& instan
       return false;
   }
   return valid;
+}
+
+bool Evaluator::check_content(const Node& node, const rapidjson::Value& instance,
+                              const InstancePath* path, std::string_view text) {
+  std::string decoded;
+  if (node.content_base64 && !codec::base64_decode(text, decoded)) {
+    report(node, "contentEncoding", path, [&](Finding& f) {
+      f.message = compact_json(instance, 60) + " is not base64 (contentEncoding)";
+      f.expected = "base64 (RFC 4648)";
+      f.actual = compact_json(instance);
+    });
+    return false;
+  }
+  if (!node.content_json) return true;
+  rapidjson::Document content;
+  if (!codec::parse_json_text(content, node.content_base64 ? decoded : text).IsError()) return true;
+  report(node, "contentMediaType", path, [&](Finding& f) {
+    f.message = compact_json(instance, 60) +
+                std::string(node.content_base64 ? " decodes to" : " is") +
+                " text that is not JSON (contentMediaType application/json)";
+    f.expected = "JSON text";
+    f.actual = compact_json(instance);
+  });
+  return false;
 }
 
 bool Evaluator::validate_array(const Node& node, const rapidjson::Value& instance,

@@ -37,6 +37,9 @@ class Evaluator {
                        const InstancePath* path);
   bool validate_string(const Node& node, const rapidjson::Value& instance,
                        const InstancePath* path);
+  // contentEncoding and contentMediaType, asserted; reports its own finding.
+  bool check_content(const Node& node, const rapidjson::Value& instance, const InstancePath* path,
+                     std::string_view text);
   bool validate_array(const Node& node, const rapidjson::Value& instance, const InstancePath* path);
   bool validate_object(const Node& node, const rapidjson::Value& instance,
                        const InstancePath* path);

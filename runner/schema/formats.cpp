@@ -5,6 +5,7 @@
 
 #include "schema/ecma_regex.hpp"
 #include "schema/hostname.hpp"
+#include "schema/idn.hpp"
 
 namespace conform::schema {
 namespace {
@@ -163,10 +164,13 @@ bool is_sub_delim(char c) {
 }
 
 // Checks that [pos, end) holds only pchar-like characters plus `extra`, with valid
-// percent-escapes.
-bool check_uri_chars(std::string_view s, std::size_t pos, std::size_t end, std::string_view extra) {
+// percent-escapes; with `iri`, also any non-ASCII character (RFC 3987's ucschar and iprivate:
+// the text is UTF-8 already).
+bool check_uri_chars(std::string_view s, std::size_t pos, std::size_t end, std::string_view extra,
+                     bool iri = false) {
   for (; pos < end; ++pos) {
     char c = s[pos];
+    if (iri && static_cast<unsigned char>(c) >= 0x80) continue;
     if (c == '%') {
       if (pos + 2 >= end) return false;
       if (!is_hex(s[pos + 1]) || !is_hex(s[pos + 2])) return false;
@@ -178,11 +182,11 @@ bool check_uri_chars(std::string_view s, std::size_t pos, std::size_t end, std::
   return true;
 }
 
-bool check_authority(std::string_view a) {
+bool check_authority(std::string_view a, bool iri) {
   std::size_t at = a.rfind('@');
   std::size_t host_start = 0;
   if (at != std::string_view::npos) {
-    if (!check_uri_chars(a, 0, at, ":")) return false;
+    if (!check_uri_chars(a, 0, at, ":", iri)) return false;
     host_start = at + 1;
   }
   std::string_view host_port = a.substr(host_start);
@@ -202,7 +206,7 @@ bool check_authority(std::string_view a) {
   } else {
     port_colon = host_port.find(':');
     std::size_t host_end = port_colon == std::string_view::npos ? host_port.size() : port_colon;
-    if (!check_uri_chars(host_port, 0, host_end, "")) return false;
+    if (!check_uri_chars(host_port, 0, host_end, "", iri)) return false;
     if (port_colon == std::string_view::npos) return true;
   }
   for (std::size_t i = port_colon + 1; i < host_port.size(); ++i) {
@@ -211,8 +215,9 @@ bool check_authority(std::string_view a) {
   return true;
 }
 
-// URI-reference (RFC 3986 section 4.1); `require_scheme` makes it an absolute URI.
-bool check_uri_reference(std::string_view s, bool require_scheme) {
+// URI-reference (RFC 3986 section 4.1); `require_scheme` makes it an absolute URI; `iri`
+// makes it an IRI (RFC 3987: the same grammar with non-ASCII characters allowed).
+bool check_uri_reference(std::string_view s, bool require_scheme, bool iri = false) {
   std::size_t pos = 0;
   std::size_t colon = s.find(':');
   std::size_t first_delimiter = s.find_first_of("/?#");
@@ -233,7 +238,7 @@ bool check_uri_reference(std::string_view s, bool require_scheme) {
   if (s.substr(pos, 2) == "//") {
     std::size_t authority_end = s.find('/', pos + 2);
     if (authority_end == std::string_view::npos || authority_end > end) authority_end = end;
-    if (!check_authority(s.substr(pos + 2, authority_end - pos - 2))) return false;
+    if (!check_authority(s.substr(pos + 2, authority_end - pos - 2), iri)) return false;
     pos = authority_end;
   } else if (!has_scheme) {
     // A relative path's first segment may not contain ":" (it would read as a scheme).
@@ -242,14 +247,80 @@ bool check_uri_reference(std::string_view s, bool require_scheme) {
       first_segment_end = end;
     if (s.substr(pos, first_segment_end - pos).find(':') != std::string_view::npos) return false;
   }
-  if (!check_uri_chars(s, pos, end, ":@/")) return false;
+  if (!check_uri_chars(s, pos, end, ":@/", iri)) return false;
   if (end < s.size() && s[end] == '?') {
     std::size_t query_end = s.find('#', end);
     if (query_end == std::string_view::npos) query_end = s.size();
-    if (!check_uri_chars(s, end + 1, query_end, ":@/?")) return false;
+    if (!check_uri_chars(s, end + 1, query_end, ":@/?", iri)) return false;
     end = query_end;
   }
-  if (end < s.size()) return check_uri_chars(s, end + 1, s.size(), ":@/?");
+  if (end < s.size()) return check_uri_chars(s, end + 1, s.size(), ":@/?", iri);
+  return true;
+}
+
+// URI Template (RFC 6570): literals and {expressions} of comma-separated variables, each
+// with an optional prefix (:1-9999) or explode (*) modifier.
+bool check_uri_template(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '}') return false;
+    if (c != '{') {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '%') {
+        if (i + 2 >= s.size() || !is_hex(s[i + 1]) || !is_hex(s[i + 2])) return false;
+        i += 2;
+      } else if (u < 0x80 && (u <= 0x20 || u == 0x7F ||
+                              std::string_view("\"<>\\^`|").find(c) != std::string_view::npos)) {
+        return false;
+      }
+      continue;
+    }
+    const std::size_t close = s.find('}', i);
+    if (close == std::string_view::npos) return false;
+    std::string_view expression = s.substr(i + 1, close - i - 1);
+    i = close;
+    if (!expression.empty() &&
+        std::string_view("+#./;?&=,!@|").find(expression[0]) != std::string_view::npos) {
+      expression.remove_prefix(1);
+    }
+    // variable-list = varspec *( "," varspec )
+    std::size_t p = 0;
+    for (;;) {
+      const std::size_t name_start = p;
+      bool dot_allowed = false;
+      while (p < expression.size()) {
+        const char v = expression[p];
+        if (is_alpha(v) || is_digit(v) || v == '_') {
+          ++p;
+          dot_allowed = true;
+        } else if (v == '%' && p + 2 < expression.size() + 0 && is_hex(expression[p + 1]) &&
+                   p + 2 < expression.size() && is_hex(expression[p + 2])) {
+          p += 3;
+          dot_allowed = true;
+        } else if (v == '.' && dot_allowed && p + 1 < expression.size() &&
+                   expression[p + 1] != '.' && expression[p + 1] != ',' &&
+                   expression[p + 1] != ':' && expression[p + 1] != '*') {
+          ++p;
+          dot_allowed = false;
+        } else {
+          break;
+        }
+      }
+      if (p == name_start) return false;
+      if (p < expression.size() && expression[p] == '*') {
+        ++p;
+      } else if (p < expression.size() && expression[p] == ':') {
+        ++p;
+        const std::size_t digits = p;
+        if (p >= expression.size() || expression[p] < '1' || expression[p] > '9') return false;
+        while (p < expression.size() && is_digit(expression[p])) ++p;
+        if (p - digits > 4) return false;
+      }
+      if (p == expression.size()) break;
+      if (expression[p] != ',') return false;
+      ++p;
+    }
+  }
   return true;
 }
 
@@ -272,8 +343,9 @@ bool check_email(std::string_view s) {
       if (c == '\\') {
         ++i;
         if (i + 1 >= local.size()) return false;
-      } else if (c == '"' || static_cast<unsigned char>(c) < 0x20) {
-        return false;
+      } else if (c == '"' || static_cast<unsigned char>(c) < 0x20 ||
+                 static_cast<unsigned char>(c) >= 0x80) {
+        return false;  // RFC 5322's quoted local part is ASCII (non-ASCII: idn-email)
       }
     }
   } else {
@@ -293,6 +365,30 @@ bool check_email(std::string_view s) {
     return check_ipv4(literal);
   }
   return check_hostname(domain);
+}
+
+// RFC 6531: a UTF-8 local part (dot-atom or quoted) at an idn-hostname or address literal.
+bool check_idn_email(std::string_view s) {
+  std::size_t at = s.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 == s.size()) return false;
+  std::string_view local = s.substr(0, at);
+  std::string_view domain = s.substr(at + 1);
+  if (local.front() == '"') {
+    if (local.size() < 2 || local.back() != '"') return false;
+  } else {
+    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+      return false;
+    for (const char c : local) {
+      if (static_cast<unsigned char>(c) < 0x80 && c != '.' && !is_atext(c)) return false;
+    }
+  }
+  if (domain.front() == '[') {
+    if (domain.back() != ']') return false;
+    std::string_view literal = domain.substr(1, domain.size() - 2);
+    if (literal.substr(0, 5) == "IPv6:") return check_ipv6(literal.substr(5));
+    return check_ipv4(literal);
+  }
+  return check_idn_hostname(domain);
 }
 
 // 8-4-4-4-12 hexadecimal digits.
@@ -344,6 +440,11 @@ FormatKind format_kind(std::string_view name) {
       {"json-pointer", FormatKind::json_pointer},
       {"relative-json-pointer", FormatKind::relative_json_pointer},
       {"regex", FormatKind::regex},
+      {"idn-hostname", FormatKind::idn_hostname},
+      {"idn-email", FormatKind::idn_email},
+      {"iri", FormatKind::iri},
+      {"iri-reference", FormatKind::iri_reference},
+      {"uri-template", FormatKind::uri_template},
   };
   for (const Entry& entry : entries) {
     if (entry.name == name) return entry.kind;
@@ -379,6 +480,16 @@ const char* format_description(FormatKind kind) {
       return "relative JSON Pointer";
     case FormatKind::regex:
       return "regular expression";
+    case FormatKind::idn_hostname:
+      return "internationalized hostname (IDNA2008)";
+    case FormatKind::idn_email:
+      return "internationalized email address (RFC 6531)";
+    case FormatKind::iri:
+      return "absolute IRI (RFC 3987)";
+    case FormatKind::iri_reference:
+      return "IRI reference (RFC 3987)";
+    case FormatKind::uri_template:
+      return "URI template (RFC 6570)";
     case FormatKind::none:
       break;
   }
@@ -413,6 +524,16 @@ bool check_format(FormatKind kind, std::string_view value) {
       return check_relative_json_pointer(value);
     case FormatKind::regex:
       return is_valid_ecma_regex(value);
+    case FormatKind::idn_hostname:
+      return check_idn_hostname(value);
+    case FormatKind::idn_email:
+      return check_idn_email(value);
+    case FormatKind::iri:
+      return check_uri_reference(value, true, true);
+    case FormatKind::iri_reference:
+      return check_uri_reference(value, false, true);
+    case FormatKind::uri_template:
+      return check_uri_template(value);
     case FormatKind::none:
       break;
   }

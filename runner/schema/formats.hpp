@@ -22,6 +22,11 @@ enum class FormatKind : std::uint8_t {
   json_pointer,
   relative_json_pointer,
   regex,
+  idn_hostname,
+  idn_email,
+  iri,
+  iri_reference,
+  uri_template,
 };
 
 FormatKind format_kind(std::string_view name);

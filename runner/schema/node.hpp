@@ -70,6 +70,10 @@ struct Node {
   std::unique_ptr<RE2> pattern;
   std::string pattern_source;
   FormatKind format = FormatKind::none;
+  // contentEncoding "base64" and contentMediaType "application/json", asserted: the string
+  // must decode, and what it holds must be JSON.
+  bool content_base64 = false;
+  bool content_json = false;
 
   // Arrays.
   bool has_array_checks = false;

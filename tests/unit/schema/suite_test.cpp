@@ -28,6 +28,11 @@ const std::vector<std::string>& targeted_optional_files() {
       "optional/format/uri.json",
       "optional/format/ecmascript-regex.json",
       "optional/format/unknown.json",
+      "optional/format/idn-email.json",
+      "optional/format/iri.json",
+      "optional/format/iri-reference.json",
+      "optional/format/uri-template.json",
+      "optional/content.json",
       "optional/ecmascript-regex.json",
       "optional/non-bmp-regex.json",
       "optional/bignum.json",
@@ -99,6 +104,20 @@ TEST(JsonSchemaTestSuiteScore, RequiredAndTargetedOptionalAllPass) {
   auto scores = score_files(asserted_files());
   print_scores("draft7 required + targeted optional", scores);
   for (const auto& [file, score] : scores) EXPECT_EQ(score.passed, score.total) << file;
+}
+
+// Issue 18: the optional half as a whole (README states the figure). What still fails:
+// idn-hostname's two Bidi-rule cases (RFC 5893 needs the Unicode Bidi classes, which libidn2
+// does not check) and cross-draft's 2019-09 $ref.
+TEST(JsonSchemaTestSuiteScore, OptionalAtLeast780Of794) {
+  Score sum;
+  for (const auto& [file, score] : score_files(optional_suite_files())) {
+    sum.passed += score.passed;
+    sum.total += score.total;
+  }
+  std::printf("draft7 optional: %d/%d\n", sum.passed, sum.total);
+  EXPECT_EQ(sum.total, 794);
+  EXPECT_GE(sum.passed, 780);
 }
 
 // Not asserted: prints how far conform gets on the optional tests it does not target.

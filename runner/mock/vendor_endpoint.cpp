@@ -70,18 +70,14 @@ std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Va
   std::vector<ErrorItem> items;
   for (const auto& finding : findings) {
     if (finding.severity != Severity::error) continue;
-    if (finding.keyword == "required" && finding.expected &&
-        finding.expected->find(", ") != std::string::npos) {
-      // One finding names every missing member ("a, b"); the vendor lists each.
+    if (missing_members(finding).size() > 1) {
+      // One finding names every missing member; the vendor lists each.
       Findings each;
-      for (std::size_t at = 0; at <= finding.expected->size();) {
-        const std::size_t end =
-            std::min(finding.expected->find(", ", at), finding.expected->size());
+      for (const std::string& name : missing_members(finding)) {
         Finding one = finding;
-        one.expected = finding.expected->substr(at, end - at);
-        one.message = "missing required property \"" + *one.expected + "\"";
+        one.expected = name;
+        one.message = "missing required property \"" + name + "\"";
         each.push_back(std::move(one));
-        at = end + 2;
       }
       for (auto& item : error_items(each, body)) items.push_back(std::move(item));
       continue;

@@ -13,4 +13,16 @@ bool has_errors(const Findings& findings) {
                      [](const Finding& f) { return f.severity == Severity::error; });
 }
 
+std::vector<std::string> missing_members(const Finding& finding) {
+  std::vector<std::string> names;
+  if (finding.keyword != "required" || !finding.expected) return names;
+  const std::string& list = *finding.expected;
+  for (std::size_t at = 0; at <= list.size();) {
+    const std::size_t end = std::min(list.find(", ", at), list.size());
+    names.push_back(list.substr(at, end - at));
+    at = end + 2;
+  }
+  return names;
+}
+
 }  // namespace conform

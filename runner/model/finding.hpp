@@ -43,4 +43,8 @@ const char* to_string(Severity severity);
 // True when any finding is an error (warnings alone leave a payload valid).
 bool has_errors(const Findings& findings);
 
+// The members a "required" finding says are missing: one finding names every member missing
+// from one object, in `expected`, ", " between them.
+std::vector<std::string> missing_members(const Finding& finding);
+
 }  // namespace conform

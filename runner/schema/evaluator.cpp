@@ -167,13 +167,20 @@ bool Evaluator::validate(const Node& node, const rapidjson::Value& instance,
 bool Evaluator::validate_checks(const Node& node, const rapidjson::Value& instance,
                                 const InstancePath* path) {
   bool valid = true;
+  bool refused_by_enum = false;  // already said by the type finding
   if (node.types != 0) {
     bool typed = has_type(node.types, instance);
     if (typed && node.type_only) return true;
-    // A value the enum refuses gets one finding, the enum's, which says what to send.
-    if (!typed && !(node.enum_values != nullptr && !in_enum(node, instance))) {
+    if (!typed) {
       valid = false;
+      // A value of the wrong type that the enum refuses too is one finding, which says what
+      // to send ("Automatic" for an integer enum: send 1 (Automatic)).
+      refused_by_enum = node.enum_values != nullptr && !in_enum(node, instance);
       if (!report(node, "type", path, [&](Finding& f) {
+            if (refused_by_enum) {
+              describe_enum_failure(node, instance, f);
+              return;
+            }
             f.message =
                 "expected type " + type_names(node.types) + " but found " + type_name_of(instance);
             f.expected = type_names(node.types);
@@ -194,7 +201,7 @@ bool Evaluator::validate_checks(const Node& node, const rapidjson::Value& instan
         }))
       return false;
   }
-  if (node.enum_values != nullptr && !in_enum(node, instance)) {
+  if (!refused_by_enum && node.enum_values != nullptr && !in_enum(node, instance)) {
     valid = false;
     if (!report(node, "enum", path, [&](Finding& f) { describe_enum_failure(node, instance, f); }))
       return false;

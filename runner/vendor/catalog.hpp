@@ -39,8 +39,9 @@ struct CheckOptions {
   std::optional<Format> format;
   // How large a payload may be before decoding stops with a "limit" finding.
   codec::Limits limits;
-  // Findings reported per payload, the first ones in document order; 0: all.
-  std::size_t max_findings = 100;
+  // Findings reported per payload, the first ones in document order; 0: all (conform
+  // validate's --max-findings defaults to 100).
+  std::size_t max_findings = 0;
 };
 
 class Catalog {

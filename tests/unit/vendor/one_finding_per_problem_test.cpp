@@ -82,7 +82,7 @@ TEST_F(OneFindingPerProblem, AJsonEnumNameSaysWhichNumberToSend) {
       check("msp360",
             std::string("{\"ID\":\"") + kMsp360Id + "\",\"LicenseManagmentMode\":\"Automatic\"}",
             Format::json);
-  ASSERT_EQ(keywords(msp360), std::vector<std::string>{"enum /LicenseManagmentMode"});
+  ASSERT_EQ(keywords(msp360), std::vector<std::string>{"type /LicenseManagmentMode"});
   EXPECT_EQ(msp360.findings[0].expected, "1 (Automatic)");
   const auto manual = check(
       "msp360", std::string("{\"ID\":\"") + kMsp360Id + "\",\"LicenseManagmentMode\":\"manual\"}",
@@ -105,7 +105,7 @@ TEST_F(OneFindingPerProblem, ANexudusLanguageNameSaysWhichNumberToSend) {
                                                         {"Spanish", "2 (Spanish)"},
                                                         {"englishus", "1 (EnglishUS)"}}) {
     const auto r = check("nexudus", "{" + rest + ",\"Language\":\"" + name + "\"}", Format::json);
-    ASSERT_EQ(keywords(r), std::vector<std::string>{"enum /Language"}) << name;
+    ASSERT_EQ(keywords(r), std::vector<std::string>{"type /Language"}) << name;
     EXPECT_EQ(r.findings[0].expected, expected);
   }
 }

@@ -16,6 +16,7 @@ CONFORM_BUILD_TESTS=$tests \
   CONFORM_EXTRA_PACKAGES="chromium python3 python3-yaml nodejs npm curl clang libclang-rt-14-dev" \
   scripts/build.sh
 scripts/install-openapi-validator.sh
+scripts/install-ajv.sh
 tests/install/run.sh "$PWD/build" "$PWD"
 if [ "$steps" = none ]; then
   scripts/run-suite.sh build

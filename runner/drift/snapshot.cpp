@@ -9,6 +9,7 @@
 #include "codec/encode.hpp"
 #include "codec/json_number.hpp"
 #include "codec/rapidjson.hpp"
+#include "codec/utf8.hpp"
 #include "report/atomic_file.hpp"
 
 namespace conform::drift {
@@ -30,8 +31,10 @@ void sort_members(rapidjson::Value& value) {
   });
 }
 
+// Snapshot files are UTF-8 whatever a server sent (a Latin-1 body, binary in a header).
 rapidjson::Value text(const std::string& value, rapidjson::Document::AllocatorType& allocator) {
-  return rapidjson::Value(value.data(), static_cast<rapidjson::SizeType>(value.size()), allocator);
+  const std::string clean = codec::valid_utf8(value);
+  return rapidjson::Value(clean.data(), static_cast<rapidjson::SizeType>(clean.size()), allocator);
 }
 
 std::string string_member(const rapidjson::Value& object, const char* name) {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "codec/utf8.hpp"
 #include "drift/recorder.hpp"
 #include "support/run_command.hpp"
 
@@ -24,6 +25,24 @@ TEST(Slug, LowerCaseLettersDigitsAndSingleDashes) {
   EXPECT_EQ(slug("a PUT shows in the next GET"), "a-put-shows-in-the-next-get");
   EXPECT_EQ(slug("--Tag_key too long (400)!"), "tag-key-too-long-400");
   EXPECT_EQ(slug("***"), "case");
+}
+
+// Issue 18 item 2: no output of conform contains invalid UTF-8, snapshots included.
+TEST(SnapshotFile, IsValidUtf8WhateverTheServerSent) {
+  for (const std::string& bad :
+       {std::string("caf\xE9"), std::string("\xED\xB0\x80"), std::string("{\"a\":\"x\xC3\"}")}) {
+    Snapshot snapshot;
+    snapshot.vendor = "acme";
+    snapshot.case_name = "bytes";
+    snapshot.method = "PUT";
+    snapshot.path = "/v2/members/1";
+    snapshot.status = 200;
+    snapshot.headers = {{"x-note", bad}};
+    snapshot.body = bad;
+    const std::string text = to_file_text(snapshot);
+    codec::Utf8Problem problem;
+    EXPECT_TRUE(codec::check_utf8(text, problem)) << text;
+  }
 }
 
 TEST(SnapshotFile, MembersInAFixedOrderAndBodyKeysSorted) {

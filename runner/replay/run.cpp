@@ -29,6 +29,12 @@ RunResult run_cases(const std::vector<const Case*>& cases,
   run.target = options.target;
   run.started_at = utc_now_rfc3339();
   run.cases.resize(cases.size());
+  for (const auto& [id, target] : targets) {
+    if (target.manifest) {
+      run.secret_members.insert(run.secret_members.end(), target.manifest->secret_fields.begin(),
+                                target.manifest->secret_fields.end());
+    }
+  }
 
   http::RateLimiter limiter(options.requests_per_second);
   http::ClientOptions client_options = options.client;

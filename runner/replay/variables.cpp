@@ -86,9 +86,9 @@ std::string Variables::expand(std::string_view text, std::vector<std::string>* m
   return out;
 }
 
-void Variables::add_secrets_to(http::Redactor& redactor) const {
+void Variables::add_secrets_to(secret::Masker& masker) const {
   for (const auto& [name, variable] : values_) {
-    if (variable.secret) redactor.add_secret(variable.value);
+    if (variable.secret) masker.add_secret(variable.value);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "http/curl.hpp"
 #include "http/url.hpp"
 #include "replay/assertion.hpp"
+#include "replay/header_check.hpp"
 #include "replay/json.hpp"
 #include "replay/profile.hpp"
 #include "secret/encodings.hpp"
@@ -136,6 +137,13 @@ class StepRunner {
       findings.push_back(
           step_finding("variable", "${" + name + "} has no value: define it with --var " + name +
                                        "=VALUE, --vars-file, or the case's \"vars\""));
+    }
+    for (const auto& [name, value] : request.headers) {
+      if (const auto problem = header_problem(name, value)) {
+        // The value may be a secret: the finding names the header, never its value.
+        findings.push_back(step_finding("header", "the header \"" + name + "\" " + *problem +
+                                                      " (from a variable or a capture?)"));
+      }
     }
     const auto url = http::parse_url(request.url);
     if (missing.empty()) {

@@ -39,6 +39,7 @@ RunResult run_cases(const std::vector<const Case*>& cases,
   http::RateLimiter limiter(options.requests_per_second);
   http::ClientOptions client_options = options.client;
   client_options.rate_limiter = &limiter;
+  client_options.interrupted = options.interrupted;
   const Executor executor(catalog, options.executor);
 
   // Cases of one vendor share its users: an isolated case holds its vendor's lock alone,

@@ -429,7 +429,22 @@ CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
 
   StepRunner runner(catalog_, options_, target, variables, masker);
   bool stopped = false;
+  const std::vector<std::string> nested = variables.nested_references();
+  if (!nested.empty() && !test_case.steps.empty()) {
+    // Sent as written, ${b} would reach the vendor literally: say so before anything is sent.
+    StepResult refused;
+    refused.name = test_case.steps.front().name;
+    refused.outcome = Outcome::error;
+    for (const std::string& reference : nested) {
+      refused.findings.push_back(step_finding(
+          "variable", reference + ": a variable's value is not expanded again, so it would be "
+                                  "sent as written; give it the value itself"));
+    }
+    result.steps.push_back(std::move(refused));
+    stopped = true;
+  }
   for (const Step& step : test_case.steps) {
+    if (&step == &test_case.steps.front() && !nested.empty()) continue;  // refused above
     if (stopped) {
       StepResult skipped;
       skipped.name = step.name;

@@ -29,6 +29,10 @@ class Variables {
   // written (so the placeholder check catches them too).
   std::string expand(std::string_view text, std::vector<std::string>* missing) const;
 
+  // "${a} refers to ${b}" for each variable whose value holds a ${NAME} of a variable that is
+  // defined (itself included): values are not expanded again, so it would be sent as written.
+  std::vector<std::string> nested_references() const;
+
   // Adds every secret value to `masker`.
   void add_secrets_to(secret::Masker& masker) const;
 

@@ -210,6 +210,14 @@ bool DocumentStore::fetch(const std::string& uri, std::string& error) {
   for (const auto& [prefix, dir] : prefixes_) {
     if (uri.compare(0, prefix.size(), prefix) != 0) continue;
     std::filesystem::path file = dir / uri.substr(prefix.size());
+    std::error_code canonical_error;
+    const auto root = std::filesystem::weakly_canonical(dir, canonical_error);
+    const auto resolved = std::filesystem::weakly_canonical(file, canonical_error);
+    if (std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end()).first !=
+        root.end()) {
+      error = uri + " leaves the folder " + dir.string() + " its prefix is mapped to";
+      return false;
+    }
     std::string text;
     if (!read_text(file, text)) {
       error = uri + " maps to " + file.string() + ", which cannot be read";

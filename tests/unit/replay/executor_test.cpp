@@ -309,6 +309,21 @@ TEST_F(ExecutorTest, ACapturedLineBreakInAHeaderStopsTheStepBeforeSending) {
   EXPECT_EQ(server_.requests, 1) << "the second request may not be sent";
 }
 
+TEST_F(ExecutorTest, AVariableWhoseValueNamesAVariableIsAnErrorNotSentAsWritten) {
+  target_.variables.set("name", "${member}");
+  Case c;
+  c.vendor = "acme";
+  c.steps = {patch(R"({"display_name": "${name}"})"), patch("{}")};
+  const CaseResult result = run(c);
+  EXPECT_EQ(result.outcome, Outcome::error);
+  ASSERT_EQ(result.steps.size(), 2u);
+  ASSERT_EQ(result.steps[0].findings.size(), 1u);
+  EXPECT_EQ(result.steps[0].findings[0].keyword, "variable");
+  EXPECT_EQ(result.steps[0].findings[0].message.rfind("${name} refers to ${member}", 0), 0u);
+  EXPECT_EQ(result.steps[1].outcome, Outcome::skipped);
+  EXPECT_EQ(server_.requests, 0);
+}
+
 TEST_F(ExecutorTest, AnUnreachableTargetIsATransportError) {
   target_.base_url = "http://127.0.0.1:1";
   Case c;

@@ -112,9 +112,14 @@ void Masker::add_secret(std::string_view value) {
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
-std::string Masker::mask_text(std::string_view text) const {
+std::string Masker::mask_text(std::string_view text) const { return mask_forms(text, true); }
+
+std::string Masker::mask_forms(std::string_view text, bool numbers) const {
   std::string out(text);
-  for (const auto& form : forms_) replace_all(out, form, kRedacted);
+  for (const auto& form : forms_) {
+    if (!numbers && form.find_first_not_of("0123456789.+-eE") == std::string::npos) continue;
+    replace_all(out, form, kRedacted);
+  }
   // HTTP Basic credentials: the base64 of user:password holds the password whatever it is.
   for (const std::string_view scheme : {"Basic ", "basic ", "BASIC "}) {
     for (auto at = out.find(scheme); at != std::string::npos; at = out.find(scheme, at + 1)) {
@@ -211,7 +216,7 @@ std::string Masker::mask_json(std::string_view body) const {
                  std::find(values_.begin(), values_.end(), token) != values_.end()) {
         out += masked_whole(token, false);
       } else {
-        out += mask_text(token);
+        out += mask_forms(token, false);  // a secret's digits inside a longer number stay
       }
       secret_value = false;
       i = end;
@@ -332,17 +337,21 @@ std::string Masker::mask_query(std::string_view query) const {
 
 std::string Masker::mask_body(const Headers& headers, std::string_view body) const {
   if (body.empty()) return {};
-  switch (format_of(headers, body)) {
+  // A secret written into a body unescaped (a ${VAR} in an XML or JSON text body) can split
+  // the body's tokens, so its known forms go first; the structural pass after that never
+  // gives up, so a masked form cannot make it miss a secret member.
+  const std::string text = mask_forms(body, false);
+  switch (format_of(headers, text)) {
     case BodyFormat::json:
-      return mask_json(body);
+      return mask_json(text);
     case BodyFormat::xml:
-      return mask_xml(body);
+      return mask_xml(text);
     case BodyFormat::form:
-      return mask_form(body);
+      return mask_form(text);
     case BodyFormat::other:
       break;
   }
-  return mask_text(body);
+  return mask_text(text);
 }
 
 std::string Masker::mask_url(std::string_view url) const {

@@ -57,6 +57,9 @@ class Masker {
   std::string mask_xml(std::string_view body) const;
   std::string mask_form(std::string_view body) const;
   std::string mask_query(std::string_view query) const;
+  // mask_text, leaving alone forms that could be a number's digits (those are matched as whole
+  // tokens, where replacing them cannot break the body's syntax).
+  std::string mask_forms(std::string_view text, bool numbers) const;
 
   Policy policy_;
   std::vector<std::string> values_;  // every secret, as given

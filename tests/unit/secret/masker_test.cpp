@@ -187,6 +187,18 @@ TEST(Masker, NeverGivesUpOnABodyAndKeepsItJson) {
             R"({"Secrets":{"a":"***","b":["***"]},"c":2})");
 }
 
+TEST(Masker, ASecretWrittenUnescapedIntoABodyIsMaskedBeforeItSplitsTheTokens) {
+  Masker masker;
+  masker.add_secret("K<&>\"q\\ key");
+  masker.add_secret("98765");
+  EXPECT_EQ(masker.mask_body({{"Content-Type", "application/xml"}},
+                             "<U><CompanyId>98765</CompanyId><IntegrationKey>K<&>\"q\\ "
+                             "key</IntegrationKey></U>"),
+            "<U><CompanyId>***</CompanyId><IntegrationKey>***</IntegrationKey></U>");
+  EXPECT_EQ(masker.mask_body(kJson, "{\"A\":\"K<&>\"q\\ key\",\"CompanyId\":98765,\"B\":1987654}"),
+            R"({"A":"***","CompanyId":"***","B":1987654})");
+}
+
 TEST(Masker, MasksSecretNamedElementsInXml) {
   const Masker masker = with_member_names({"IntegrationKey"});
   EXPECT_EQ(

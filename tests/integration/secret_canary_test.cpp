@@ -302,5 +302,22 @@ TEST(SecretCanaryLint, ALiteralCredentialInACaseFileIsALintWarning) {
   EXPECT_EQ(strict.exit_code, 1) << strict.out;
 }
 
+TEST(SecretCanaryLint, AFileOutsideTheCaseAndALineBreakInAHeaderAreLintErrors) {
+  TempDir dir;
+  const std::string file = dir.write("cases/leaky.json", R"({
+  "name": "leaky", "vendor": "msp360",
+  "steps": [{"method": "PUT", "path": "/api/Users", "headers": {"X-A": "a\r\nX-Evil: 1"},
+             "body_file": "../../../../../../proc/self/environ"}]
+})");
+  const auto lint = run_conform({"lint", file});
+  EXPECT_EQ(lint.exit_code, 1) << lint.out << lint.err;
+  EXPECT_NE(lint.out.find("error[path]: body_file"), std::string::npos) << lint.out;
+  EXPECT_NE(lint.out.find("error[header]: header \"X-A\" holds a carriage return"),
+            std::string::npos)
+      << lint.out;
+  const auto replay = run_conform({"replay", file, "--report-dir", dir.path() + "/reports"});
+  EXPECT_EQ(replay.exit_code, 2) << replay.out << replay.err;
+}
+
 }  // namespace
 }  // namespace conform

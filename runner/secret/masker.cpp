@@ -112,12 +112,18 @@ void Masker::add_secret(std::string_view value) {
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
-std::string Masker::mask_text(std::string_view text) const { return mask_forms(text, true); }
+std::string Masker::mask_text(std::string_view text) const { return mask_forms(text, Forms::all); }
 
-std::string Masker::mask_forms(std::string_view text, bool numbers) const {
+std::string Masker::mask_forms(std::string_view text, Forms which) const {
   std::string out(text);
   for (const auto& form : forms_) {
-    if (!numbers && form.find_first_not_of("0123456789.+-eE") == std::string::npos) continue;
+    if (which == Forms::not_numbers &&
+        form.find_first_not_of("0123456789.+-eE") == std::string::npos) {
+      continue;
+    }
+    if (which == Forms::token_splitting && form.find_first_of("\"\\<>&=") == std::string::npos) {
+      continue;
+    }
     replace_all(out, form, kRedacted);
   }
   // HTTP Basic credentials: the base64 of user:password holds the password whatever it is.
@@ -216,7 +222,7 @@ std::string Masker::mask_json(std::string_view body) const {
                  std::find(values_.begin(), values_.end(), token) != values_.end()) {
         out += masked_whole(token, false);
       } else {
-        out += mask_forms(token, false);  // a secret's digits inside a longer number stay
+        out += mask_forms(token, Forms::not_numbers);  // digits inside a longer number stay
       }
       secret_value = false;
       i = end;
@@ -338,9 +344,9 @@ std::string Masker::mask_query(std::string_view query) const {
 std::string Masker::mask_body(const Headers& headers, std::string_view body) const {
   if (body.empty()) return {};
   // A secret written into a body unescaped (a ${VAR} in an XML or JSON text body) can split
-  // the body's tokens, so its known forms go first; the structural pass after that never
-  // gives up, so a masked form cannot make it miss a secret member.
-  const std::string text = mask_forms(body, false);
+  // the body's tokens, so such forms go first; the structural pass after that never gives
+  // up, so a masked form cannot make it miss a secret member, and names stay untouched.
+  const std::string text = mask_forms(body, Forms::token_splitting);
   switch (format_of(headers, text)) {
     case BodyFormat::json:
       return mask_json(text);

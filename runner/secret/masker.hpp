@@ -57,9 +57,12 @@ class Masker {
   std::string mask_xml(std::string_view body) const;
   std::string mask_form(std::string_view body) const;
   std::string mask_query(std::string_view query) const;
-  // mask_text, leaving alone forms that could be a number's digits (those are matched as whole
-  // tokens, where replacing them cannot break the body's syntax).
-  std::string mask_forms(std::string_view text, bool numbers) const;
+  // Which encoded forms mask_forms replaces: all; all but those that could be a number's
+  // digits (matched as whole tokens instead, where replacing them cannot break a body's
+  // syntax); or only those holding a character that splits a body's tokens (" \ < > & =), so
+  // a name in the body can never be touched.
+  enum class Forms { all, not_numbers, token_splitting };
+  std::string mask_forms(std::string_view text, Forms which) const;
 
   Policy policy_;
   std::vector<std::string> values_;  // every secret, as given

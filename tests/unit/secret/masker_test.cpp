@@ -199,6 +199,16 @@ TEST(Masker, ASecretWrittenUnescapedIntoABodyIsMaskedBeforeItSplitsTheTokens) {
             R"({"A":"***","CompanyId":"***","B":1987654})");
 }
 
+TEST(Masker, NamesAreNeverMaskedEvenWhenASecretSpellsPartOfOne) {
+  Masker masker;
+  masker.add_secret("Name");
+  masker.add_secret("Status");
+  EXPECT_EQ(masker.mask_body(kJson, R"({"FullName":"Ada","Status":"Name","Note":"a Status"})"),
+            R"({"FullName":"Ada","Status":"***","Note":"a ***"})");
+  EXPECT_EQ(masker.mask_body({}, "<User><FullName>Name</FullName></User>"),
+            "<User><FullName>***</FullName></User>");
+}
+
 TEST(Masker, MasksSecretNamedElementsInXml) {
   const Masker masker = with_member_names({"IntegrationKey"});
   EXPECT_EQ(

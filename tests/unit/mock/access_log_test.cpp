@@ -30,7 +30,10 @@ TEST(AccessLog, PercentEncodedAndShortSecretNamesAreRedactedToo) {
 TEST(AccessLog, ControlCharactersInTheTargetAreEscaped) {
   EXPECT_EQ(access_log_line("GET", "/a\x1b[31mred\r\nPUT /forged 200", 404, 0, {}),
             "GET /a\\x1B[31mred\\x0D\\x0APUT /forged 200 404 0.0ms");
-  EXPECT_EQ(access_log_line("GET", "/\xE2\x80\xAE" "evil\xC2\x9B\xFF", 404, 0, {}),
+  EXPECT_EQ(access_log_line("GET",
+                            "/\xE2\x80\xAE"
+                            "evil\xC2\x9B\xFF",
+                            404, 0, {}),
             "GET /\\u{202E}evil\\u{009B}\\xFF 404 0.0ms");
 }
 

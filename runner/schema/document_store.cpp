@@ -102,7 +102,16 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
+// A schema file is a regular file of at most this size: a $ref to /dev/zero, a FIFO or a
+// huge file must not hang or exhaust the loader.
+constexpr std::uintmax_t kMaxSchemaFileBytes = std::uintmax_t{64} << 20;
+
 bool read_text(const std::filesystem::path& file, std::string& text) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error) ||
+      std::filesystem::file_size(file, error) > kMaxSchemaFileBytes || error) {
+    return false;
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
   std::ostringstream bytes;

@@ -92,6 +92,18 @@ TEST(SchemaError, AnAbsoluteFileRefIsRefusedUnread) {
   }
 }
 
+TEST(SchemaError, ARefToADeviceIsUnreadableNotAHang) {
+  TempDir dir;
+  const auto file = dir.write("main.json", R"({"$ref": "../../../../../../../../dev/zero"})");
+  SchemaRegistry registry;
+  try {
+    registry.load_file(file);
+    ADD_FAILURE() << "loaded";
+  } catch (const SchemaError& error) {
+    EXPECT_NE(std::string(error.what()).find("cannot read"), std::string::npos) << error.what();
+  }
+}
+
 TEST(SchemaError, AMappedPrefixCannotLeaveItsFolder) {
   TempDir dir;
   std::filesystem::create_directories(dir.path() / "mapped");

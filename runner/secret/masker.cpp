@@ -152,13 +152,7 @@ std::string Masker::mask_json(std::string_view body) const {
   bool secret_value = false;    // the next value belongs to a secret member
   std::size_t depth = 0;
   std::size_t secret_depth = 0;  // inside an object or array a secret member holds
-  const auto masked_whole = [&](std::string_view token, bool quoted) {
-    const bool secret = secret_value || secret_depth != 0;
-    if (secret || std::find(values_.begin(), values_.end(), token) != values_.end()) {
-      return "\"" + std::string(kRedacted) + "\"";
-    }
-    return quoted ? "\"" + std::string(token) + "\"" : std::string(token);
-  };
+  const std::string marker = "\"" + std::string(kRedacted) + "\"";  // a JSON string
   std::size_t i = 0;
   while (i < body.size()) {
     const char c = body[i];
@@ -178,7 +172,7 @@ std::string Masker::mask_json(std::string_view body) const {
       } else if (inner == kRedacted) {
         out.append(body.substr(i, end + 1 - i));
       } else if (secret_value || secret_depth != 0) {
-        out += masked_whole(inner, true);
+        out += marker;
       } else {
         const std::string decoded = json_unescape(inner);
         const std::string masked = mask_value(decoded);
@@ -217,10 +211,10 @@ std::string Masker::mask_json(std::string_view body) const {
       if (literal) {
         out += token;
       } else if (token == kRedacted) {
-        out += "\"" + std::string(kRedacted) + "\"";
+        out += marker;
       } else if (secret_value || secret_depth != 0 ||
                  std::find(values_.begin(), values_.end(), token) != values_.end()) {
-        out += masked_whole(token, false);
+        out += marker;
       } else {
         out += mask_forms(token, Forms::not_numbers);  // digits inside a longer number stay
       }

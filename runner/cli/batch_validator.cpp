@@ -13,15 +13,18 @@ constexpr std::size_t kBatchPayloads = 512;
 // faults on 30,000 lines of 1.7 KB, each new buffer faulted in as it was first filled.
 constexpr std::size_t kBatchBytes = std::size_t{1} << 18;
 
-// A payload over the body-bytes limit, judged by its size alone.
+// A payload over the body-bytes limit, judged by its size alone (kUnknownSize: a stream, not
+// read past the limit).
 PayloadResult oversize_result(std::size_t size, std::size_t limit) {
   PayloadResult result;
   result.valid = false;
   Finding finding;
   finding.line = finding.column = 1;
   finding.keyword = "limit";
-  finding.message = "the body is " + std::to_string(size) + " bytes, more than the limit of " +
-                    std::to_string(limit) + " (raise it with --limit body-bytes=N)";
+  finding.message = (size == kUnknownSize ? std::string("the body is")
+                                          : "the body is " + std::to_string(size) + " bytes,") +
+                    " more than the limit of " + std::to_string(limit) +
+                    " (raise it with --limit body-bytes=N)";
   result.findings.push_back(std::move(finding));
   return result;
 }

@@ -23,6 +23,9 @@
 
 namespace conform::cli {
 
+// The size of an oversized payload that was not read to its end.
+inline constexpr std::size_t kUnknownSize = static_cast<std::size_t>(-1);
+
 using Checker = std::function<PayloadResult(std::string_view bytes, std::optional<Format>)>;
 
 // Payloads read together. Their bytes sit back to back in one buffer, so reading a payload
@@ -46,7 +49,8 @@ class Batch {
   bool fits(std::size_t size) const;
   void add(std::size_t file, std::size_t line, std::string_view bytes,
            std::optional<Format> format);
-  // A payload over the body-bytes limit, known by its size alone.
+  // A payload over the body-bytes limit, known by its size alone (kUnknownSize: a stream
+  // that was not read past the limit).
   void add_oversize(std::size_t file, std::size_t line, std::size_t size);
   // Empties the batch for the next payloads.
   void clear();

@@ -1,13 +1,22 @@
 #include "cli/case_run_options.hpp"
 
+#include "cli/limits_option.hpp"
 #include "http/url.hpp"
 
 namespace conform::cli {
+namespace {
+
+constexpr long kMaxJobs = 1024;
+constexpr long kMaxTimeoutMs = 600000;
+constexpr long kMaxRetries = 10;
+constexpr long kMaxRequestsPerSecond = 100000;
+
+}  // namespace
 
 std::set<std::string> case_run_value_options() {
   return {"--target",  "--base",        "--var",          "--secret-var", "--vars-file",
           "--tag",     "--exclude-tag", "--jobs",         "--cacert",     "--timeout",
-          "--retries", "--rps",         "--mock-profile", "--schemas"};
+          "--retries", "--rps",         "--mock-profile", "--schemas",    "--limit"};
 }
 
 std::set<std::string> case_run_flags() { return {"--insecure", "--fixtures", "--help", "-h"}; }
@@ -56,13 +65,26 @@ std::optional<std::string> read_case_run_options(const Arguments& parsed, CaseRu
   const auto timeout = count("--timeout", 10000, false);
   const auto retries = count("--retries", 2, true);
   const auto rps = count("--rps", 0, true);
-  if (!jobs) return "--jobs takes a whole number of at least 1";
-  if (!timeout) return "--timeout takes milliseconds, at least 1";
-  if (!retries) return "--retries takes a whole number";
-  if (!rps) return "--rps takes a whole number of requests per second";
+  // Upper bounds a maintainer can defend: beyond them a typo would hang a CI job for hours.
+  if (!jobs || *jobs > kMaxJobs) return "--jobs takes a whole number from 1 to 1024";
+  if (!timeout || *timeout > kMaxTimeoutMs) {
+    return "--timeout takes milliseconds, from 1 to 600000 (10 minutes)";
+  }
+  if (!retries || *retries > kMaxRetries) return "--retries takes a whole number from 0 to 10";
+  if (!rps || *rps > kMaxRequestsPerSecond) {
+    return "--rps takes a whole number of requests per second, at most 100000";
+  }
+  codec::Limits limits;
+  for (const auto& assignment : parsed.values("--limit")) {
+    if (const std::string problem = apply_limit(assignment, limits); !problem.empty()) {
+      return problem;
+    }
+  }
+  options.run.client.max_response_bytes = limits.max_bytes;
   options.run.jobs = static_cast<int>(*jobs);
   options.run.client.connect_timeout_ms = static_cast<int>(*timeout);
   options.run.client.read_timeout_ms = static_cast<int>(*timeout);
+  options.run.client.exchange_timeout_ms = static_cast<int>(*timeout);
   options.run.client.retries = static_cast<int>(*retries);
   options.run.requests_per_second = static_cast<double>(*rps);
   if (auto cacert = parsed.value("--cacert")) {

@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <string>
 
 #include "codec/utf8.hpp"
+#include "text/terminal.hpp"
 
 namespace conform::cli {
 namespace {
@@ -93,23 +95,25 @@ bool use_colour(int fd) {
 void render_findings(std::ostream& out, const PayloadResult& result, std::string_view source,
                      bool colour) {
   const Style style{colour};
+  // The payload's bytes, and every message quoting them, are outside data.
+  const auto safe = [](std::string_view text) { return text::escape_for_terminal(text); };
   for (const Finding& f : result.findings) {
     const bool error = f.severity == Severity::error;
     out << style(error ? kRed : kYellow) << (error ? "error" : "warning");
-    if (!f.keyword.empty()) out << "[" << f.keyword << "]";
-    out << style(kReset) << style(kBold) << ": " << f.message << style(kReset) << "\n";
+    if (!f.keyword.empty()) out << "[" << safe(f.keyword) << "]";
+    out << style(kReset) << style(kBold) << ": " << safe(f.message) << style(kReset) << "\n";
 
     // An NDJSON payload is one line of its file: its findings sit on line 1 of `source`,
     // shown at the payload's line in the file.
     const bool ndjson = result.line > 0;
     const std::size_t shown_line = ndjson ? result.line : static_cast<std::size_t>(f.line);
-    out << "  " << style(kBlue) << "-->" << style(kReset) << " " << result.file;
+    out << "  " << style(kBlue) << "-->" << style(kReset) << " " << safe(result.file);
     if (shown_line > 0) out << ":" << shown_line;
     if (f.line > 0) out << ":" << f.column;
     if (!f.xpath.empty()) {
-      out << " at " << f.xpath;
+      out << " at " << safe(f.xpath);
     } else if (!f.pointer.empty()) {
-      out << " at " << f.pointer;
+      out << " at " << safe(f.pointer);
     }
     out << "\n";
 
@@ -118,13 +122,20 @@ void render_findings(std::ostream& out, const PayloadResult& result, std::string
       const std::string number = std::to_string(shown_line);
       const std::string gutter(number.size(), ' ');
       out << style(kBlue) << " " << gutter << " |" << style(kReset) << "\n";
-      out << style(kBlue) << " " << number << " |" << style(kReset) << " " << shown.text << "\n";
+      // Escaped in two halves, so the carets still stand under the value.
+      const std::size_t split = code_point_offset(shown.text, shown.column - 1);
+      const std::string before =
+          text::escape_for_terminal(std::string_view(shown.text).substr(0, split), true);
+      const std::string after =
+          text::escape_for_terminal(std::string_view(shown.text).substr(split), true);
+      out << style(kBlue) << " " << number << " |" << style(kReset) << " " << before << after
+          << "\n";
       out << style(kBlue) << " " << gutter << " |" << style(kReset) << " "
-          << caret_padding(shown.text, shown.column) << style(error ? kRed : kYellow)
+          << caret_padding(before, INT_MAX) << style(error ? kRed : kYellow)
           << std::string(static_cast<std::size_t>(shown.caret_count), '^') << style(kReset) << "\n";
     }
-    if (f.expected) out << "   = expected: " << *f.expected << "\n";
-    if (f.actual) out << "   = actual:   " << *f.actual << "\n";
+    if (f.expected) out << "   = expected: " << safe(*f.expected) << "\n";
+    if (f.actual) out << "   = actual:   " << safe(*f.actual) << "\n";
     out << "\n";
   }
   if (result.more_findings > 0) out << more_findings_text(result.more_findings) << "\n\n";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <new>
 #include <utility>
 
 namespace conform::cli {
@@ -13,7 +14,7 @@ namespace conform::cli {
 LineReader::LineReader(std::FILE* file, std::size_t max_line_bytes)
     : fd_(::fileno(file)),
       max_line_(max_line_bytes),
-      buffer_(new char[std::size_t{1} << 18]),
+      buffer_(static_cast<char*>(std::malloc(std::size_t{1} << 18))),
       capacity_(std::size_t{1} << 18) {}
 
 bool LineReader::refill() {
@@ -23,10 +24,16 @@ bool LineReader::refill() {
   end_ -= begin_;
   begin_ = 0;
   if (end_ == capacity_) {
-    std::unique_ptr<char[]> larger(new char[2 * capacity_]);
-    std::memcpy(larger.get(), buffer_.get(), end_);
-    buffer_ = std::move(larger);
-    capacity_ *= 2;
+    // Never past one byte more than the longest line kept: that byte proves a line too long,
+    // and doubling beyond it cost twice the documented memory bound.
+    std::size_t larger_capacity = 2 * capacity_;
+    if (max_line_ < larger_capacity) larger_capacity = std::max(capacity_, max_line_ + 1);
+    if (larger_capacity == capacity_) return false;
+    char* larger = static_cast<char*>(std::realloc(buffer_.get(), larger_capacity));
+    if (larger == nullptr) throw std::bad_alloc();
+    buffer_.release();
+    buffer_.reset(larger);
+    capacity_ = larger_capacity;
   }
   ssize_t got;
   do {

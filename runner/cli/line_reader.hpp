@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <memory>
 #include <string>
@@ -38,7 +39,12 @@ class LineReader {
   int fd_;
   std::size_t max_line_;
   // Left uninitialised: zeroing 256 KiB touched 64 pages that a short input never uses.
-  std::unique_ptr<char[]> buffer_;
+  // malloc'd, so a long line grows it with realloc (mremap for large blocks): a copy beside
+  // the old buffer would double the peak.
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  std::unique_ptr<char, Free> buffer_;
   std::size_t capacity_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;

@@ -1,9 +1,16 @@
 #include "cli/payload_input.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <utility>
+
+#include "text/terminal.hpp"
 
 namespace conform::cli {
 namespace {
@@ -16,35 +23,68 @@ std::optional<Format> format_from_name(const std::string& file) {
   return std::nullopt;
 }
 
-// Reads a whole payload into `bytes`, but never more than `limit` bytes: a larger one is
-// known by its size alone (`oversize`).
-bool read_whole(const std::string& file, std::size_t limit, std::string& bytes,
-                std::size_t& oversize) {
-  std::ifstream opened;
-  if (file != "-") {
-    opened.open(file, std::ios::binary);
-    if (!opened) return false;
+// Why `file` cannot be read, in words, from the errno of the failed call.
+std::string unreadable_reason(const std::string& file, int error) {
+  std::error_code status_error;
+  if (std::filesystem::is_directory(file, status_error)) {
+    return "it is a directory (name the files in it)";
   }
-  std::istream& in = file == "-" ? std::cin : opened;
-  bytes.clear();
-  oversize = 0;
-  char chunk[1 << 16];
-  std::size_t total = 0;
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    const auto got = static_cast<std::size_t>(in.gcount());
-    total += got;
-    if (total > limit) {
-      bytes.clear();
-    } else {
-      bytes.append(chunk, got);
-    }
+  switch (error) {
+    case ENOENT:
+      return "no such file";
+    case ELOOP:
+      return "a loop of symbolic links";
+    case EACCES:
+      return "permission denied";
+    case EISDIR:
+      return "it is a directory (name the files in it)";
+    default:
+      return std::strerror(error);
   }
-  if (total > limit) oversize = total;
-  return !in.bad();
 }
 
-void report_unreadable(const std::string& file) {
-  std::cerr << "conform validate: cannot read " << file << ": no such file or not readable\n";
+// Reads a whole payload into `bytes`, but never more than `limit` bytes: past that a regular
+// file's size comes from the file system (a sparse 2 GB file is not read to learn it), and a
+// stream (a pipe, /dev/zero) is read no further (`oversize` kUnknownSize). Returns "" or why
+// the file cannot be read.
+std::string read_whole(const std::string& file, std::size_t limit, std::string& bytes,
+                       std::size_t& oversize) {
+  const int fd = file == "-" ? STDIN_FILENO : ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return unreadable_reason(file, errno);
+  struct stat info {};
+  const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  bytes.clear();
+  oversize = 0;
+  if (regular && static_cast<std::size_t>(info.st_size) > limit) {
+    oversize = static_cast<std::size_t>(info.st_size);  // known without reading a byte
+    if (fd != STDIN_FILENO) ::close(fd);
+    return "";
+  }
+  std::string problem;
+  char chunk[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(fd, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      problem = unreadable_reason(file, errno);
+      break;
+    }
+    if (got == 0) break;
+    if (bytes.size() + static_cast<std::size_t>(got) > limit) {
+      const auto size = static_cast<std::size_t>(info.st_size);
+      oversize = regular && size > limit ? size : kUnknownSize;
+      bytes.clear();
+      break;
+    }
+    bytes.append(chunk, static_cast<std::size_t>(got));
+  }
+  if (fd != STDIN_FILENO) ::close(fd);
+  return problem;
+}
+
+void report_unreadable(const std::string& file, const std::string& reason) {
+  std::cerr << "conform validate: cannot read " << text::escape_for_terminal(file) << ": " << reason
+            << "\n";
 }
 
 }  // namespace
@@ -83,8 +123,14 @@ PayloadInput::Next PayloadInput::read_next_line(bool may_wait) {
       if (index_ >= files_.size()) return Next::end;
       const std::string& file = files_[index_];
       in_ = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+      std::error_code status_error;
+      if (in_ != nullptr && std::filesystem::is_directory(file, status_error)) {
+        std::fclose(in_);
+        in_ = nullptr;
+        errno = EISDIR;
+      }
       if (in_ == nullptr) {
-        report_unreadable(file);
+        report_unreadable(file, unreadable_reason(file, errno));
         unreadable_ = true;
         ++index_;
         continue;
@@ -121,8 +167,9 @@ PayloadInput::Next PayloadInput::read_next_file() {
     const std::size_t index = index_++;
     const std::string& file = files_[index];
     std::size_t oversize = 0;
-    if (!read_whole(file, body_limit_, whole_, oversize)) {
-      report_unreadable(file);
+    if (const std::string reason = read_whole(file, body_limit_, whole_, oversize);
+        !reason.empty()) {
+      report_unreadable(file, reason);
       unreadable_ = true;
       continue;
     }

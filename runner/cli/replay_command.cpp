@@ -26,6 +26,7 @@
 #include "replay/selection.hpp"
 #include "report/coverage.hpp"
 #include "report/reports.hpp"
+#include "text/terminal.hpp"
 #include "vendor/catalog.hpp"
 
 namespace conform::cli {
@@ -37,7 +38,8 @@ constexpr const char* kUsage =
     "                      [--var K=V]... [--secret-var K=V]... [--vars-file F]\n"
     "                      [--tag T]... [--exclude-tag T]... [--jobs N] [--shard K/N]\n"
     "                      [--fail-fast] [--report-dir DIR] [--cacert F] [--insecure]\n"
-    "                      [--timeout MS] [--retries N] [--rps N] [--mock-profile NAME]\n"
+    "                      [--timeout MS] [--retries N] [--rps N] [--limit body-bytes=SIZE]\n"
+    "                      [--mock-profile NAME]\n"
     "\n"
     "Replays case files (default: the cases/ folder beside the schemas) and checks every\n"
     "response: status, the vendor's schema, assertions, the vendor's rules. Writes junit.xml,\n"
@@ -61,8 +63,11 @@ constexpr const char* kUsage =
     "  --report-dir DIR    where the reports go (default reports/latest)\n"
     "  --cacert F          trust the CA certificates in F for HTTPS\n"
     "  --insecure          do not verify HTTPS certificates\n"
-    "  --timeout MS        connect and read timeout per request (default 10000)\n"
-    "  --retries N         further attempts after connection errors, 429 and 503 (default 2)\n"
+    "  --timeout MS        the most one attempt may take, connecting to the response's\n"
+    "                      last byte (default 10000, at most 600000)\n"
+    "  --retries N         further attempts after connection errors, 429 and 503 (default 2,\n"
+    "                      at most 10); Ctrl-C stops them and their back-off\n"
+    "  --limit body-bytes=SIZE  the largest response body read (default 256M)\n"
     "  --rps N             at most N requests per second, all workers together\n"
     "  --mock-profile NAME the embedded mock's profile: default or drifted\n"
     "  --schemas DIR       the vendor contracts (default: the installed schemas/)\n"
@@ -203,23 +208,26 @@ const char* outcome_label(Outcome outcome) {
   return "?    ";
 }
 
+// Everything below is outside data (case files, the vendor's responses): escaped.
 void print_case_detail(std::ostream& out, const CaseResult& result) {
+  const auto safe = [](std::string_view text) { return text::escape_for_terminal(text); };
   for (const StepResult& step : result.steps) {
     if (step.outcome == Outcome::passed || step.outcome == Outcome::skipped) continue;
-    out << "    step \"" << step.name << "\": " << step.exchange.method << " " << step.exchange.url;
+    out << "    step \"" << safe(step.name) << "\": " << safe(step.exchange.method) << " "
+        << safe(step.exchange.url);
     if (step.exchange.status) out << " -> " << step.exchange.status;
     out << "\n";
     for (const Finding& finding : step.findings) {
       if (finding.severity != Severity::error) continue;
-      out << "      " << finding.keyword << ": " << finding.message;
+      out << "      " << safe(finding.keyword) << ": " << safe(finding.message);
       if (!finding.pointer.empty() && finding.message.find(finding.pointer) == std::string::npos) {
-        out << " at " << finding.pointer;
+        out << " at " << safe(finding.pointer);
       }
-      if (finding.expected) out << "; expected " << *finding.expected;
-      if (finding.actual) out << ", actual " << *finding.actual;
+      if (finding.expected) out << "; expected " << safe(*finding.expected);
+      if (finding.actual) out << ", actual " << safe(*finding.actual);
       out << "\n";
     }
-    if (!step.curl.empty()) out << "      reproduce: " << step.curl << "\n";
+    if (!step.curl.empty()) out << "      reproduce: " << safe(step.curl) << "\n";
   }
 }
 
@@ -248,9 +256,10 @@ void print_summary(std::ostream& out, const RunResult& run) {
     }
   }
   const auto row = [&](const std::string& name, const Counts& c) {
-    out << "  " << std::left << std::setw(14) << name << std::right << std::setw(7) << c.passed
-        << std::setw(7) << c.failed << std::setw(7) << c.error << std::setw(8) << c.skipped
-        << std::setw(7) << (c.passed + c.failed + c.error + c.skipped) << "\n";
+    out << "  " << std::left << std::setw(14) << text::escape_for_terminal(name) << std::right
+        << std::setw(7) << c.passed << std::setw(7) << c.failed << std::setw(7) << c.error
+        << std::setw(8) << c.skipped << std::setw(7) << (c.passed + c.failed + c.error + c.skipped)
+        << "\n";
   };
   out << "\n  " << std::left << std::setw(14) << "vendor" << std::right << std::setw(7) << "passed"
       << std::setw(7) << "failed" << std::setw(7) << "error" << std::setw(8) << "skipped"
@@ -380,13 +389,15 @@ int run_replay(const std::vector<std::string>& args) {
       constexpr std::size_t kWidth = 24;
       const std::size_t filled = total ? done * kWidth / total : kWidth;
       std::cout << "\r\033[K[" << std::string(filled, '#') << std::string(kWidth - filled, '.')
-                << "] " << done << "/" << total << " " << result.vendor << ": " << result.name;
+                << "] " << done << "/" << total << " " << text::escape_for_terminal(result.vendor)
+                << ": " << text::escape_for_terminal(result.name);
       if (bad || done == total) std::cout << "\r\033[K";
       std::cout.flush();
       if (!bad) return;
     }
-    std::cout << outcome_label(result.outcome) << " " << result.vendor << ": " << result.name
-              << " (" << format_ms(result.duration_ms) << ")\n";
+    std::cout << outcome_label(result.outcome) << " " << text::escape_for_terminal(result.vendor)
+              << ": " << text::escape_for_terminal(result.name) << " ("
+              << format_ms(result.duration_ms) << ")\n";
     if (bad) print_case_detail(std::cout, result);
     std::cout.flush();
   };

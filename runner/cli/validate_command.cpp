@@ -95,11 +95,13 @@ Finding more_findings_note(const PayloadResult& result) {
 // Prints results in input order and keeps the counts.
 class Printer {
  public:
-  Printer(Output output, bool quiet) : output_(output), quiet_(quiet), colour_(use_colour(1)) {
+  Printer(Output output, bool quiet, secret::Policy secrets)
+      : output_(output), quiet_(quiet), colour_(use_colour(1)), secrets_(std::move(secrets)) {
     // A SARIF log is one document: it is written even with --quiet, and even when empty.
     if (output_ == Output::sarif) {
       sarif_ = std::make_unique<report::SarifWriter>(std::cout,
-                                                     report::SarifTool{"conform", CONFORM_VERSION});
+                                                     report::SarifTool{"conform", CONFORM_VERSION},
+                                                     std::filesystem::path(), secrets_);
     }
   }
 
@@ -123,7 +125,7 @@ class Printer {
         break;
       case Output::github:
         for (const auto& f : result.findings) {
-          std::cout << report::github_annotation(f, file, first_line) << '\n';
+          std::cout << report::github_annotation(f, file, first_line, secrets_) << '\n';
         }
         if (result.more_findings > 0) {
           std::cout << report::github_annotation(more_findings_note(result), file, first_line)
@@ -148,6 +150,7 @@ class Printer {
  private:
   Output output_;
   bool quiet_, colour_;
+  secret::Policy secrets_;
   std::unique_ptr<report::SarifWriter> sarif_;
   std::size_t total_ = 0, valid_ = 0, invalid_ = 0;
 };
@@ -160,6 +163,7 @@ struct Setup {
   std::shared_ptr<vendor::Catalog> catalog;          // vendor mode
   std::unique_ptr<schema::SchemaRegistry> registry;  // --schema mode
   Checker check;
+  secret::Policy secrets;  // the vendor's secret members, for SARIF and GitHub output
 };
 
 void apply_maps(schema::SchemaRegistry& registry, const std::vector<std::string>& maps) {
@@ -231,6 +235,7 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   }
   // Load the schema now: a broken one is exit 2 before any payload is read.
   auto checker = std::make_shared<const vendor::MessageChecker>(*setup.catalog, *vendor, *message);
+  setup.secrets.add_member_names(vendor->secret_fields);
   // The catalog is captured for the manifest the checker refers to.
   setup.check = [catalog = setup.catalog, checker, strict, limits, max_findings](
                     std::string_view bytes, std::optional<Format> format) {
@@ -304,7 +309,7 @@ int run(const std::vector<std::string>& argv) {
     Setup setup = set_up(args, files, args.flag("--strict"), limits, max_findings);
     if (files.empty()) throw Usage{"name at least one FILE (or - for standard input)"};
 
-    Printer printer(*output, args.flag("--quiet"));
+    Printer printer(*output, args.flag("--quiet"), setup.secrets);
     BatchValidator validator(setup.check, jobs, limits.max_bytes, [&](Batch& batch) {
       for (std::size_t i = 0; i < batch.entries().size(); ++i) {
         const auto& entry = batch.entries()[i];

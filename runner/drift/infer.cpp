@@ -6,6 +6,7 @@
 #include <string>
 
 #include "schema/formats.hpp"
+#include "secret/policy.hpp"
 
 namespace conform::drift {
 namespace {
@@ -46,7 +47,7 @@ struct Node {
       types.insert("array");
       if (!items) items = std::make_unique<Node>();
       for (const auto& element : value.GetArray()) items->add(element);
-    } else if (value.IsString() && value.GetString() == std::string_view("***")) {
+    } else if (value.IsString() && value.GetString() == secret::kRedacted) {
       ++redacted;
     } else if (value.IsString()) {
       types.insert("string");

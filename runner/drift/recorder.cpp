@@ -4,8 +4,7 @@
 #include <cctype>
 #include <set>
 
-#include "report/body_redaction.hpp"
-#include "report/redaction.hpp"
+#include "secret/masker.hpp"
 
 namespace conform::drift {
 namespace {
@@ -35,48 +34,13 @@ std::string path_below(const std::string& url, const std::string& base_url) {
   return slash == std::string::npos ? "/" : url.substr(slash);
 }
 
-// The replay redacts a secret wherever its text appears, so a secret number leaves
-// `"CompanyId": ***` behind: quote such bare markers so the body stays JSON.
-std::string quote_bare_markers(const std::string& body) {
-  constexpr std::string_view kMarker = report::kRedacted;
-  if (body.find(kMarker) == std::string::npos) return body;
-  std::string out;
-  bool in_string = false;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\' && i + 1 < body.size()) {
-        out += body[++i];
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') in_string = true;
-    if (body.compare(i, kMarker.size(), kMarker) == 0) {
-      out += "\"" + std::string(kMarker) + "\"";
-      i += kMarker.size() - 1;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
-bool json_content(const Headers& headers) {
-  for (const auto& [name, value] : headers) {
-    if (lower(name) == "content-type") return lower(value).find("json") != std::string::npos;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<Snapshot> snapshots_of(const std::vector<CaseResult>& results,
                                    const std::vector<const replay::Case*>& cases,
                                    const std::map<std::string, std::string>& base_urls) {
   std::vector<Snapshot> out;
+  const secret::Masker masker;
   std::map<std::string, int> slugs_taken;  // "<vendor>/<slug>" -> times used
   for (std::size_t i = 0; i < results.size() && i < cases.size(); ++i) {
     const CaseResult& result = results[i];
@@ -98,21 +62,20 @@ std::vector<Snapshot> snapshots_of(const std::vector<CaseResult>& results,
       snapshot.step_name = step.name;
       snapshot.method = exchange.method;
       snapshot.path =
-          report::redact_url(path_below(exchange.url, base == base_urls.end() ? "" : base->second));
+          masker.mask_url(path_below(exchange.url, base == base_urls.end() ? "" : base->second));
       if (s < test_case.steps.size()) snapshot.expect_schema = test_case.steps[s].expect.schema;
       snapshot.status = exchange.status;
       for (const auto& [name, value] : exchange.response_headers) {
         const std::string key = lower(name);
         if (!kept_headers().count(key)) continue;
-        snapshot.headers.emplace_back(
-            key, report::is_credential_header(key) ? report::redact_credential(value) : value);
+        snapshot.headers.emplace_back(key, masker.policy().is_credential_header(key)
+                                               ? masker.mask_header(key, value)
+                                               : value);
       }
       std::sort(snapshot.headers.begin(), snapshot.headers.end());
-      // Quoted first, so the body can be read to mask secret-named members.
-      snapshot.body = report::redact_body(exchange.response_headers,
-                                          json_content(exchange.response_headers)
-                                              ? quote_bare_markers(exchange.response_body)
-                                              : exchange.response_body);
+      // Secret-named members and bare markers the replay left are masked again; keys and
+      // structure never are.
+      snapshot.body = masker.mask_body(exchange.response_headers, exchange.response_body);
       snapshot.relative_path = result.vendor + "/" + case_slug + "/" + std::to_string(s) + ".json";
       out.push_back(std::move(snapshot));
     }

@@ -5,8 +5,12 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <mutex>
+#include <new>
 #include <thread>
 
 #include "http/url.hpp"
@@ -61,7 +65,111 @@ bool iequals(const std::string& a, const std::string& b) {
          });
 }
 
+using Clock = std::chrono::steady_clock;
+
+// A response body that grows with realloc (mremap for large blocks): std::string's doubling
+// copies kept about twice the limit resident for a body that ran into it (530 MB for 256M).
+class BodyBuffer {
+ public:
+  BodyBuffer() = default;
+  ~BodyBuffer() { std::free(data_); }
+  BodyBuffer(const BodyBuffer&) = delete;
+  BodyBuffer& operator=(const BodyBuffer&) = delete;
+
+  // False, keeping nothing more, when the body would grow past `limit`.
+  bool append(const char* bytes, std::size_t count, std::size_t limit) {
+    if (size_ + count > limit) return false;
+    if (size_ + count > capacity_) {
+      const std::size_t wanted = std::min(std::max(2 * capacity_, size_ + count), limit);
+      char* larger = static_cast<char*>(std::realloc(data_, std::max<std::size_t>(wanted, 1)));
+      if (larger == nullptr) throw std::bad_alloc();
+      data_ = larger;
+      capacity_ = wanted;
+    }
+    std::memcpy(data_ + size_, bytes, count);
+    size_ += count;
+    return true;
+  }
+  void clear() { size_ = 0; }
+  std::string text() const { return size_ == 0 ? std::string() : std::string(data_, size_); }
+
+ private:
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+// How often an idle watchdog looks at the interrupt flag, and the slice a back-off sleeps in.
+constexpr std::chrono::milliseconds kPoll{50};
+
 }  // namespace
+
+// Stops the request in flight (httplib::Client::stop() is safe from another thread) when its
+// deadline passes or the run is interrupted.
+class Client::Watchdog {
+ public:
+  enum class Fired { no, deadline, interrupted };
+
+  explicit Watchdog(const std::atomic<bool>* interrupted)
+      : interrupted_(interrupted), thread_([this] { watch(); }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      quit_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+
+  void arm(httplib::Client* client, Clock::time_point deadline) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      client_ = client;
+      deadline_ = deadline;
+      fired_ = Fired::no;
+    }
+    wake_.notify_all();
+  }
+
+  Fired disarm() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    client_ = nullptr;
+    return fired_;
+  }
+
+ private:
+  void watch() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!quit_) {
+      if (!client_) {
+        wake_.wait(lock);
+        continue;
+      }
+      wake_.wait_until(lock, std::min(deadline_, Clock::now() + kPoll));
+      if (!client_) continue;
+      if (interrupted_ && interrupted_->load()) {
+        fired_ = Fired::interrupted;
+      } else if (Clock::now() >= deadline_) {
+        fired_ = Fired::deadline;
+      } else {
+        continue;
+      }
+      client_->stop();
+      client_ = nullptr;
+    }
+  }
+
+  const std::atomic<bool>* interrupted_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  httplib::Client* client_ = nullptr;
+  Clock::time_point deadline_;
+  Fired fired_ = Fired::no;
+  bool quit_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
 
 std::string Response::header(const std::string& name) const {
   for (const auto& [key, value] : headers) {
@@ -82,7 +190,10 @@ long parse_retry_after_ms(const std::string& value) {
   return when <= now ? 0 : static_cast<long>(when - now) * 1000;
 }
 
-Client::Client(ClientOptions options) : options_(std::move(options)) {}
+Client::Client(ClientOptions options)
+    : options_(std::move(options)), watchdog_(std::make_unique<Watchdog>(options_.interrupted)) {}
+
+bool Client::interrupted() const { return options_.interrupted && options_.interrupted->load(); }
 Client::~Client() = default;
 
 httplib::Client* Client::connection(const std::string& origin, Findings& findings) {
@@ -124,16 +235,36 @@ Response Client::send(const Request& request) {
   raw.path = url->target;
   for (const auto& [name, value] : request.headers) raw.headers.emplace(name, value);
   raw.body = request.body;
+  BodyBuffer body;
+  bool too_large = false;
+  raw.content_receiver = [&](const char* data, std::size_t size, std::uint64_t,
+                             std::uint64_t declared) {
+    // A declared length over the limit is refused before its first byte is kept.
+    if (declared > options_.max_response_bytes ||
+        !body.append(data, size, options_.max_response_bytes)) {
+      too_large = true;
+      return false;
+    }
+    return true;
+  };
 
   long backoff_ms = options_.backoff_ms;
   for (int attempt = 0;; ++attempt) {
+    if (interrupted()) {
+      response.status = 0;
+      response.findings.assign(1, transport_finding("interrupted before the request was sent"));
+      break;
+    }
     if (options_.rate_limiter) options_.rate_limiter->acquire();
     response.attempts = attempt + 1;
-    const auto started = std::chrono::steady_clock::now();
+    const auto started = Clock::now();
+    body.clear();
+    too_large = false;
+    watchdog_->arm(client, started + std::chrono::milliseconds(options_.exchange_timeout_ms));
     httplib::Result result = client->send(raw);
+    const Watchdog::Fired fired = watchdog_->disarm();
     response.duration_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
+        std::chrono::duration<double, std::milli>(Clock::now() - started).count();
 
     long wait_ms = backoff_ms;
     bool again = false;
@@ -141,7 +272,7 @@ Response Client::send(const Request& request) {
       response.status = result->status;
       response.headers.clear();
       for (const auto& [name, value] : result->headers) response.headers.emplace_back(name, value);
-      response.body = result->body;
+      response.body = body.text();
       response.findings.clear();
       if (result->status == 429 || result->status == 503) {
         again = true;
@@ -154,15 +285,29 @@ Response Client::send(const Request& request) {
       response.status = 0;
       response.headers.clear();
       response.body.clear();
-      response.findings.assign(
-          1, transport_finding(describe_error(result.error(), url->origin(), options_)));
-      again = retryable(result.error());
+      std::string why = describe_error(result.error(), url->origin(), options_);
+      if (too_large) {
+        why = "the response from " + url->origin() + " is larger than " +
+              std::to_string(options_.max_response_bytes) +
+              " bytes: raise the limit with --limit body-bytes=SIZE";
+      } else if (fired == Watchdog::Fired::deadline) {
+        why = "no complete response from " + url->origin() + " within " +
+              std::to_string(options_.exchange_timeout_ms) + " ms (--timeout)";
+      } else if (fired == Watchdog::Fired::interrupted) {
+        why = "interrupted while waiting for " + url->origin();
+      }
+      response.findings.assign(1, transport_finding(why));
+      again = retryable(result.error()) && !too_large && fired == Watchdog::Fired::no;
       // A broken keep-alive connection must not poison the next attempt.
       client->stop();
     }
     if (!again || attempt >= options_.retries) break;
-    std::this_thread::sleep_for(
-        std::chrono::milliseconds(std::min<long>(wait_ms, options_.max_backoff_ms)));
+    // The back-off sleeps in slices, so an interrupt ends it at once.
+    const auto wake =
+        Clock::now() + std::chrono::milliseconds(std::min<long>(wait_ms, options_.max_backoff_ms));
+    while (!interrupted() && Clock::now() < wake) {
+      std::this_thread::sleep_for(std::min<Clock::duration>(kPoll, wake - Clock::now()));
+    }
     backoff_ms = std::min<long>(backoff_ms * 2, options_.max_backoff_ms);
   }
   return response;

@@ -2,6 +2,8 @@
 // failures come back as findings (keyword "transport"), never as exceptions.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,11 +43,19 @@ struct ClientOptions {
   bool insecure = false;     // skip certificate verification (explicit opt-in only)
   int connect_timeout_ms = 5000;
   int read_timeout_ms = 30000;
+  // The most one attempt may take, from connecting to the response's last byte: the read
+  // timeout alone is per read, and a server dripping a byte a second never trips it.
+  int exchange_timeout_ms = 30000;
+  // A longer response body is a transport finding; the connection is dropped, the rest unread.
+  std::size_t max_response_bytes = std::size_t{256} << 20;
   // Further attempts after a connection error, a 429 or a 503.
   int retries = 2;
   int backoff_ms = 100;                 // first back-off; doubles with each attempt
   int max_backoff_ms = 5000;            // cap on back-off and on a server's Retry-After
   RateLimiter* rate_limiter = nullptr;  // shared by every worker; may be null
+  // Set from a signal handler: the request in flight is stopped (within ~50 ms), and no
+  // further attempt or back-off follows. May be null.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 // One per worker: connections are kept alive per origin and reused across requests,
@@ -60,10 +70,13 @@ class Client {
   Response send(const Request& request);
 
  private:
+  class Watchdog;
   httplib::Client* connection(const std::string& origin, Findings& findings);
+  bool interrupted() const;
 
   ClientOptions options_;
   std::map<std::string, std::unique_ptr<httplib::Client>> connections_;
+  std::unique_ptr<Watchdog> watchdog_;
 };
 
 // Seconds or an HTTP date in a Retry-After value -> milliseconds; -1 when unreadable.

@@ -370,9 +370,13 @@ void VendorEndpoint::apply_update(rapidjson::Document& user, const rapidjson::Va
   context.user = &user;
   if (body.IsObject()) {
     const auto& ignore = mock_.store.ignore;
+    const auto& secrets = manifest_.secret_fields;
     for (const auto& member : body.GetObject()) {
       const std::string name(member.name.GetString(), member.name.GetStringLength());
       if (std::find(ignore.begin(), ignore.end(), name) != ignore.end()) continue;
+      // A member the manifest marks secret is never kept, so no response or --state file
+      // carries it, whatever store.ignore lists.
+      if (std::find(secrets.begin(), secrets.end(), name) != secrets.end()) continue;
       const rapidjson::Value* field_template = nullptr;
       if (mock_.store.fields && mock_.store.fields->IsObject()) {
         const auto it = mock_.store.fields->FindMember(member.name);

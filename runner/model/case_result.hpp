@@ -72,6 +72,9 @@ struct RunResult {
   std::vector<CaseResult> cases;
   // Filled by report::measure_coverage (runner/report/coverage.hpp); empty: not measured.
   std::vector<VendorCoverage> coverage;
+  // The run's vendors' secret member names (their manifests' "secrets"), so the writers mask
+  // them too; not written to any report.
+  std::vector<std::string> secret_members;
 };
 
 }  // namespace conform

@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "codec/decode.hpp"
+#include "replay/header_check.hpp"
+#include "text/terminal.hpp"
 
 namespace conform::replay {
 namespace fs = std::filesystem;
@@ -178,6 +180,12 @@ class Reader {
     out.path = string_member(object, "path");
     out.query = string_map(object, "query");
     out.headers = string_map(object, "headers");
+    for (const auto& [name, value] : out.headers) {
+      if (const auto bad = header_problem(name, value)) {
+        problem(at + "/headers", "header",
+                "header \"" + text::escape_for_terminal(name) + "\" " + *bad);
+      }
+    }
     if (const auto auth = object.FindMember("auth"); auth != object.MemberEnd()) {
       if (auth->value.IsString()) {
         out.auth.mode = str(auth->value) == "none" ? Auth::Mode::none : Auth::Mode::profile;
@@ -200,10 +208,7 @@ class Reader {
       }
     }
     if (const auto file = string_member(object, "body_file"); !file.empty()) {
-      out.body_file = folder / file;
-      if (!fs::is_regular_file(out.body_file)) {
-        problem(at + "/body_file", "io", "no such file: " + out.body_file.string());
-      }
+      out.body_file = body_file(file, folder, at + "/body_file");
     }
     out.expect = expect(object, at);
     if (const auto capture = object.FindMember("capture"); capture != object.MemberEnd()) {
@@ -216,6 +221,30 @@ class Reader {
   }
 
  private:
+  // Files a case names resolve inside the case's own folder, symlinks resolved first: a case
+  // from a pull request must not send /etc/passwd or /proc/self/environ and publish it in the
+  // reports. Returns the resolved file, or an empty path after a finding.
+  fs::path body_file(const std::string& file, const fs::path& folder, const std::string& at) {
+    const fs::path named(file);
+    std::error_code error;
+    const fs::path root = fs::weakly_canonical(folder.empty() ? fs::current_path() : folder, error);
+    const fs::path resolved = fs::weakly_canonical(folder / named, error);
+    const auto [root_end, unused] =
+        std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end());
+    if (named.is_absolute() || error || root_end != root.end()) {
+      problem(at, "path",
+              "body_file \"" + text::escape_for_terminal(file) +
+                  "\" is outside the case's folder " + root.string() +
+                  ": a case may name only files inside its own folder");
+      return {};
+    }
+    if (!fs::is_regular_file(resolved, error)) {
+      problem(at, "io", "no such file: " + (folder / named).string());
+      return {};
+    }
+    return resolved;
+  }
+
   const codec::Decoded& decoded_;
   Findings& findings_;
 };

@@ -11,8 +11,10 @@
 #include "http/curl.hpp"
 #include "http/url.hpp"
 #include "replay/assertion.hpp"
+#include "replay/header_check.hpp"
 #include "replay/json.hpp"
 #include "replay/profile.hpp"
+#include "secret/encodings.hpp"
 
 namespace conform::replay {
 namespace {
@@ -83,23 +85,6 @@ void collect_json_secrets(const rapidjson::Value& value, const std::set<std::str
   }
 }
 
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() &&
-               std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-               std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 // The response's format from its Content-Type; nullopt lets the codec sniff.
 std::optional<Format> response_format(const http::Response& response) {
   const std::string type = response.header("Content-Type");
@@ -115,12 +100,12 @@ struct StepRun {
 class StepRunner {
  public:
   StepRunner(const vendor::Catalog& catalog, const ExecutorOptions& options,
-             const VendorTarget& target, Variables& variables, http::Redactor& redactor)
+             const VendorTarget& target, Variables& variables, secret::Masker& masker)
       : catalog_(catalog),
         options_(options),
         target_(target),
         variables_(variables),
-        redactor_(redactor) {}
+        masker_(masker) {}
 
   StepRun run(const Step& step, http::Client& client) {
     StepRun run;
@@ -141,7 +126,7 @@ class StepRunner {
     }
     for (const auto& value :
          secret_body_values(request.body, format, target_.manifest->secret_fields)) {
-      redactor_.add_secret(value);
+      masker_.add_secret(value);
     }
 
     result.exchange.method = request.method;
@@ -153,6 +138,13 @@ class StepRunner {
       findings.push_back(
           step_finding("variable", "${" + name + "} has no value: define it with --var " + name +
                                        "=VALUE, --vars-file, or the case's \"vars\""));
+    }
+    for (const auto& [name, value] : request.headers) {
+      if (const auto problem = header_problem(name, value)) {
+        // The value may be a secret: the finding names the header, never its value.
+        findings.push_back(step_finding("header", "the header \"" + name + "\" " + *problem +
+                                                      " (from a variable or a capture?)"));
+      }
     }
     const auto url = http::parse_url(request.url);
     if (missing.empty()) {
@@ -184,10 +176,11 @@ class StepRunner {
     StepResult& result = run.result;
     result.outcome = outcome;
     run.stop = outcome != Outcome::passed;
-    redactor_.redact_in_place(result.exchange);
-    for (Finding& finding : result.findings) redactor_.redact_in_place(finding);
+    masker_.mask(result.exchange);
+    for (Finding& finding : result.findings) masker_.mask(finding);
     if (outcome != Outcome::passed) {
-      result.curl = http::to_curl(result.exchange, options_.insecure, options_.ca_cert_file);
+      result.curl = masker_.mask_curl(
+          http::to_curl(result.exchange, options_.insecure, options_.ca_cert_file));
     }
     return run;
   }
@@ -197,8 +190,8 @@ class StepRunner {
     std::string query;
     for (const auto& [name, value] : step.query) {
       query += query.empty() ? "?" : "&";
-      query += http::percent_encode(variables_.expand(name, &missing)) + "=" +
-               http::percent_encode(variables_.expand(value, &missing));
+      query += secret::percent_encode(variables_.expand(name, &missing)) + "=" +
+               secret::percent_encode(variables_.expand(value, &missing));
     }
     return http::join_url(target_.base_url, path + query);
   }
@@ -240,8 +233,10 @@ class StepRunner {
     if (scheme == "bearer") {
       headers.emplace_back("Authorization", "Bearer " + credential("token"));
     } else if (scheme == "basic") {
-      headers.emplace_back("Authorization", "Basic " + base64_encode(credential("username") + ":" +
-                                                                     credential("password")));
+      // The user name is an identifier; the pair's base64 form holds the password.
+      const std::string pair = base64_encode(credential("username") + ":" + credential("password"));
+      masker_.add_secret(pair);
+      headers.emplace_back("Authorization", "Basic " + pair);
     }
     // "body": the credentials are members of the body the case writes.
   }
@@ -368,7 +363,7 @@ class StepRunner {
   const ExecutorOptions& options_;
   const VendorTarget& target_;
   Variables& variables_;
-  http::Redactor& redactor_;
+  secret::Masker& masker_;
   // Keep what the decoded body was read with alive while it is used.
   std::shared_ptr<const codec::XmlRules> xml_rules_;
   std::shared_ptr<const schema::Schema> schema_;
@@ -392,8 +387,9 @@ std::vector<std::string> secret_body_values(const std::string& body, Format form
       const auto end = std::min(body.find('&', start), body.size());
       const std::string pair = body.substr(start, end - start);
       const auto eq = pair.find('=');
-      if (eq != std::string::npos && fields.count(percent_decode(pair.substr(0, eq)))) {
-        out.push_back(percent_decode(pair.substr(eq + 1)));
+      if (eq != std::string::npos &&
+          fields.count(secret::percent_decode(pair.substr(0, eq), true))) {
+        out.push_back(secret::percent_decode(pair.substr(eq + 1), true));
         out.push_back(pair.substr(eq + 1));
       }
       start = end + 1;
@@ -427,12 +423,29 @@ CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
   Variables variables;
   for (const auto& [name, value] : test_case.vars) variables.set(name, value);
   variables.merge(target.variables);
-  http::Redactor redactor;
-  variables.add_secrets_to(redactor);
+  secret::Policy policy;
+  policy.add_member_names(target.manifest->secret_fields);
+  secret::Masker masker(policy);
+  variables.add_secrets_to(masker);
 
-  StepRunner runner(catalog_, options_, target, variables, redactor);
+  StepRunner runner(catalog_, options_, target, variables, masker);
   bool stopped = false;
+  const std::vector<std::string> nested = variables.nested_references();
+  if (!nested.empty() && !test_case.steps.empty()) {
+    // Sent as written, ${b} would reach the vendor literally: say so before anything is sent.
+    StepResult refused;
+    refused.name = test_case.steps.front().name;
+    refused.outcome = Outcome::error;
+    for (const std::string& reference : nested) {
+      refused.findings.push_back(step_finding(
+          "variable", reference + ": a variable's value is not expanded again, so it would be "
+                                  "sent as written; give it the value itself"));
+    }
+    result.steps.push_back(std::move(refused));
+    stopped = true;
+  }
   for (const Step& step : test_case.steps) {
+    if (&step == &test_case.steps.front() && !nested.empty()) continue;  // refused above
     if (stopped) {
       StepResult skipped;
       skipped.name = step.name;
@@ -446,9 +459,9 @@ CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
   }
   // Secrets found in a later step's body may have appeared in an earlier exchange.
   for (StepResult& step : result.steps) {
-    redactor.redact_in_place(step.exchange);
-    for (Finding& finding : step.findings) redactor.redact_in_place(finding);
-    step.curl = redactor.redact(step.curl);
+    masker.mask(step.exchange);
+    for (Finding& finding : step.findings) masker.mask(finding);
+    step.curl = masker.mask_curl(step.curl);
   }
   result.outcome = Outcome::passed;
   for (const StepResult& step : result.steps) {

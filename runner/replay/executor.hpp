@@ -5,7 +5,6 @@
 #include <string>
 
 #include "http/client.hpp"
-#include "http/redactor.hpp"
 #include "model/case_result.hpp"
 #include "replay/case.hpp"
 #include "replay/variables.hpp"

@@ -10,8 +10,8 @@
 
 #include "codec/decode.hpp"
 #include "replay/json.hpp"
-#include "report/body_redaction.hpp"
 #include "schema/suggest.hpp"
+#include "secret/policy.hpp"
 
 namespace conform::replay {
 namespace {
@@ -71,6 +71,7 @@ class Linter {
     options.format = Format::json;
     decoded_ = codec::decode(source, options);
     manifest_ = catalog.find(loaded.vendor);
+    if (manifest_) policy_.add_member_names(manifest_->secret_fields);
     if (manifest_ && manifest_->document && manifest_->document->IsObject()) {
       const auto mock = manifest_->document->FindMember("mock");
       if (mock != manifest_->document->MemberEnd() && mock->value.IsObject()) {
@@ -130,19 +131,9 @@ class Linter {
     findings_.push_back(std::move(finding));
   }
 
-  bool is_secret_name(std::string_view name) const {
-    if (report::is_secret_field(name)) return true;
-    if (!manifest_) return false;
-    const std::string lower = lowercase(name);
-    return std::any_of(manifest_->secret_fields.begin(), manifest_->secret_fields.end(),
-                       [&](const std::string& field) { return lowercase(field) == lower; });
-  }
+  bool is_secret_name(std::string_view name) const { return policy_.is_secret_member(name); }
 
-  bool is_secret_header(std::string_view name) const {
-    const std::string lower = lowercase(name);
-    return lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" ||
-           lower == "x-api-key" || lower == "api-key" || is_secret_name(name);
-  }
+  bool is_secret_header(std::string_view name) const { return policy_.is_credential_header(name); }
 
   // A credential made up on purpose, or one the vendor's mock publishes for tests.
   bool harmless(std::string_view value) const {
@@ -319,6 +310,7 @@ class Linter {
   const Case& case_;
   const vendor::Catalog& catalog_;
   const vendor::Manifest* manifest_ = nullptr;
+  secret::Policy policy_;
   codec::Decoded decoded_;
   std::set<std::string> published_;
   std::vector<std::string> secrets_;

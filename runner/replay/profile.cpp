@@ -28,7 +28,9 @@ Variables mock_profile(const vendor::Manifest& manifest) {
   }
   if (allowed) {
     if (!allowed->token.empty()) out.set("token", allowed->token, true);
-    if (!allowed->username.empty()) out.set("username", allowed->username, true);
+    // A Basic-auth user name is an identifier (vendors show it in paths and bodies), not a
+    // secret: masking it would corrupt every text it occurs in.
+    if (!allowed->username.empty()) out.set("username", allowed->username);
     if (!allowed->password.empty()) out.set("password", allowed->password, true);
     if (allowed->body && allowed->body->IsObject()) {
       for (const auto& member : allowed->body->GetObject()) {
@@ -51,7 +53,7 @@ Variables environment_profile(const vendor::Manifest& manifest,
   Variables out;
   for (const auto& [credential, variable] : manifest.auth.env) {
     const char* value = getenv_fn ? getenv_fn(variable.c_str()) : std::getenv(variable.c_str());
-    if (value && *value) out.set(credential, value, true);
+    if (value && *value) out.set(credential, value, credential != "username");
   }
   return out;
 }

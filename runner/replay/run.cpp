@@ -29,10 +29,17 @@ RunResult run_cases(const std::vector<const Case*>& cases,
   run.target = options.target;
   run.started_at = utc_now_rfc3339();
   run.cases.resize(cases.size());
+  for (const auto& [id, target] : targets) {
+    if (target.manifest) {
+      run.secret_members.insert(run.secret_members.end(), target.manifest->secret_fields.begin(),
+                                target.manifest->secret_fields.end());
+    }
+  }
 
   http::RateLimiter limiter(options.requests_per_second);
   http::ClientOptions client_options = options.client;
   client_options.rate_limiter = &limiter;
+  client_options.interrupted = options.interrupted;
   const Executor executor(catalog, options.executor);
 
   // Cases of one vendor share its users: an isolated case holds its vendor's lock alone,

@@ -86,9 +86,25 @@ std::string Variables::expand(std::string_view text, std::vector<std::string>* m
   return out;
 }
 
-void Variables::add_secrets_to(http::Redactor& redactor) const {
+std::vector<std::string> Variables::nested_references() const {
+  std::vector<std::string> out;
   for (const auto& [name, variable] : values_) {
-    if (variable.secret) redactor.add_secret(variable.value);
+    const std::string& text = variable.value;
+    for (auto open = text.find("${"); open != std::string::npos; open = text.find("${", open + 2)) {
+      const auto close = text.find('}', open + 2);
+      if (close == std::string::npos) break;
+      const std::string inner = text.substr(open + 2, close - open - 2);
+      if (is_name(inner) && values_.count(inner)) {
+        out.push_back("${" + name + "} refers to ${" + inner + "}");
+      }
+    }
+  }
+  return out;
+}
+
+void Variables::add_secrets_to(secret::Masker& masker) const {
+  for (const auto& [name, variable] : values_) {
+    if (variable.secret) masker.add_secret(variable.value);
   }
 }
 

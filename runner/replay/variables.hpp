@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "http/redactor.hpp"
 #include "model/finding.hpp"
+#include "secret/masker.hpp"
 
 namespace conform::replay {
 
@@ -29,8 +29,12 @@ class Variables {
   // written (so the placeholder check catches them too).
   std::string expand(std::string_view text, std::vector<std::string>* missing) const;
 
-  // Adds every secret value to `redactor`.
-  void add_secrets_to(http::Redactor& redactor) const;
+  // "${a} refers to ${b}" for each variable whose value holds a ${NAME} of a variable that is
+  // defined (itself included): values are not expanded again, so it would be sent as written.
+  std::vector<std::string> nested_references() const;
+
+  // Adds every secret value to `masker`.
+  void add_secrets_to(secret::Masker& masker) const;
 
   const std::map<std::string, Variable>& all() const { return values_; }
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "report/finding_redaction.hpp"
 #include "report/text.hpp"
+#include "secret/masker.hpp"
 
 namespace conform::report {
 namespace {
@@ -62,8 +62,10 @@ std::string escape_github_data(std::string_view text) { return escape(text, fals
 
 std::string escape_github_property(std::string_view text) { return escape(text, true); }
 
-std::string github_annotation(const Finding& finding, const std::string& file, int first_line) {
-  const Finding f = redact_finding(finding);
+std::string github_annotation(const Finding& finding, const std::string& file, int first_line,
+                              const secret::Policy& policy) {
+  Finding f = finding;
+  secret::Masker(policy).mask(f);
   std::string line = f.severity == Severity::error ? "::error" : "::warning";
   std::string properties;
   const auto property = [&](const char* name, std::string_view value) {

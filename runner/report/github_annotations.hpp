@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "model/finding.hpp"
+#include "secret/policy.hpp"
 
 namespace conform::report {
 
@@ -15,7 +16,9 @@ namespace conform::report {
 // (standard input) leaves out file, line and col. `first_line`: the line of
 // `file` the payload starts on (an NDJSON payload's line; 1 for a whole file). The message
 // names the JSON Pointer (or XPath) and what was expected and found.
-std::string github_annotation(const Finding& finding, const std::string& file, int first_line = 1);
+// `policy` says which members are secret: a finding about one does not quote its value.
+std::string github_annotation(const Finding& finding, const std::string& file, int first_line = 1,
+                              const secret::Policy& policy = {});
 
 // GitHub's escaping for a command's message: % \r \n become %25 %0D %0A.
 std::string escape_github_data(std::string_view text);

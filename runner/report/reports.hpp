@@ -1,8 +1,8 @@
 // The report writers' entry point: one replay's results -> junit.xml, report.json,
 // report.html, summary.md and report.tap; reading report.json back and merging shards.
 //
-// The writers trust the replay to have redacted secrets to the marker "***" (kRedacted in
-// report/redaction.hpp); as a second line of defence they also mask credential headers,
+// The writers trust the replay to have redacted secrets to the marker "***" (secret/policy.hpp);
+// as a second line of defence they also mask credential headers,
 // URL user-info and curl credentials themselves. report.json's fields: docs/report-json.md.
 #pragma once
 

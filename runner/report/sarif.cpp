@@ -5,8 +5,8 @@
 #include <system_error>
 
 #include "codec/rapidjson.hpp"
-#include "report/finding_redaction.hpp"
 #include "report/text.hpp"
+#include "secret/masker.hpp"
 
 namespace conform::report {
 namespace {
@@ -188,8 +188,11 @@ SarifArtifact sarif_artifact(const std::string& file, const fs::path& base) {
   return {"file://" + percent_encode_path(absolute.generic_string()), false};
 }
 
-SarifWriter::SarifWriter(std::ostream& out, SarifTool tool, fs::path base)
-    : out_(out), tool_(std::move(tool)), base_(base.empty() ? working_folder() : std::move(base)) {
+SarifWriter::SarifWriter(std::ostream& out, SarifTool tool, fs::path base, secret::Policy policy)
+    : out_(out),
+      tool_(std::move(tool)),
+      base_(base.empty() ? working_folder() : std::move(base)),
+      masker_(std::move(policy)) {
   // Results stream first; the tool and its rules follow once every keyword is known (JSON
   // members have no order).
   out_ << "{\"$schema\":\"" << kSchemaUri << "\",\"version\":\"2.1.0\",\"runs\":[{"
@@ -214,7 +217,8 @@ int SarifWriter::rule_index(const std::string& keyword) {
 
 void SarifWriter::add(const std::string& file, const Finding& finding, int first_line) {
   if (finished_) throw std::logic_error("SarifWriter::add after finish");
-  Finding named = redact_finding(finding);
+  Finding named = finding;
+  masker_.mask(named);
   if (named.keyword.empty()) named.keyword = "conform";
   const int rule = rule_index(named.keyword);
   out_ << (first_result_ ? "" : ",") << result_json(named, rule, file, first_line, base_);

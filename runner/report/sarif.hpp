@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "model/finding.hpp"
+#include "secret/masker.hpp"
 
 namespace conform::report {
 
@@ -41,7 +42,9 @@ struct SarifTool {
 class SarifWriter {
  public:
   // `base`: the folder relative URIs start from (%SRCROOT%); default: the working folder.
-  SarifWriter(std::ostream& out, SarifTool tool, std::filesystem::path base = {});
+  // `policy`: which members are secret, so a finding about one does not quote its value.
+  SarifWriter(std::ostream& out, SarifTool tool, std::filesystem::path base = {},
+              secret::Policy policy = {});
   ~SarifWriter();  // finishes the log if finish() was not called
   SarifWriter(const SarifWriter&) = delete;
   SarifWriter& operator=(const SarifWriter&) = delete;
@@ -63,6 +66,7 @@ class SarifWriter {
   std::ostream& out_;
   SarifTool tool_;
   std::filesystem::path base_;
+  secret::Masker masker_;
   std::vector<std::string> rules_;
   bool first_result_ = true;
   bool finished_ = false;

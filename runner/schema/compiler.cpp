@@ -85,6 +85,16 @@ class Compiler {
 
   const Node* resolve_ref(const Document& document, const std::string& pointer,
                           const std::string& reference, const std::string& base) {
+    // A schema from a pull request must not read /etc/passwd: files are named relative to
+    // the schema (or through a --map'ped URL prefix), never by an absolute path.
+    const bool file_base = base.rfind("file://", 0) == 0;
+    if ((file_base && !reference.empty() && reference[0] == '/') ||
+        reference.rfind("file:", 0) == 0) {
+      fail(document, pointer,
+           "$ref " + reference +
+               ": an absolute file path; name schema files relative to the schema, or map a URL "
+               "prefix to a folder (--map)");
+    }
     std::string uri = resolve_uri(base, reference);
     SchemaLocation location;
     std::string error;

@@ -103,7 +103,16 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
+// A schema file is a regular file of at most this size: a $ref to /dev/zero, a FIFO or a
+// huge file must not hang or exhaust the loader.
+constexpr std::uintmax_t kMaxSchemaFileBytes = std::uintmax_t{64} << 20;
+
 bool read_text(const std::filesystem::path& file, std::string& text) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error) ||
+      std::filesystem::file_size(file, error) > kMaxSchemaFileBytes || error) {
+    return false;
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
   std::ostringstream bytes;
@@ -211,6 +220,14 @@ bool DocumentStore::fetch(const std::string& uri, std::string& error) {
   for (const auto& [prefix, dir] : prefixes_) {
     if (uri.compare(0, prefix.size(), prefix) != 0) continue;
     std::filesystem::path file = dir / uri.substr(prefix.size());
+    std::error_code canonical_error;
+    const auto root = std::filesystem::weakly_canonical(dir, canonical_error);
+    const auto resolved = std::filesystem::weakly_canonical(file, canonical_error);
+    if (std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end()).first !=
+        root.end()) {
+      error = uri + " leaves the folder " + dir.string() + " its prefix is mapped to";
+      return false;
+    }
     std::string text;
     if (!read_text(file, text)) {
       error = uri + " maps to " + file.string() + ", which cannot be read";

@@ -182,6 +182,98 @@ TEST(Client, ASlowServerHitsTheReadTimeout) {
   EXPECT_NE(response.findings[0].message.find("within 100 ms"), std::string::npos);
 }
 
+TEST(Client, AnEndlessBodyStopsAtTheResponseLimit) {
+  LoopbackServer server;
+  server.routes().Get("/endless", [](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider("application/json", [](std::size_t, httplib::DataSink& sink) {
+      const std::string chunk(4096, 'x');
+      return sink.write(chunk.data(), chunk.size());  // false once the client hung up
+    });
+  });
+  const std::string base = server.start();
+  ClientOptions options = fast_options();
+  options.max_response_bytes = 64 * 1024;
+  options.retries = 3;
+  Client client(options);
+  const Response response = client.send({"GET", base + "/endless", {}, ""});
+  EXPECT_EQ(response.status, 0);
+  EXPECT_EQ(response.attempts, 1) << "a body over the limit is not worth another attempt";
+  ASSERT_EQ(response.findings.size(), 1u);
+  EXPECT_NE(response.findings[0].message.find("is larger than 65536 bytes"), std::string::npos)
+      << response.findings[0].message;
+  EXPECT_TRUE(response.body.empty());
+}
+
+TEST(Client, AServerDrippingBytesHitsTheDeadlineOfTheWholeExchange) {
+  LoopbackServer server;
+  std::atomic<bool> done{false};
+  server.routes().Get("/drip", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider("text/plain", [&](std::size_t, httplib::DataSink& sink) {
+      // One byte at a time, well inside the read timeout, for as long as the client listens.
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      return !done && sink.write("x", 1);
+    });
+  });
+  const std::string base = server.start();
+  ClientOptions options = fast_options();
+  options.read_timeout_ms = 2000;
+  options.exchange_timeout_ms = 300;
+  options.retries = 0;
+  Client client(options);
+  const Response response = client.send({"GET", base + "/drip", {}, ""});
+  done = true;
+  EXPECT_EQ(response.status, 0);
+  ASSERT_EQ(response.findings.size(), 1u);
+  EXPECT_NE(response.findings[0].message.find("within 300 ms (--timeout)"), std::string::npos)
+      << response.findings[0].message;
+}
+
+TEST(Client, AnInterruptEndsTheBackOffAndNoFurtherAttemptIsMade) {
+  LoopbackServer server;
+  std::atomic<bool> interrupted{false};
+  std::atomic<int> requests{0};
+  server.routes().Get("/busy", [&](const httplib::Request&, httplib::Response& res) {
+    ++requests;
+    res.status = 503;
+    res.set_header("Retry-After", "3600");
+    interrupted = true;  // as if Ctrl-C came while the client backs off
+  });
+  const std::string base = server.start();
+  ClientOptions options = fast_options();
+  options.retries = 10;
+  options.max_backoff_ms = 3600 * 1000;
+  options.interrupted = &interrupted;
+  Client client(options);
+  const Response response = client.send({"GET", base + "/busy", {}, ""});
+  EXPECT_EQ(requests, 1);
+  EXPECT_EQ(response.attempts, 1);
+  ASSERT_EQ(response.findings.size(), 1u);
+  EXPECT_NE(response.findings[0].message.find("interrupted"), std::string::npos);
+}
+
+TEST(Client, AnInterruptStopsTheRequestInFlight) {
+  LoopbackServer server;
+  std::atomic<bool> interrupted{false};
+  std::atomic<bool> release{false};
+  server.routes().Get("/hang", [&](const httplib::Request&, httplib::Response& res) {
+    interrupted = true;  // the signal arrives while the server keeps the client waiting
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    res.set_content("late", "text/plain");
+  });
+  const std::string base = server.start();
+  ClientOptions options = fast_options();
+  options.read_timeout_ms = 600000;
+  options.exchange_timeout_ms = 600000;
+  options.interrupted = &interrupted;
+  Client client(options);
+  const Response response = client.send({"GET", base + "/hang", {}, ""});
+  release = true;
+  EXPECT_EQ(response.status, 0);
+  ASSERT_EQ(response.findings.size(), 1u);
+  EXPECT_NE(response.findings[0].message.find("interrupted while waiting"), std::string::npos)
+      << response.findings[0].message;
+}
+
 TEST(Client, RejectsAUrlItCannotUse) {
   Client client(fast_options());
   const Response response = client.send({"GET", "/no/host", {}, ""});

@@ -20,6 +20,23 @@ TEST(AccessLog, SecretQueryValuesAreRedacted) {
             "GET /x?Password=*** 0 0.0ms");
 }
 
+TEST(AccessLog, PercentEncodedAndShortSecretNamesAreRedactedToo) {
+  EXPECT_EQ(access_log_line("GET", "/x?%74oken=abc&pw=hunter2&PWD=a&Pass%77ord=b", 200, 0, {}),
+            "GET /x?%74oken=***&pw=***&PWD=***&Pass%77ord=*** 200 0.0ms");
+  EXPECT_EQ(access_log_line("GET", "/x?EmailCallBackGuid=g", 200, 0, {"EmailCallBackGuid"}),
+            "GET /x?EmailCallBackGuid=*** 200 0.0ms");
+}
+
+TEST(AccessLog, ControlCharactersInTheTargetAreEscaped) {
+  EXPECT_EQ(access_log_line("GET", "/a\x1b[31mred\r\nPUT /forged 200", 404, 0, {}),
+            "GET /a\\x1B[31mred\\x0D\\x0APUT /forged 200 404 0.0ms");
+  EXPECT_EQ(access_log_line("GET",
+                            "/\xE2\x80\xAE"
+                            "evil\xC2\x9B\xFF",
+                            404, 0, {}),
+            "GET /\\u{202E}evil\\u{009B}\\xFF 404 0.0ms");
+}
+
 TEST(AccessLog, WritesOneLinePerRequest) {
   std::ostringstream out;
   AccessLog log(&out, {});

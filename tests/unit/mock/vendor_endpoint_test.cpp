@@ -132,6 +132,24 @@ TEST(VendorEndpoint, NexudusReadonlyTokenIsForbiddenToUpdate) {
   EXPECT_EQ(parse(response.body)["Status"].GetInt(), 403);
 }
 
+TEST(VendorEndpoint, AMemberTheManifestMarksSecretIsNeverKeptNorEchoed) {
+  Endpoint nexudus("nexudus");
+  const std::string guid = "5b1f0c3e-8d2a-4c6b-9e7f-0a1b2c3d4e5f";
+  const auto response = nexudus.send(
+      "PUT", "/api/sys/users",
+      R"({"Id":1001,"FullName":"A","Email":"a@example.com","Language":1,"PasswordSalt":"salt1",)"
+      R"("EmailCallBackGuid":")" +
+          guid + R"(","LastHelpVisited":0,"InvalidLoginAttempts":0})",
+      {kJson, {"Authorization", "Bearer mock-token"}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(response.body.find(guid), std::string::npos) << response.body;
+  const auto read =
+      nexudus.send("GET", "/api/sys/users/1001", "", {{"Authorization", "Bearer mock-token"}});
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.body.find("EmailCallBackGuid"), std::string::npos) << read.body;
+  EXPECT_NE(read.body.find("\"FullName\":\"A\""), std::string::npos) << read.body;
+}
+
 TEST(VendorEndpoint, UnknownUserMethodAndMediaTypeAnswerInTheVendorsShape) {
   Endpoint maiascore("maiascore");
   const std::pair<std::string, std::string> auth{"Authorization", "Bearer mock-token"};

@@ -119,6 +119,36 @@ TEST_F(CaseLoaderTest, ABadRegexAndAMissingBodyFileAreFindings) {
   EXPECT_EQ(loaded.findings[1].keyword, "regex");
 }
 
+TEST_F(CaseLoaderTest, ABodyFileOutsideTheCasesFolderIsRefused) {
+  fs::create_directories(dir_ / "cases" / "bodies");
+  write("secret.txt", "not the case's");
+  fs::create_symlink("/etc/passwd", dir_ / "cases" / "bodies" / "link.json");
+  for (const std::string named : {"../secret.txt", "/etc/passwd", "bodies/../../secret.txt",
+                                  "bodies/link.json", "/proc/self/environ"}) {
+    const auto file = write("cases/c.json", R"({"name": "x", "vendor": "acme", "steps": [
+      {"method": "PUT", "path": "/x", "body_file": ")" +
+                                                named + R"("}]})");
+    const Loaded<Case> loaded = loader_.load_case(file);
+    EXPECT_FALSE(loaded.value) << named;
+    ASSERT_EQ(loaded.findings.size(), 1u) << named;
+    EXPECT_EQ(loaded.findings[0].keyword, "path") << named;
+    EXPECT_EQ(loaded.findings[0].line, 2) << named;
+    EXPECT_NE(loaded.findings[0].message.find("outside the case's folder"), std::string::npos);
+  }
+}
+
+TEST_F(CaseLoaderTest, AHeaderWithALineBreakOrNulIsRefused) {
+  for (const std::string value : {R"(a\r\nX-Evil: 1)", R"(a\nb)", R"(a\u0000b)"}) {
+    const auto file = write("h.json", R"({"name": "x", "vendor": "acme", "steps": [
+      {"method": "PUT", "path": "/x", "headers": {"X-Note": ")" +
+                                          value + R"("}}]})");
+    const Loaded<Case> loaded = loader_.load_case(file);
+    EXPECT_FALSE(loaded.value) << value;
+    ASSERT_EQ(loaded.findings.size(), 1u) << value;
+    EXPECT_EQ(loaded.findings[0].keyword, "header");
+  }
+}
+
 TEST_F(CaseLoaderTest, BodyAndBodyFileTogetherAreRefused) {
   write("bodies/b.json", "{}");
   const auto file = write("both.json", R"({"name": "x", "vendor": "acme", "steps": [

@@ -290,6 +290,40 @@ TEST_F(ExecutorTest, UnsetVariablesAndPlaceholdersStopTheStepBeforeSending) {
   EXPECT_EQ(server_.requests, 0) << "nothing may be sent with a placeholder in the URL";
 }
 
+TEST_F(ExecutorTest, ACapturedLineBreakInAHeaderStopsTheStepBeforeSending) {
+  Case c;
+  c.vendor = "acme";
+  Step write = patch(R"({"display_name": "a\r\nX-Evil: 1"})");
+  write.captures = {{"tok", Source{"/echo/display_name", ""}}};
+  Step next = patch("{}");
+  next.headers = {{"X-Note", "${tok}"}};
+  c.steps = {write, next};
+  const CaseResult result = run(c);
+  EXPECT_EQ(result.outcome, Outcome::error);
+  ASSERT_EQ(result.steps.size(), 2u);
+  ASSERT_FALSE(result.steps[1].findings.empty());
+  EXPECT_EQ(result.steps[1].findings[0].keyword, "header");
+  EXPECT_EQ(result.steps[1].findings[0].message,
+            "the header \"X-Note\" holds a carriage return (CR) in its value; a header cannot "
+            "carry one (from a variable or a capture?)");
+  EXPECT_EQ(server_.requests, 1) << "the second request may not be sent";
+}
+
+TEST_F(ExecutorTest, AVariableWhoseValueNamesAVariableIsAnErrorNotSentAsWritten) {
+  target_.variables.set("name", "${member}");
+  Case c;
+  c.vendor = "acme";
+  c.steps = {patch(R"({"display_name": "${name}"})"), patch("{}")};
+  const CaseResult result = run(c);
+  EXPECT_EQ(result.outcome, Outcome::error);
+  ASSERT_EQ(result.steps.size(), 2u);
+  ASSERT_EQ(result.steps[0].findings.size(), 1u);
+  EXPECT_EQ(result.steps[0].findings[0].keyword, "variable");
+  EXPECT_EQ(result.steps[0].findings[0].message.rfind("${name} refers to ${member}", 0), 0u);
+  EXPECT_EQ(result.steps[1].outcome, Outcome::skipped);
+  EXPECT_EQ(server_.requests, 0);
+}
+
 TEST_F(ExecutorTest, AnUnreachableTargetIsATransportError) {
   target_.base_url = "http://127.0.0.1:1";
   Case c;

@@ -32,6 +32,7 @@ TEST_F(ProfileTest, TheMockProfileCarriesEachSchemesCredentialsAsSecrets) {
   EXPECT_EQ(value(finix, "username"), "mock-user");
   EXPECT_EQ(value(finix, "password"), "mock-password");
   EXPECT_TRUE(finix.find("password")->secret);
+  EXPECT_FALSE(finix.find("username")->secret);
   EXPECT_EQ(value(finix, "user_id"), "USsRhsHYZGBPnQw8CByJyEQW");
   EXPECT_FALSE(finix.find("user_id")->secret);
 
@@ -63,7 +64,9 @@ TEST_F(ProfileTest, TheEnvironmentProfileReadsTheManifestsVariables) {
   const Variables finix = environment_profile(vendor("finix"), fake_env);
   EXPECT_EQ(value(finix, "username"), "live-user");
   EXPECT_EQ(value(finix, "password"), "live-pass");
-  EXPECT_TRUE(finix.find("username")->secret);
+  // Issue 21: a Basic-auth user name is an identifier, not a secret.
+  EXPECT_FALSE(finix.find("username")->secret);
+  EXPECT_TRUE(finix.find("password")->secret);
   EXPECT_EQ(finix.find("user_id"), nullptr);
 
   const Variables unset =

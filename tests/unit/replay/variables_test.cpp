@@ -23,9 +23,11 @@ TEST(Variables, LaterValuesWinAndSecretsStaySecret) {
   EXPECT_EQ(variables.find("token")->value, "b");
   EXPECT_TRUE(variables.find("token")->secret);
 
-  http::Redactor redactor;
-  variables.add_secrets_to(redactor);
-  EXPECT_EQ(redactor.redact("Bearer b"), "Bearer ***");
+  variables.set("key", "b-long", true);
+  secret::Masker masker;
+  variables.add_secrets_to(masker);
+  EXPECT_EQ(masker.mask_value("b"), "***");
+  EXPECT_EQ(masker.mask_text("Bearer b-long"), "Bearer ***");
 }
 
 TEST(ParseAssignment, SplitsAtTheFirstEquals) {

@@ -56,7 +56,9 @@ TEST(GithubAnnotations, StandardInputHasNoFileAndXmlFindingsNameTheirXpath) {
 TEST(GithubAnnotations, SecretValuesAreMasked) {
   Finding f = located("/IntegrationKey", "pattern", "\"s3cr3t-key\" does not match", 1, 5);
   f.actual = "\"s3cr3t-key\"";
-  const std::string line = github_annotation(f, "p.json");
+  secret::Policy policy;
+  policy.add_member_names({"IntegrationKey"});  // the manifest's secret members
+  const std::string line = github_annotation(f, "p.json", 1, policy);
   EXPECT_EQ(line.find("s3cr3t"), std::string::npos) << line;
   EXPECT_NE(line.find("actual: ***"), std::string::npos) << line;
 }

@@ -84,6 +84,46 @@ TEST(SchemaError, UnmappedRemoteRefSaysHowToMapIt) {
   EXPECT_NE(refusal.message.find("map its URL prefix"), std::string::npos) << refusal.message;
 }
 
+TEST(SchemaError, AnAbsoluteFileRefIsRefusedUnread) {
+  for (const char* ref : {"/etc/passwd", "file:///etc/passwd", "/proc/self/environ#/a"}) {
+    const Refusal refusal = refusal_of_file(std::string(R"({"$ref": ")") + ref + R"("})");
+    EXPECT_EQ(refusal.pointer, "/$ref") << ref;
+    EXPECT_NE(refusal.message.find("an absolute file path"), std::string::npos) << refusal.message;
+  }
+}
+
+TEST(SchemaError, ARefToADeviceIsUnreadableNotAHang) {
+  TempDir dir;
+  const auto file = dir.write("main.json", R"({"$ref": "../../../../../../../../dev/zero"})");
+  SchemaRegistry registry;
+  try {
+    registry.load_file(file);
+    ADD_FAILURE() << "loaded";
+  } catch (const SchemaError& error) {
+    EXPECT_NE(std::string(error.what()).find("cannot read"), std::string::npos) << error.what();
+  }
+}
+
+TEST(SchemaError, AMappedPrefixCannotLeaveItsFolder) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "mapped");
+  dir.write("mapped/ok.json", R"({"type": "string"})");
+  SchemaRegistry registry;
+  registry.map_url_prefix("https://example.com/s/", dir.path() / "mapped");
+  EXPECT_NO_THROW(
+      registry.load_value(json(R"({"$ref": "https://example.com/s/ok.json"})"), "mem://a.json"));
+  // A symlink in the mapped folder to a schema outside it.
+  dir.write("outside.json", R"({"type": "string"})");
+  std::filesystem::create_symlink(dir.path() / "outside.json", dir.path() / "mapped" / "link.json");
+  try {
+    registry.load_value(json(R"({"$ref": "https://example.com/s/link.json"})"), "mem://b.json");
+    ADD_FAILURE() << "loaded";
+  } catch (const SchemaError& error) {
+    EXPECT_NE(std::string(error.what()).find("leaves the folder"), std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(SchemaError, InvalidRegexNamesThePattern) {
   Refusal refusal = refusal_of(R"j({"properties": {"a": {"pattern": "(unclosed"}}})j");
   EXPECT_EQ(refusal.pointer, "/properties/a/pattern");

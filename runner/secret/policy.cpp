@@ -1,0 +1,54 @@
+#include "secret/policy.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace conform::secret {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool contains_any(const std::string& name, std::initializer_list<std::string_view> parts) {
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](std::string_view part) { return name.find(part) != std::string::npos; });
+}
+
+bool is_any(const std::string& name, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), name) != words.end();
+}
+
+}  // namespace
+
+void Policy::add_member_names(const std::vector<std::string>& names) {
+  for (const auto& name : names) {
+    std::string n = lower(name);
+    if (std::find(members_.begin(), members_.end(), n) == members_.end()) {
+      members_.push_back(std::move(n));
+    }
+  }
+}
+
+bool Policy::is_secret_member(std::string_view name) const {
+  const std::string n = lower(name);
+  return contains_any(n, {"password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
+                          "credential"}) ||
+         is_any(n, {"pw", "pwd"}) ||
+         std::find(members_.begin(), members_.end(), n) != members_.end();
+}
+
+bool Policy::is_secret_parameter(std::string_view name) const {
+  return is_secret_member(name) || is_any(lower(name), {"key", "sig", "signature", "auth"});
+}
+
+bool Policy::is_credential_header(std::string_view name) const {
+  return is_any(lower(name), {"authorization", "proxy-authorization", "cookie", "set-cookie",
+                              "x-api-key", "api-key", "private-token"}) ||
+         is_secret_member(name);
+}
+
+}  // namespace conform::secret

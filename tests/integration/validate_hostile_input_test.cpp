@@ -1,0 +1,58 @@
+// `conform validate` on inputs that are not payload files (issue 21 item 16): endless devices
+// stop at the body-bytes limit, a sparse file's size is not learnt by reading it, and a
+// directory or a symlink loop gets a precise message.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "support/run_command.hpp"
+
+namespace conform::test {
+namespace {
+namespace fs = std::filesystem;
+
+TEST(ValidateHostileInput, EndlessDevicesStopAtTheBodyLimit) {
+  for (const char* device : {"/dev/zero", "/dev/urandom"}) {
+    const auto run =
+        run_conform({"validate", "finix", "request", "--limit", "body-bytes=1K", device}, "", 60);
+    EXPECT_EQ(run.exit_code, 1) << device << run.err;
+    EXPECT_NE(run.out.find("error[limit]: the body is more than the limit of 1024"),
+              std::string::npos)
+        << run.out;
+  }
+}
+
+TEST(ValidateHostileInput, ASparseFileIsJudgedByItsSizeUnread) {
+  TempDir dir;
+  const std::string file = dir.path() + "/sparse.json";
+  std::ofstream(file).close();
+  fs::resize_file(file, std::uintmax_t{1} << 31);  // 2 GiB of holes, no disk
+  const auto run = run_conform({"validate", "finix", "request", file}, "", 60);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.out.find("the body is 2147483648 bytes, more than the limit"), std::string::npos)
+      << run.out;
+}
+
+TEST(ValidateHostileInput, ADirectoryAndASymlinkLoopSayWhatTheyAre) {
+  TempDir dir;
+  fs::create_symlink(dir.path() + "/b", dir.path() + "/a");
+  fs::create_symlink(dir.path() + "/a", dir.path() + "/b");
+  for (const bool ndjson : {false, true}) {
+    std::vector<std::string> args{"validate", "finix",           "request",
+                                  dir.path(), dir.path() + "/a", dir.path() + "/none"};
+    if (ndjson) args.push_back("--ndjson");
+    const auto run = run_conform(args);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find(dir.path() + ": it is a directory (name the files in it)"),
+              std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find(dir.path() + "/a: a loop of symbolic links"), std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find(dir.path() + "/none: no such file"), std::string::npos) << run.err;
+  }
+}
+
+}  // namespace
+}  // namespace conform::test

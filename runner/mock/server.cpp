@@ -155,14 +155,16 @@ struct MockServer::Impl {
 
   // Saves the state file after a change, before the change's response is sent, so a
   // process killed at any time after that response keeps the change. Saves that overlap
-  // are folded: one save covers every change made before it began.
+  // are folded: one save covers every change made before it began. Only the save at stop
+  // is flushed to disk: an fsync per update would cap the mock at a few hundred updates a
+  // second, and a killed process loses nothing the kernel already holds.
   void save_changes() {
     if (options.state_file.empty()) return;
     const std::uint64_t changed = store.version();
     std::lock_guard<std::mutex> lock(state_mutex);
     if (saved_version >= changed) return;
     const std::uint64_t covered = store.version();
-    const std::string problem = save_state(options.state_file, store);
+    const std::string problem = save_state(options.state_file, store, Durability::process_kill);
     if (problem.empty()) saved_version = covered;
     state_error = problem;
   }
@@ -339,6 +341,10 @@ int MockServer::start() {
   }
   httplib::Server& server = *impl.server;
   server.set_tcp_nodelay(true);
+  // What the Keep-Alive header announces; serve_connection enforces both.
+  server.set_keep_alive_max_count(limits.requests_per_connection);
+  server.set_keep_alive_timeout(
+      std::chrono::duration_cast<std::chrono::seconds>(limits.idle).count());
   server.set_payload_max_length(options.max_body_bytes);
   const auto handler = [&impl](const httplib::Request& request, httplib::Response& response) {
     impl.dispatch(request, request.body, response);

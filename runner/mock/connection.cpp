@@ -99,9 +99,15 @@ void refuse_request(Transport& transport, int status, const std::string& message
 }
 
 void serve_connection(Transport& transport, ConnectionTable& table, const ConnectionLimits& limits,
-                      const ProcessRequest& process) {
+                      const ProcessRequest& process, const RefusedRequest& refused) {
   const int fd = transport.fd();
   std::string pending;  // received, not yet used: the start of the next request
+  const auto refuse = [&](int status, const std::string& message) {
+    const std::size_t line_end =
+        std::min({pending.find("\r\n"), pending.size(), limits.head_limits.max_request_line});
+    if (refused) refused(std::string_view(pending).substr(0, line_end), status);
+    refuse_request(transport, status, message, limits.write);
+  };
   for (std::size_t served = 0;; ++served) {
     table.set(fd, Activity::idle);
     if (pending.empty() && !receive(transport, pending, Clock::now() + limits.idle)) return;
@@ -115,10 +121,8 @@ void serve_connection(Transport& transport, ConnectionTable& table, const Connec
       end = head_end(pending);
       if (end != std::string::npos) break;
       if (pending.size() > limits.head_limits.max_head_bytes) {
-        refuse_request(transport, 431,
-                       "the request head is larger than " +
-                           std::to_string(limits.head_limits.max_head_bytes) + " bytes",
-                       limits.write);
+        refuse(431, "the request head is larger than " +
+                        std::to_string(limits.head_limits.max_head_bytes) + " bytes");
         return;
       }
       if (!receive(transport, pending, started + limits.head)) return;
@@ -126,9 +130,10 @@ void serve_connection(Transport& transport, ConnectionTable& table, const Connec
     const RequestHead head =
         read_request_head(std::string_view(pending).substr(0, end), limits.head_limits);
     if (head.status != 0) {
-      refuse_request(transport, head.status, head.problem, limits.write);
+      refuse(head.status, head.problem);
       return;
     }
+    const std::string request_line = pending.substr(0, pending.find("\r\n"));
     pending.erase(0, end);
 
     const auto deadline = started + limits.request;
@@ -147,6 +152,7 @@ void serve_connection(Transport& transport, ConnectionTable& table, const Connec
         if (!receive(transport, pending, deadline)) return;
       }
       if (chunked.state() == ChunkedBody::State::malformed) {
+        if (refused) refused(request_line, 400);
         refuse_request(transport, 400, "the chunked body is malformed", limits.write);
         return;
       }

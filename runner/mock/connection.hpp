@@ -10,6 +10,8 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <string>
+#include <string_view>
 
 #include "mock/connection_table.hpp"
 #include "mock/request_head.hpp"
@@ -31,10 +33,14 @@ struct ConnectionLimits {
 using ProcessRequest =
     std::function<bool(httplib::Stream& stream, bool close_connection, bool& connection_closed)>;
 
+// Told of each request refused before cpp-httplib saw it: its request line (as far as it
+// came) and the status, for the access log.
+using RefusedRequest = std::function<void(std::string_view request_line, int status)>;
+
 // Serves `transport`'s connection until it closes, times out or breaks; `table` knows it as
 // transport.fd() (opened by the caller).
 void serve_connection(Transport& transport, ConnectionTable& table, const ConnectionLimits& limits,
-                      const ProcessRequest& process);
+                      const ProcessRequest& process, const RefusedRequest& refused);
 
 // A plain HTTP answer (`status`, {"message": ...}) that closes the connection, for requests
 // refused before any vendor is known.

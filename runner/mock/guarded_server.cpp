@@ -76,8 +76,8 @@ void guard(int fd, ConnectionTable& table, const ConnectionLimits& limits, Serve
 
 class GuardedServer : public httplib::Server {
  public:
-  GuardedServer(ConnectionTable& table, const ConnectionLimits& limits)
-      : table_(table), limits_(limits) {
+  GuardedServer(ConnectionTable& table, const ConnectionLimits& limits, RefusedRequest refused)
+      : table_(table), limits_(limits), refused_(std::move(refused)) {
     new_task_queue = [] { return new ThreadPerConnection(); };
   }
 
@@ -85,23 +85,29 @@ class GuardedServer : public httplib::Server {
   bool process_and_close_socket(socket_t fd) override {
     guard(fd, table_, limits_, [&] {
       Transport transport(fd);
-      serve_connection(transport, table_, limits_,
-                       [this](httplib::Stream& stream, bool close, bool& closed) {
-                         return process_request(stream, close, closed, nullptr);
-                       });
+      serve_connection(
+          transport, table_, limits_,
+          [this](httplib::Stream& stream, bool close, bool& closed) {
+            return process_request(stream, close, closed, nullptr);
+          },
+          refused_);
     });
     return true;
   }
 
   ConnectionTable& table_;
   ConnectionLimits limits_;
+  RefusedRequest refused_;
 };
 
 class GuardedTlsServer : public httplib::SSLServer {
  public:
   GuardedTlsServer(const std::filesystem::path& cert, const std::filesystem::path& key,
-                   ConnectionTable& table, const ConnectionLimits& limits)
-      : httplib::SSLServer(cert.c_str(), key.c_str()), table_(table), limits_(limits) {
+                   ConnectionTable& table, const ConnectionLimits& limits, RefusedRequest refused)
+      : httplib::SSLServer(cert.c_str(), key.c_str()),
+        table_(table),
+        limits_(limits),
+        refused_(std::move(refused)) {
     new_task_queue = [] { return new ThreadPerConnection(); };
   }
 
@@ -110,16 +116,19 @@ class GuardedTlsServer : public httplib::SSLServer {
     guard(fd, table_, limits_, [&] {
       TlsTransport transport(fd, ssl_context());
       if (!transport.handshake(Clock::now() + limits_.head)) return;
-      serve_connection(transport, table_, limits_,
-                       [this](httplib::Stream& stream, bool close, bool& closed) {
-                         return process_request(stream, close, closed, nullptr);
-                       });
+      serve_connection(
+          transport, table_, limits_,
+          [this](httplib::Stream& stream, bool close, bool& closed) {
+            return process_request(stream, close, closed, nullptr);
+          },
+          refused_);
     });
     return true;
   }
 
   ConnectionTable& table_;
   ConnectionLimits limits_;
+  RefusedRequest refused_;
 };
 
 }  // namespace
@@ -127,9 +136,10 @@ class GuardedTlsServer : public httplib::SSLServer {
 std::unique_ptr<httplib::Server> make_guarded_server(const std::filesystem::path& tls_cert,
                                                      const std::filesystem::path& tls_key,
                                                      ConnectionTable& table,
-                                                     const ConnectionLimits& limits) {
-  if (tls_cert.empty()) return std::make_unique<GuardedServer>(table, limits);
-  return std::make_unique<GuardedTlsServer>(tls_cert, tls_key, table, limits);
+                                                     const ConnectionLimits& limits,
+                                                     RefusedRequest refused) {
+  if (tls_cert.empty()) return std::make_unique<GuardedServer>(table, limits, std::move(refused));
+  return std::make_unique<GuardedTlsServer>(tls_cert, tls_key, table, limits, std::move(refused));
 }
 
 }  // namespace conform::mock

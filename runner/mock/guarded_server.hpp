@@ -18,6 +18,7 @@ namespace conform::mock {
 std::unique_ptr<httplib::Server> make_guarded_server(const std::filesystem::path& tls_cert,
                                                      const std::filesystem::path& tls_key,
                                                      ConnectionTable& table,
-                                                     const ConnectionLimits& limits);
+                                                     const ConnectionLimits& limits,
+                                                     RefusedRequest refused);
 
 }  // namespace conform::mock

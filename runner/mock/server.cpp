@@ -334,7 +334,16 @@ int MockServer::start() {
   impl.connections = std::make_unique<ConnectionTable>(options.max_connections);
   ConnectionLimits limits;
   limits.max_body_bytes = options.max_body_bytes;
-  impl.server = make_guarded_server(options.tls_cert, options.tls_key, *impl.connections, limits);
+  impl.server = make_guarded_server(
+      options.tls_cert, options.tls_key, *impl.connections, limits,
+      [&impl](std::string_view request_line, int status) {
+        // "PUT /users/1 HTTP/1.1": the method, then the target as far as it came.
+        const std::size_t space = request_line.find(' ');
+        std::string_view target =
+            space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
+        target = target.substr(0, target.rfind(" HTTP/"));
+        impl.log->write(request_line.substr(0, space), target, status, 0);
+      });
   if (!impl.server->is_valid()) {
     throw std::runtime_error("cannot serve HTTPS with " + options.tls_cert.string() + " and " +
                              options.tls_key.string() + ": unreadable or mismatched");

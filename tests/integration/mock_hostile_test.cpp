@@ -218,22 +218,32 @@ TEST_F(HostileTest, SlowAndIdleClientsLockNoOneOut) {
   for (const int fd : slow) ::close(fd);
 }
 
-// Past the connection cap the longest idle connection makes room for a new client.
-TEST_F(HostileTest, UnderPressureIdleConnectionsCloseFirst) {
+// Past the connection cap the connection idle longest makes room for a new client (without
+// it, the new client would get 503).
+TEST_F(HostileTest, UnderPressureTheLongestIdleConnectionClosesFirst) {
   MockOptions options;
   options.max_connections = 8;
   start(options);
-  std::vector<int> idle;
-  for (int i = 0; i < 8; ++i) idle.push_back(connect_to(port_));
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  const Response response = round_trip(
-      port_, std::string("GET ") + kFinixUser + " HTTP/1.1\r\nHost: a\r\n" + kFinixAuth + "\r\n");
-  EXPECT_EQ(response.status, 200);
+  const std::string read =
+      std::string("GET ") + kFinixUser + " HTTP/1.1\r\nHost: a\r\n" + kFinixAuth + "\r\n";
+  // The oldest: idle since its answer, before the others connected.
+  const int oldest = connect_to(port_);
+  ASSERT_GE(oldest, 0);
+  send_all(oldest, read);
+  ASSERT_EQ(
+      responses_in(
+          read_until(oldest, 10, [](const std::string& in) { return !responses_in(in).empty(); }))
+          .size(),
+      1u);
+  std::vector<int> others;
+  for (int i = 0; i < 7; ++i) others.push_back(connect_to(port_));
+  EXPECT_EQ(round_trip(port_, read).status, 200);
   bool closed = false;
   read_until(
-      idle.front(), 10, [](const std::string&) { return false; }, &closed);
-  EXPECT_TRUE(closed) << "the oldest idle connection was the one closed";
-  for (const int fd : idle) ::close(fd);
+      oldest, 10, [](const std::string&) { return false; }, &closed);
+  EXPECT_TRUE(closed);
+  ::close(oldest);
+  for (const int fd : others) ::close(fd);
 }
 
 // Issue 21: a 400 MiB chunked body was buffered whole before its 413.
@@ -289,6 +299,37 @@ TEST_F(HostileTest, AmbiguousFramingIsRefusedAndClosesTheConnection) {
     EXPECT_EQ(response.status, 400) << framing;
     EXPECT_TRUE(closed) << framing;
   }
+}
+
+TEST_F(HostileTest, RefusedRequestsHaveTheirAccessLogLine) {
+  std::ostringstream log;
+  MockOptions options;
+  options.access_log = &log;
+  start(options);
+  EXPECT_EQ(
+      round_trip(port_, "PUT /finix/users/x HTTP/1.1\r\nContent-Length: 18abc\r\n\r\n").status,
+      400);
+  server_->stop();  // joins the connections' threads: the log is complete
+  EXPECT_NE(log.str().find("PUT /finix/users/x 400"), std::string::npos) << log.str();
+}
+
+TEST_F(HostileTest, ExpectContinueGetsItsInterimAnswerBeforeTheBody) {
+  start();
+  const int fd = connect_to(port_);
+  ASSERT_GE(fd, 0);
+  const std::string body = R"({"enabled":true})";
+  send_all(fd, std::string("PUT ") + kFinixUser + " HTTP/1.1\r\nHost: a\r\n" + kFinixAuth +
+                   "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " +
+                   std::to_string(body.size()) + "\r\n\r\n");
+  const std::string interim = read_until(
+      fd, 10, [](const std::string& in) { return in.find("\r\n\r\n") != std::string::npos; });
+  EXPECT_EQ(interim, "HTTP/1.1 100 Continue\r\n\r\n");
+  send_all(fd, body);
+  const auto responses = responses_in(
+      read_until(fd, 10, [](const std::string& in) { return !responses_in(in).empty(); }));
+  ::close(fd);
+  ASSERT_EQ(responses.size(), 1u);
+  EXPECT_EQ(responses.front().status, 200) << responses.front().body;
 }
 
 TEST_F(HostileTest, PipelinedRequestsAreAnsweredInOrder) {

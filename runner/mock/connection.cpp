@@ -114,12 +114,16 @@ void serve_connection(Transport& transport, ConnectionTable& table, const Connec
     table.set(fd, Activity::reading);
     const auto started = Clock::now();
     std::size_t end = 0;
+    std::size_t scanned = 0;  // bytes known not to end the head: each byte is searched once
     while (true) {
-      // Empty lines before a request line are ignored (RFC 9112 §2.2).
-      const std::size_t text = pending.find_first_not_of("\r\n");
-      pending.erase(0, text == std::string::npos ? pending.size() : text);
-      end = head_end(pending);
+      if (scanned == 0) {
+        // Empty lines before a request line are ignored (RFC 9112 §2.2).
+        const std::size_t text = pending.find_first_not_of("\r\n");
+        pending.erase(0, text == std::string::npos ? pending.size() : text);
+      }
+      end = head_end(pending, scanned);
       if (end != std::string::npos) break;
+      scanned = pending.size() > 3 ? pending.size() - 3 : 0;
       if (pending.size() > limits.head_limits.max_head_bytes) {
         refuse(431, "the request head is larger than " +
                         std::to_string(limits.head_limits.max_head_bytes) + " bytes");

@@ -33,8 +33,8 @@ RequestHead refuse(int status, std::string problem) {
 
 }  // namespace
 
-std::size_t head_end(std::string_view bytes) {
-  const std::size_t blank = bytes.find("\r\n\r\n");
+std::size_t head_end(std::string_view bytes, std::size_t from) {
+  const std::size_t blank = bytes.find("\r\n\r\n", from);
   return blank == std::string_view::npos ? blank : blank + 4;
 }
 

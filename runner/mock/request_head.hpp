@@ -29,8 +29,8 @@ struct RequestHead {
 };
 
 // The end of the head in `bytes` (the offset after its blank line), or npos while it is
-// incomplete.
-std::size_t head_end(std::string_view bytes);
+// incomplete. The search starts at `from`, where the bytes before are known not to end it.
+std::size_t head_end(std::string_view bytes, std::size_t from = 0);
 
 // Reads the complete head bytes.substr(0, head_end(bytes)).
 RequestHead read_request_head(std::string_view head, const HeadLimits& limits);

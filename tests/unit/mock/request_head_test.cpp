@@ -16,6 +16,7 @@ RequestHead head_of(const std::string& fields, const HeadLimits& limits = {}) {
 TEST(RequestHead, FindsTheEndOfTheHeadOnlyWhenItHasArrived) {
   EXPECT_EQ(head_end("GET / HTTP/1.1\r\nHost: a\r\n"), std::string::npos);
   EXPECT_EQ(head_end("GET / HTTP/1.1\r\n\r\nGET"), 18u);
+  EXPECT_EQ(head_end("GET / HTTP/1.1\r\n\r\nGET", 14), 18u);
 }
 
 TEST(RequestHead, ReadsTheFramingAndLeavesItOutOfTheUnframedHead) {

@@ -51,6 +51,12 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
     return refuse(414, "the request line is longer than " +
                            std::to_string(limits.max_request_line) + " bytes");
   }
+  // cpp-httplib ends a line at a bare LF: one inside a line would be a field it reads and
+  // this reader does not, so a bare CR or LF (or a NUL) anywhere is refused.
+  const std::string_view bare_breaks("\r\n\0", 3);
+  if (request_line.find_first_of(bare_breaks) != std::string_view::npos) {
+    return refuse(400, "the request line is malformed");
+  }
   out.unframed.append(request_line).append("\r\n");
   std::size_t fields = 0;
   std::size_t length_fields = 0;
@@ -65,9 +71,9 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
       return refuse(
           431, "the request has more than " + std::to_string(limits.max_fields) + " header fields");
     }
-    // A bare CR, a NUL or a folded line (obsolete) can be read two ways: refuse them.
-    if (line.find_first_of(std::string_view("\r\0", 2)) != std::string_view::npos ||
-        line.front() == ' ' || line.front() == '\t') {
+    // A bare CR or LF, a NUL or a folded line (obsolete) can be read two ways: refuse them.
+    if (line.find_first_of(bare_breaks) != std::string_view::npos || line.front() == ' ' ||
+        line.front() == '\t') {
       return refuse(400, "a header field is malformed");
     }
     const std::size_t colon = line.find(':');

@@ -145,7 +145,13 @@ void serve_connection(Transport& transport, ConnectionTable& table, const Connec
       static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
       return transport.write(kContinue, sizeof kContinue - 1, Clock::now() + limits.write);
     };
-    std::string body;
+    // The request the library reads, framed by Content-Length alone. A body over the limit
+    // is not read: the library sees its length alone, answers 413 through the vendor's
+    // envelope, and the connection closes.
+    std::string request = head.unframed;
+    const auto frame = [&](std::size_t length) {
+      request += "Content-Length: " + std::to_string(length) + "\r\n\r\n";
+    };
     bool too_large = head.content_length > limits.max_body_bytes;
     if (head.chunked) {
       if (head.expect_continue && pending.empty() && !send_continue()) return;
@@ -161,24 +167,21 @@ void serve_connection(Transport& transport, ConnectionTable& table, const Connec
         return;
       }
       too_large = chunked.state() == ChunkedBody::State::too_large;
-      body = chunked.body();
+      if (!too_large) {
+        frame(chunked.body().size());
+        request += chunked.body();
+      }
     } else if (!too_large) {
       const auto length = static_cast<std::size_t>(head.content_length);
       if (head.expect_continue && length > pending.size() && !send_continue()) return;
       while (pending.size() < length) {
         if (!receive(transport, pending, deadline)) return;
       }
-      body = pending.substr(0, length);
+      frame(length);
+      request.append(pending, 0, length);
       pending.erase(0, length);
     }
-
-    // A body over the limit is not read: the library sees its length alone, answers 413
-    // through the vendor's envelope, and the connection closes.
-    std::string request = head.unframed;
-    request +=
-        "Content-Length: " + std::to_string(too_large ? limits.max_body_bytes + 1 : body.size()) +
-        "\r\n\r\n";
-    if (!too_large) request += body;
+    if (too_large) frame(limits.max_body_bytes + 1);
     table.set(fd, Activity::busy);
     const bool last = too_large || served + 1 >= limits.requests_per_connection || table.stopping();
     RequestStream stream(transport, std::move(request), limits.write);

@@ -145,7 +145,7 @@ void allow_many_sockets() {
   ::setrlimit(RLIMIT_NOFILE, &limit);
 }
 
-class HostileTest : public ::testing::Test {
+class MockHostile : public ::testing::Test {
  protected:
   void start(MockOptions options = {}) {
     server_ = std::make_unique<MockServer>(catalog(), std::move(options));
@@ -158,7 +158,7 @@ class HostileTest : public ::testing::Test {
   int port_ = 0;
 };
 
-TEST_F(HostileTest, NoClientShapesABodyOrBreaksItsUtf8) {
+TEST_F(MockHostile, NoClientShapesABodyOrBreaksItsUtf8) {
   start();
   const Response injected =
       round_trip(port_, "GET /zzz\"},\"injected\":{\"a\":\"\x1b\xff HTTP/1.1\r\nHost: a\r\n\r\n");
@@ -183,7 +183,7 @@ TEST_F(HostileTest, NoClientShapesABodyOrBreaksItsUtf8) {
 
 // Issue 21: 64 slowloris connections (a header byte a second) timed every other client out,
 // and 200 idle ones delayed one by 15 s. Hundreds of either now hold their own threads only.
-TEST_F(HostileTest, SlowAndIdleClientsLockNoOneOut) {
+TEST_F(MockHostile, SlowAndIdleClientsLockNoOneOut) {
   allow_many_sockets();
   start();
   constexpr int kIdle = 250;
@@ -220,7 +220,7 @@ TEST_F(HostileTest, SlowAndIdleClientsLockNoOneOut) {
 
 // Past the connection cap the connection idle longest makes room for a new client (without
 // it, the new client would get 503).
-TEST_F(HostileTest, UnderPressureTheLongestIdleConnectionClosesFirst) {
+TEST_F(MockHostile, UnderPressureTheLongestIdleConnectionClosesFirst) {
   MockOptions options;
   options.max_connections = 8;
   start(options);
@@ -247,7 +247,7 @@ TEST_F(HostileTest, UnderPressureTheLongestIdleConnectionClosesFirst) {
 }
 
 // Issue 21: a 400 MiB chunked body was buffered whole before its 413.
-TEST_F(HostileTest, AChunkedBodyOverTheLimitIsRefusedWhileItArrives) {
+TEST_F(MockHostile, AChunkedBodyOverTheLimitIsRefusedWhileItArrives) {
   MockOptions options;
   options.max_body_bytes = 4096;
   start(options);
@@ -269,7 +269,7 @@ TEST_F(HostileTest, AChunkedBodyOverTheLimitIsRefusedWhileItArrives) {
   EXPECT_EQ(responses.front().status, 413);
 }
 
-TEST_F(HostileTest, HeaderCountAndSizeAreCapped) {
+TEST_F(MockHostile, HeaderCountAndSizeAreCapped) {
   start();
   std::string many = "GET /finix/users/x HTTP/1.1\r\nHost: a\r\n";
   for (int i = 0; i < 3000; ++i) many += "X-" + std::to_string(i) + ": 1\r\n";
@@ -282,7 +282,7 @@ TEST_F(HostileTest, HeaderCountAndSizeAreCapped) {
 
 // RFC 9112 §6.3: an ambiguous length is refused and the connection closed, so the bytes
 // after it are never read as a second, smuggled request.
-TEST_F(HostileTest, AmbiguousFramingIsRefusedAndClosesTheConnection) {
+TEST_F(MockHostile, AmbiguousFramingIsRefusedAndClosesTheConnection) {
   start();
   const std::string smuggled = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
   const std::string body = R"({"enabled":false})";
@@ -301,7 +301,7 @@ TEST_F(HostileTest, AmbiguousFramingIsRefusedAndClosesTheConnection) {
   }
 }
 
-TEST_F(HostileTest, RefusedRequestsHaveTheirAccessLogLine) {
+TEST_F(MockHostile, RefusedRequestsHaveTheirAccessLogLine) {
   std::ostringstream log;
   MockOptions options;
   options.access_log = &log;
@@ -313,7 +313,7 @@ TEST_F(HostileTest, RefusedRequestsHaveTheirAccessLogLine) {
   EXPECT_NE(log.str().find("PUT /finix/users/x 400"), std::string::npos) << log.str();
 }
 
-TEST_F(HostileTest, ExpectContinueGetsItsInterimAnswerBeforeTheBody) {
+TEST_F(MockHostile, ExpectContinueGetsItsInterimAnswerBeforeTheBody) {
   start();
   const int fd = connect_to(port_);
   ASSERT_GE(fd, 0);
@@ -332,7 +332,7 @@ TEST_F(HostileTest, ExpectContinueGetsItsInterimAnswerBeforeTheBody) {
   EXPECT_EQ(responses.front().status, 200) << responses.front().body;
 }
 
-TEST_F(HostileTest, PipelinedRequestsAreAnsweredInOrder) {
+TEST_F(MockHostile, PipelinedRequestsAreAnsweredInOrder) {
   start();
   const int fd = connect_to(port_);
   ASSERT_GE(fd, 0);
@@ -359,7 +359,7 @@ TEST_F(HostileTest, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_TRUE(closed);
 }
 
-TEST_F(HostileTest, HeadOfAReadableResourceAnswersAsGetWithoutTheBody) {
+TEST_F(MockHostile, HeadOfAReadableResourceAnswersAsGetWithoutTheBody) {
   start();
   const int fd = connect_to(port_);
   ASSERT_GE(fd, 0);
@@ -377,7 +377,7 @@ TEST_F(HostileTest, HeadOfAReadableResourceAnswersAsGetWithoutTheBody) {
 }
 
 // Issue 21: cpp-httplib's own 8 KiB cap on form bodies answered 413 under a 1 MiB limit.
-TEST_F(HostileTest, FormBodiesUpToTheLimitAreRead) {
+TEST_F(MockHostile, FormBodiesUpToTheLimitAreRead) {
   MockOptions options;
   options.max_body_bytes = 64 * 1024;
   start(options);

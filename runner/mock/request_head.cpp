@@ -44,7 +44,6 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
         431, "the request head is larger than " + std::to_string(limits.max_head_bytes) + " bytes");
   }
   RequestHead out;
-  out.head_bytes = head.size();
   std::size_t line_end = head.find("\r\n");
   const std::string_view request_line = head.substr(0, line_end);
   if (request_line.size() > limits.max_request_line) {
@@ -60,6 +59,7 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
   out.unframed.append(request_line).append("\r\n");
   std::size_t fields = 0;
   std::size_t length_fields = 0;
+  bool has_transfer_coding = false;
   std::string transfer_coding;
   std::size_t start = line_end + 2;
   while (true) {
@@ -95,7 +95,8 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
       continue;
     }
     if (equals_ignoring_case(name, "Transfer-Encoding")) {
-      transfer_coding += (transfer_coding.empty() ? "" : ",") + std::string(value);
+      transfer_coding += (has_transfer_coding ? "," : "") + std::string(value);
+      has_transfer_coding = true;
       continue;
     }
     if (equals_ignoring_case(name, "Expect")) {
@@ -104,7 +105,7 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
     }
     out.unframed.append(line).append("\r\n");
   }
-  if (!transfer_coding.empty()) {
+  if (has_transfer_coding) {
     if (length_fields > 0) {
       return refuse(400, "the request has both Content-Length and Transfer-Encoding");
     }

@@ -17,9 +17,8 @@ struct HeadLimits {
 };
 
 struct RequestHead {
-  int status = 0;              // 0: usable; else the status to refuse it with (400, 414, 431, 501)
-  std::string problem;         // why, for the refusal's message
-  std::size_t head_bytes = 0;  // the head's length, blank line included
+  int status = 0;       // 0: usable; else the status to refuse it with (400, 414, 431, 501)
+  std::string problem;  // why, for the refusal's message
   bool chunked = false;
   std::uint64_t content_length = 0;  // when not chunked
   bool expect_continue = false;

@@ -41,6 +41,8 @@ TEST(RequestHead, RefusesAmbiguousLengths) {
   EXPECT_EQ(head_of("Content-Length: 18\r\nContent-Length: 18\r\n").status, 400);
   EXPECT_EQ(head_of("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n").status, 400);
   EXPECT_EQ(head_of("Transfer-Encoding: gzip, chunked\r\n").status, 501);
+  EXPECT_EQ(head_of("Transfer-Encoding:\r\n").status, 501);
+  EXPECT_EQ(head_of("Content-Length: 5\r\nTransfer-Encoding:\r\n").status, 400);
 }
 
 TEST(RequestHead, RefusesMalformedFields) {

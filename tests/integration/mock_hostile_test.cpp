@@ -186,6 +186,28 @@ TEST_F(MockHostile, NoClientShapesABodyOrBreaksItsUtf8) {
   EXPECT_FALSE(envelope.HasParseError()) << unknown.body;
 }
 
+// A control character stored from a JSON body (valid JSON: "\u001b") is no XML 1.0
+// character: the XML response carries U+FFFD in its place, not the raw byte.
+TEST_F(MockHostile, XmlBodiesCarryNoControlCharacters) {
+  start();
+  const std::string body =
+      R"({"Id":"2ebc64a36a0d400d8c1e5b7a9f3d6e24","FirstName":"a\u001bb","CompanyId":12345,)"
+      R"("IntegrationKey":"mock-integration-key"})";
+  const Response response =
+      round_trip(port_,
+                 "PUT /formsonfire/api/v2/user?format=xml HTTP/1.1\r\nHost: a\r\n"
+                 "Content-Type: application/json\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\n\r\n" + body);
+  ASSERT_EQ(response.status, 200) << response.body;
+  ASSERT_NE(response.head.find("application/xml"), std::string::npos) << response.head;
+  EXPECT_EQ(response.body.find('\x1b'), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("<FirstName>a\xEF\xBF\xBD"
+                               "b</FirstName>"),
+            std::string::npos)
+      << response.body;
+  EXPECT_TRUE(valid_utf8(response.body));
+}
+
 // Issue 21: 64 slowloris connections (a header byte a second) timed every other client out,
 // and 200 idle ones delayed one by 15 s. Hundreds of either now hold their own threads only.
 TEST_F(MockHostile, SlowAndIdleClientsLockNoOneOut) {

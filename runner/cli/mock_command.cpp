@@ -1,5 +1,6 @@
 // `conform mock`: serves the stateful mock of the vendors' endpoints until SIGINT/SIGTERM.
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -28,7 +29,8 @@ constexpr const char* kUsage =
     "--vendor its endpoint is at the root, as on the live API; otherwise each vendor is under\n"
     "/<id> (PUT /<id>/users/{user_id}). The first line on stdout is\n"
     "'conform mock listening on http://HOST:PORT'; one access line per request goes to\n"
-    "stderr (secrets redacted). SIGINT or SIGTERM stops it after in-flight requests finish.\n"
+    "stderr (secrets redacted). SIGINT or SIGTERM stops it within 5 seconds: requests in\n"
+    "progress finish first, slower ones are cut.\n"
     "\n"
     "options:\n"
     "  --vendor ID        mock this vendor (repeatable; default: all)\n"
@@ -42,7 +44,8 @@ constexpr const char* kUsage =
     "  --fault-rate P     share of requests (0..1) answered with one of the --fault kinds\n"
     "  --fault KIND       500, 503, 429 (with Retry-After), reset (connection dropped),\n"
     "                     truncate (body cut short) or garbage (bytes that are no JSON)\n"
-    "  --state FILE       load the users from FILE at start, save them there at stop\n"
+    "  --state FILE       load the users from FILE at start, save them there after every\n"
+    "                     change (a kill -9 loses nothing answered)\n"
     "  --tls-cert FILE    serve HTTPS with this certificate (needs --tls-key)\n"
     "  --tls-key FILE     the certificate's private key\n"
     "  --max-body BYTES   larger request bodies get the vendor's 413 (default 1048576)\n"
@@ -220,6 +223,15 @@ int mock_command(const std::vector<std::string>& args) {
   } catch (const std::exception& e) {
     std::cerr << "conform mock: " << e.what() << "\n";
     return kExitUsage;
+  }
+
+  // Each connection holds a socket: up to the mock's 1024, where the default soft limit
+  // (often 1024 descriptors) would refuse them first.
+  rlimit descriptors{};
+  if (::getrlimit(RLIMIT_NOFILE, &descriptors) == 0 &&
+      descriptors.rlim_cur < descriptors.rlim_max) {
+    descriptors.rlim_cur = descriptors.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &descriptors);
   }
 
   // Block the stop signals before the server's threads start, so they inherit the mask

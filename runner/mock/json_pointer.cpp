@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "report/text.hpp"
+
 namespace conform::mock {
 namespace {
 
@@ -69,6 +71,12 @@ std::string to_json(const rapidjson::Value& value) {
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   value.Accept(writer);
   return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::string utf8_json(const rapidjson::Value& value) {
+  // JSON's own syntax is ASCII, so bad bytes can only sit inside strings: repairing the
+  // text repairs the strings and leaves the document well-formed.
+  return report::valid_utf8(to_json(value));
 }
 
 std::string to_text(const rapidjson::Value& value) {

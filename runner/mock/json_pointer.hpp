@@ -17,6 +17,10 @@ std::string field_name(std::string_view pointer);
 // Compact JSON text of a value.
 std::string to_json(const rapidjson::Value& value);
 
+// Compact JSON text that is valid UTF-8 whatever bytes its strings hold: each invalid
+// sequence becomes U+FFFD (the writer escapes control characters, not bad bytes).
+std::string utf8_json(const rapidjson::Value& value);
+
 // A value as text: strings as they are, anything else as JSON.
 std::string to_text(const rapidjson::Value& value);
 

@@ -3,6 +3,7 @@
 #include "codec/encode.hpp"
 #include "codec/xml_rules.hpp"
 #include "mock/json_pointer.hpp"
+#include "report/text.hpp"
 
 namespace conform::mock {
 
@@ -22,13 +23,15 @@ void encode_response(const vendor::Catalog& catalog, const vendor::Manifest& man
     codec::Encoded encoded = codec::encode(body, options);
     if (encoded.ok) {
       response.content_type = "application/xml; charset=utf-8";
-      response.body = std::move(encoded.bytes);
+      // Strings from the request (a path, an id) may hold any byte; XML 1.0 takes no
+      // control characters and the charset promises UTF-8.
+      response.body = report::printable_text(encoded.bytes);
       return;
     }
     // A value the XML rules cannot carry is answered in JSON rather than not at all.
   }
   response.content_type = "application/json; charset=utf-8";
-  response.body = to_json(body);
+  response.body = utf8_json(body);
 }
 
 }  // namespace conform::mock

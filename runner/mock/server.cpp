@@ -12,7 +12,10 @@
 
 #include "mock/access_log.hpp"
 #include "mock/connection_reset.hpp"
+#include "mock/connection_table.hpp"
 #include "mock/faults.hpp"
+#include "mock/guarded_server.hpp"
+#include "mock/json_pointer.hpp"
 #include "mock/state_file.hpp"
 #include "mock/user_store.hpp"
 #include "mock/vendor_endpoint.hpp"
@@ -22,18 +25,18 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Every keep-alive connection holds a worker, so the pool must outnumber the connections
-// a load test opens (STACK-NOTES.md: the default pool serves only max(8, cores - 1)).
-constexpr std::size_t kWorkerThreads = 64;
-constexpr std::size_t kKeepAliveMaxCount = 100000;
+// How long requests in progress may take to finish once the mock is told to stop.
+constexpr std::chrono::seconds kStopGrace{5};
 
 double milliseconds_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-MockRequest to_mock_request(const httplib::Request& request, const std::string& mount) {
+MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
+                            const std::string& body) {
   MockRequest out;
-  out.method = request.method;
+  // HEAD is GET without the body, which the library leaves out of the response.
+  out.method = request.method == "HEAD" ? "GET" : request.method;
   out.path = request.path.substr(mount.size());
   if (out.path.empty()) out.path = "/";
   for (const auto& [name, value] : request.headers) out.headers.emplace_back(name, value);
@@ -44,7 +47,7 @@ MockRequest to_mock_request(const httplib::Request& request, const std::string& 
     httplib::detail::parse_query_text(request.target.substr(question + 1), query);
     for (const auto& entry : query) out.query.insert(entry);
   }
-  out.body = request.body;
+  out.body = body;
   return out;
 }
 
@@ -86,7 +89,10 @@ struct MockServer::Impl {
   std::vector<std::pair<std::string, std::unique_ptr<VendorEndpoint>>> endpoints;  // by mount
   std::unique_ptr<FaultPlan> faults;
   std::unique_ptr<AccessLog> log;
+  std::unique_ptr<ConnectionTable> connections;
   std::unique_ptr<httplib::Server> server;
+  std::mutex state_mutex;
+  std::uint64_t saved_version = 0;
   std::thread thread;
   int port = 0;
   bool started = false;
@@ -107,10 +113,18 @@ struct MockServer::Impl {
     return nullptr;
   }
 
+  // The client chose `path`: it goes through the JSON writer and UTF-8 repair, never
+  // pasted into JSON text.
   std::string no_vendor_message(const std::string& path) const {
     std::string mounts;
     for (const auto& entry : endpoints) mounts += (mounts.empty() ? "" : ", ") + entry.first;
-    return "{\"message\":\"no vendor is mounted at " + path + "; mounted: " + mounts + "\"}";
+    const std::string message = "no vendor is mounted at " + path + "; mounted: " + mounts;
+    rapidjson::Document body(rapidjson::kObjectType);
+    body.AddMember(
+        "message",
+        rapidjson::StringRef(message.data(), static_cast<rapidjson::SizeType>(message.size())),
+        body.GetAllocator());
+    return utf8_json(body);
   }
 
   static void send(const MockResponse& response, httplib::Response& out) {
@@ -139,7 +153,23 @@ struct MockServer::Impl {
         });
   }
 
-  void dispatch(const httplib::Request& request, httplib::Response& out) {
+  // Saves the state file after a change, before the change's response is sent, so a
+  // process killed at any time after that response keeps the change. Saves that overlap
+  // are folded: one save covers every change made before it began. Only the save at stop
+  // is flushed to disk: an fsync per update would cap the mock at a few hundred updates a
+  // second, and a killed process loses nothing the kernel already holds.
+  void save_changes() {
+    if (options.state_file.empty()) return;
+    const std::uint64_t changed = store.version();
+    std::lock_guard<std::mutex> lock(state_mutex);
+    if (saved_version >= changed) return;
+    const std::uint64_t covered = store.version();
+    const std::string problem = save_state(options.state_file, store, Durability::process_kill);
+    if (problem.empty()) saved_version = covered;
+    state_error = problem;
+  }
+
+  void dispatch(const httplib::Request& request, const std::string& body, httplib::Response& out) {
     const Clock::time_point start = Clock::now();
     const FaultDecision decision = faults->next();
     const auto* entry = route(request.path);
@@ -150,10 +180,10 @@ struct MockServer::Impl {
       return;
     }
     if (decision.latency_ms > 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(decision.latency_ms));
+      connections->sleep(std::chrono::milliseconds(decision.latency_ms));
     }
     const VendorEndpoint& endpoint = *entry->second;
-    const MockRequest mock_request = to_mock_request(request, entry->first);
+    const MockRequest mock_request = to_mock_request(request, entry->first, body);
     int logged_status = 0;
     switch (decision.fault) {
       case Fault::status500:
@@ -175,18 +205,21 @@ struct MockServer::Impl {
         break;
       case Fault::truncate: {
         const MockResponse response = endpoint.handle(mock_request, decision.noise);
+        save_changes();
         send_truncated(response, out);
         logged_status = response.status;
         break;
       }
       case Fault::garbage: {
         out.status = 200;
-        out.set_content(garbage_bytes(decision.noise, 64), "application/json; charset=utf-8");
+        // Deliberately undecodable, so it promises no charset.
+        out.set_content(garbage_bytes(decision.noise, 64), "application/json");
         logged_status = 200;
         break;
       }
       case Fault::none: {
         const MockResponse response = endpoint.handle(mock_request, decision.noise);
+        save_changes();
         send(response, out);
         logged_status = response.status;
         break;
@@ -204,7 +237,7 @@ struct MockServer::Impl {
     }
     const auto* entry = route(request.path);
     if (!entry) return httplib::Server::HandlerResponse::Unhandled;
-    const MockRequest mock_request = to_mock_request(request, entry->first);
+    const MockRequest mock_request = to_mock_request(request, entry->first, request.body);
     std::string message = reason_phrase(out.status);
     if (out.status == 413) {
       message = "The body is larger than the limit of " + std::to_string(options.max_body_bytes) +
@@ -215,6 +248,27 @@ struct MockServer::Impl {
     send(response, out);
     log->write(request.method, request.target, out.status, 0);
     return httplib::Server::HandlerResponse::Handled;
+  }
+
+  // Requests that may carry a body read it here, through the library's content reader,
+  // which decodes any Content-Encoding but skips the library's own 8 KiB cap on form bodies:
+  // --max-body is the one limit, counted on the decoded bytes.
+  void dispatch_with_body(const httplib::Request& request, httplib::Response& out,
+                          const httplib::ContentReader& read_body) {
+    // No vendor takes multipart bodies, and the library's reader would split one into parts
+    // (without a part handler: an exception, a 500). The vendor refuses the media type
+    // without reading the body.
+    if (request.is_multipart_form_data()) return dispatch(request, std::string(), out);
+    std::string body;
+    bool too_large = false;
+    const bool read = read_body([&](const char* data, std::size_t size) {
+      too_large = body.size() + size > options.max_body_bytes;
+      if (!too_large) body.append(data, size);
+      return !too_large;
+    });
+    if (read) return dispatch(request, body, out);
+    out.status = too_large || out.status == 413 ? 413 : 400;
+    library_error(request, out);
   }
 };
 
@@ -281,27 +335,41 @@ int MockServer::start() {
   impl.faults = std::make_unique<FaultPlan>(fault_options);
   impl.log = std::make_unique<AccessLog>(options.access_log, secret_names);
 
-  if (!options.tls_cert.empty()) {
-    impl.server =
-        std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
-  } else {
-    impl.server = std::make_unique<httplib::Server>();
-  }
+  impl.connections = std::make_unique<ConnectionTable>(options.max_connections);
+  ConnectionLimits limits;
+  limits.max_body_bytes = options.max_body_bytes;
+  impl.server = make_guarded_server(
+      options.tls_cert, options.tls_key, *impl.connections, limits,
+      [&impl](std::string_view request_line, int status) {
+        // "PUT /users/1 HTTP/1.1": the method, then the target as far as it came.
+        const std::size_t space = request_line.find(' ');
+        std::string_view target =
+            space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
+        target = target.substr(0, target.rfind(" HTTP/"));
+        impl.log->write(request_line.substr(0, space), target, status, 0);
+      });
   if (!impl.server->is_valid()) {
     throw std::runtime_error("cannot serve HTTPS with " + options.tls_cert.string() + " and " +
                              options.tls_key.string() + ": unreadable or mismatched");
   }
   httplib::Server& server = *impl.server;
   server.set_tcp_nodelay(true);
-  server.set_keep_alive_max_count(kKeepAliveMaxCount);
+  // What the Keep-Alive header announces; serve_connection enforces both.
+  server.set_keep_alive_max_count(limits.requests_per_connection);
+  server.set_keep_alive_timeout(
+      std::chrono::duration_cast<std::chrono::seconds>(limits.idle).count());
   server.set_payload_max_length(options.max_body_bytes);
-  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   const auto handler = [&impl](const httplib::Request& request, httplib::Response& response) {
-    impl.dispatch(request, response);
+    impl.dispatch(request, request.body, response);
+  };
+  const auto body_handler = [&impl](const httplib::Request& request, httplib::Response& response,
+                                    const httplib::ContentReader& read_body) {
+    impl.dispatch_with_body(request, response, read_body);
   };
   const std::string any = ".*";
-  server.Get(any, handler).Post(any, handler).Put(any, handler).Patch(any, handler);
-  server.Delete(any, handler).Options(any, handler);
+  server.Get(any, handler).Options(any, handler);
+  server.Post(any, body_handler).Put(any, body_handler).Patch(any, body_handler);
+  server.Delete(any, body_handler);
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [&impl](const httplib::Request& request, httplib::Response& response) {
         return impl.library_error(request, response);
@@ -344,7 +412,12 @@ void MockServer::stop() {
   std::lock_guard<std::mutex> lock(impl.stop_mutex);
   if (!impl.started) return;
   impl.started = false;
-  impl.server->stop();  // closes the listener; the pool finishes in-flight requests
+  // Idle connections close now; requests in progress get kStopGrace to finish, then every
+  // connection is shut down, so a stop never waits on a slow client.
+  impl.connections->begin_stop();
+  impl.server->stop();
+  impl.connections->wait_until_empty(Clock::now() + kStopGrace);
+  impl.connections->close_all();
   if (impl.thread.joinable()) impl.thread.join();
   if (!impl.options.state_file.empty()) {
     impl.state_error = save_state(impl.options.state_file, impl.store);

@@ -24,9 +24,12 @@ struct MockOptions {
   int latency_min_ms = 0, latency_max_ms = 0;
   double fault_rate = 0;
   std::vector<std::string> faults;          // 500 503 429 reset truncate garbage
-  std::filesystem::path state_file;         // load at start, save atomically at stop
+  std::filesystem::path state_file;         // load at start, save atomically after every change
   std::filesystem::path tls_cert, tls_key;  // serve HTTPS when both are set
   std::size_t max_body_bytes = 1 << 20;
+  // Connections open at once; past it the longest idle (else the slowest reading) is
+  // closed to make room.
+  std::size_t max_connections = 1024;
   std::ostream* access_log =
       nullptr;  // one line per request: method path status ms (secrets redacted)
 };
@@ -42,7 +45,8 @@ class MockServer {
   // options (an unknown vendor, profile or fault), MockError for an unusable manifest or
   // state file, std::runtime_error when it cannot listen.
   int start();
-  // Graceful: in-flight requests finish; then the state file is saved. Idempotent.
+  // Graceful within 5 seconds: idle connections close at once, requests in progress may
+  // finish, then every connection is closed; then the state file is saved. Idempotent.
   void stop();
   std::string base_url() const;  // http(s)://HOST:PORT
 

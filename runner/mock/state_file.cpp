@@ -22,7 +22,7 @@ std::string load_state(const fs::path& file, UserStore& store) {
   return problem.empty() ? problem : file.string() + ": " + problem;
 }
 
-std::string save_state(const fs::path& file, const UserStore& store) {
+std::string save_state(const fs::path& file, const UserStore& store, Durability durability) {
   const std::string text = store.to_json();
   const fs::path temporary = file.string() + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -39,7 +39,7 @@ std::string save_state(const fs::path& file, const UserStore& store) {
     }
     written += static_cast<std::size_t>(n);
   }
-  const bool synced = ::fsync(fd) == 0;
+  const bool synced = durability == Durability::process_kill || ::fsync(fd) == 0;
   const std::string sync_error = synced ? std::string() : std::strerror(errno);
   if (::close(fd) != 0 || !synced) {
     const std::string reason = synced ? std::strerror(errno) : sync_error;

@@ -24,6 +24,7 @@ void UserStore::put(const std::string& vendor, const std::string& id,
   Shelf& target = shelf(vendor);
   std::lock_guard<std::mutex> lock(target.mutex);
   target.users[id] = std::move(copy);
+  ++version_;
 }
 
 bool UserStore::update(const std::string& vendor, const std::string& id,
@@ -35,6 +36,10 @@ bool UserStore::update(const std::string& vendor, const std::string& id,
   const auto it = target->users.find(id);
   if (it == target->users.end()) return false;
   change(*it->second);
+  auto compact = std::make_unique<User>();
+  compact->CopyFrom(*it->second, compact->GetAllocator());
+  it->second = std::move(compact);
+  ++version_;
   return true;
 }
 

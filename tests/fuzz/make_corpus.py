@@ -76,7 +76,17 @@ def main():
         flag = b"\x01" if case.name == "defaults.json" else b"\x00"
         rel = "-".join(case.relative_to(root / "cases").parts)
         write(out / "case_file", rel, flag + case.read_bytes())
-    for target in set(kinds.values()) | {"mock_request", "case_file"}:
+    # Raw requests for the mock's framing: plain, chunked, and the ambiguous kinds it refuses.
+    framings = {
+        "length": b"PUT /u HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n{}",
+        "chunked": b"PUT /u HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   b"2;x=1\r\n{}\r\n0\r\nT: 1\r\n\r\n",
+        "both": b"PUT /u HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
+        "double-length": b"PUT /u HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n",
+    }
+    for name, request in framings.items():
+        write(out / "request_framing", name, b"\x03" + request)
+    for target in set(kinds.values()) | {"mock_request", "case_file", "request_framing"}:
         folder = out / target
         count[target] = len(list(folder.iterdir())) if folder.is_dir() else 0
     print(" ".join(f"{k}={count[k]}" for k in sorted(count)))

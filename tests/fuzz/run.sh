@@ -12,7 +12,7 @@ seconds="${1:-10}"
 shift || true
 FUZZ_DIR="${FUZZ_DIR:-$root/build-fuzz}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_decode xml_decode form_decode case_file mock_request)
+[ ${#targets[@]} -gt 0 ] || targets=(json_decode xml_decode form_decode case_file mock_request request_framing)
 
 CXX="${CXX_FUZZ:-clang++}" cmake -S "$root/tests/fuzz" -B "$FUZZ_DIR" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

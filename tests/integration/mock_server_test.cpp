@@ -1,14 +1,18 @@
 // The mock over loopback: every vendor and every status, each body checked against the
 // vendor's response schema; read-after-write, concurrency, the state file, faults and the
 // drifted profile.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -610,6 +614,56 @@ TEST(MockServer, ServesHttpsWithACertificateAndKey) {
   const auto result = client.Put(call.path.c_str(), call.headers, call.body, "application/json");
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 200) << result->body;
+  server.stop();
+  fs::remove_all(dir);
+}
+
+// Issue 21: 100 trickled TLS ClientHellos held the pool's workers in their handshakes and
+// kept every HTTPS client out. A handshake now holds only its own thread, and has a deadline.
+TEST(MockServer, TrickledClientHellosLockNoHttpsClientOut) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("conform-mock-trickle-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  write_self_signed(dir / "cert.pem", dir / "key.pem");
+  MockOptions options;
+  options.vendors = {"finix"};
+  options.tls_cert = dir / "cert.pem";
+  options.tls_key = dir / "key.pem";
+  MockServer server(catalog(), options);
+  const int port = server.start();
+  std::vector<int> trickling;
+  for (int i = 0; i < 100; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    // A handshake record announcing 512 bytes, of which the client sends one a second.
+    ::send(fd, "\x16\x03\x01\x02\x00\x01", 6, MSG_NOSIGNAL);
+    trickling.push_back(fd);
+  }
+  std::atomic<bool> done{false};
+  std::thread trickle([&] {
+    while (!done) {
+      for (const int fd : trickling) ::send(fd, "\x00", 1, MSG_NOSIGNAL);
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+  });
+  int answered = 0;
+  for (int i = 0; i < 10; ++i) {
+    httplib::SSLClient client("127.0.0.1", port);
+    client.enable_server_certificate_verification(false);
+    client.set_connection_timeout(10, 0);
+    client.set_read_timeout(10, 0);
+    const Call call = vendor_cases()[3].read.value();
+    const auto result = client.Get(call.path.c_str(), call.headers);
+    answered += result && result->status == 200 ? 1 : 0;
+  }
+  done = true;
+  trickle.join();
+  EXPECT_EQ(answered, 10);
+  for (const int fd : trickling) ::close(fd);
   server.stop();
   fs::remove_all(dir);
 }

@@ -19,6 +19,32 @@ rapidjson::Document parse(const char* json) {
   return document;
 }
 
+// Issue 21: replaced values stayed in the document's pool, 18 -> 309 MB over 11,000 PUTs
+// of a 25 KB user. Memory follows what is stored, not how often it changed.
+TEST(UserStore, MemoryFollowsTheStoredUserNotTheNumberOfUpdates) {
+  UserStore store;
+  store.put("v", "1", parse(R"({"tags":{}})"));
+  std::size_t first = 0;
+  std::size_t last = 0;
+  for (int round = 0; round < 2000; ++round) {
+    store.update("v", "1", [&](UserStore::User& user) {
+      if (round == 1) first = user.GetAllocator().Size();
+      last = user.GetAllocator().Size();
+      // 50 tags of 500 characters, replaced each time.
+      rapidjson::Value tags(rapidjson::kObjectType);
+      for (int tag = 0; tag < 50; ++tag) {
+        const std::string name = "tag" + std::to_string(tag);
+        const std::string value(500, static_cast<char>('a' + (round + tag) % 26));
+        tags.AddMember(rapidjson::Value(name.c_str(), user.GetAllocator()),
+                       rapidjson::Value(value.c_str(), user.GetAllocator()), user.GetAllocator());
+      }
+      user["tags"] = tags;
+    });
+  }
+  ASSERT_GT(first, 25000u);
+  EXPECT_LE(last, 2 * first) << "the pool grows with every update";
+}
+
 TEST(UserStore, ConcurrentUpdatesNeverLoseAWrite) {
   UserStore store;
   store.put("v", "1", parse(R"({"count":0,"log":[]})"));

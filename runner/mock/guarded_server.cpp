@@ -1,0 +1,145 @@
+#include "mock/guarded_server.hpp"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <list>
+#include <mutex>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace conform::mock {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A thread per connection, joined when it ends (or at shutdown): the number of connections
+// served at once is bounded by the ConnectionTable, not by a pool a few clients can fill.
+class ThreadPerConnection : public httplib::TaskQueue {
+ public:
+  void enqueue(std::function<void()> task) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    join_finished();
+    running_.emplace_back();
+    const auto self = std::prev(running_.end());
+    try {
+      *self = std::thread([this, self, task = std::move(task)] {
+        task();
+        std::lock_guard<std::mutex> done(mutex_);
+        finished_.push_back(self);
+      });
+    } catch (const std::system_error&) {
+      running_.erase(self);
+      task();  // no thread to spare: serve it here rather than leak its socket
+    }
+  }
+
+  void shutdown() override {
+    std::list<std::thread> all;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      finished_.clear();
+      all.swap(running_);
+    }
+    for (auto& thread : all) thread.join();
+  }
+
+ private:
+  void join_finished() {  // under mutex_
+    for (const auto& thread : finished_) {
+      thread->join();
+      running_.erase(thread);
+    }
+    finished_.clear();
+  }
+
+  std::mutex mutex_;
+  std::list<std::thread> running_;
+  std::vector<std::list<std::thread>::iterator> finished_;
+};
+
+// Registers the connection, serves it, and closes it, whatever the transport.
+template <typename Serve>
+void guard(int fd, ConnectionTable& table, const ConnectionLimits& limits, Serve serve) {
+  if (table.open(fd)) {
+    serve();
+    table.close(fd);
+  } else {
+    Transport transport(fd);
+    refuse_request(transport, 503, "the mock is serving as many connections as it can",
+                   limits.write);
+  }
+  ::shutdown(fd, SHUT_RDWR);
+  ::close(fd);
+}
+
+class GuardedServer : public httplib::Server {
+ public:
+  GuardedServer(ConnectionTable& table, const ConnectionLimits& limits, RefusedRequest refused)
+      : table_(table), limits_(limits), refused_(std::move(refused)) {
+    new_task_queue = [] { return new ThreadPerConnection(); };
+  }
+
+ private:
+  bool process_and_close_socket(socket_t fd) override {
+    guard(fd, table_, limits_, [&] {
+      Transport transport(fd);
+      serve_connection(
+          transport, table_, limits_,
+          [this](httplib::Stream& stream, bool close, bool& closed) {
+            return process_request(stream, close, closed, nullptr);
+          },
+          refused_);
+    });
+    return true;
+  }
+
+  ConnectionTable& table_;
+  ConnectionLimits limits_;
+  RefusedRequest refused_;
+};
+
+class GuardedTlsServer : public httplib::SSLServer {
+ public:
+  GuardedTlsServer(const std::filesystem::path& cert, const std::filesystem::path& key,
+                   ConnectionTable& table, const ConnectionLimits& limits, RefusedRequest refused)
+      : httplib::SSLServer(cert.c_str(), key.c_str()),
+        table_(table),
+        limits_(limits),
+        refused_(std::move(refused)) {
+    new_task_queue = [] { return new ThreadPerConnection(); };
+  }
+
+ private:
+  bool process_and_close_socket(socket_t fd) override {
+    guard(fd, table_, limits_, [&] {
+      TlsTransport transport(fd, ssl_context());
+      if (!transport.handshake(Clock::now() + limits_.head)) return;
+      serve_connection(
+          transport, table_, limits_,
+          [this](httplib::Stream& stream, bool close, bool& closed) {
+            return process_request(stream, close, closed, nullptr);
+          },
+          refused_);
+    });
+    return true;
+  }
+
+  ConnectionTable& table_;
+  ConnectionLimits limits_;
+  RefusedRequest refused_;
+};
+
+}  // namespace
+
+std::unique_ptr<httplib::Server> make_guarded_server(const std::filesystem::path& tls_cert,
+                                                     const std::filesystem::path& tls_key,
+                                                     ConnectionTable& table,
+                                                     const ConnectionLimits& limits,
+                                                     RefusedRequest refused) {
+  if (tls_cert.empty()) return std::make_unique<GuardedServer>(table, limits, std::move(refused));
+  return std::make_unique<GuardedTlsServer>(tls_cert, tls_key, table, limits, std::move(refused));
+}
+
+}  // namespace conform::mock

@@ -23,7 +23,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Every keep-alive connection holds a worker, so the pool must outnumber the connections
-// a load test opens (STACK-NOTES.md: the default pool serves only max(8, cores - 1)).
+// a load test opens (cpp-httplib's default pool serves only max(8, cores - 1)).
 constexpr std::size_t kWorkerThreads = 64;
 constexpr std::size_t kKeepAliveMaxCount = 100000;
 

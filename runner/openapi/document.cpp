@@ -158,6 +158,8 @@ class Builder {
       set(response, "description",
           message.description.empty() ? "status " + message.id.status : message.description,
           allocator_);
+      // A status the vendor does not document but the mock answers as HTTP defines it.
+      if (message.http_origin) set(response, "x-conform-origin", "http", allocator_);
       if (!message.empty_body) {
         set(response, "content", content(message, vendor_.response_media_types), allocator_);
       }

@@ -421,6 +421,19 @@ CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
   result.name = test_case.name;
   result.file = test_case.file.string();
   result.tags = test_case.tags;
+  if (target.live && !test_case.mock_only.empty()) {
+    StepResult not_applicable;
+    not_applicable.name = "not applicable on a live target";
+    not_applicable.outcome = Outcome::skipped;
+    Finding finding;
+    finding.severity = Severity::warning;
+    finding.keyword = "not-applicable";
+    finding.message = "not applicable on a live target: " + test_case.mock_only;
+    not_applicable.findings.push_back(std::move(finding));
+    result.steps.push_back(std::move(not_applicable));
+    result.outcome = Outcome::skipped;
+    return result;
+  }
 
   // The case's own vars are defaults: the profile and the command line override them.
   Variables variables;

@@ -13,8 +13,10 @@ namespace {
 
 constexpr const char* kHelp = R"(usage: conform vendors [--output text|json] [--schemas DIR]
 
-Lists the vendors conform knows: endpoint, auth scheme and the environment variables that
-hold live credentials, request media types, documented messages, and the mock's fixtures.
+Lists the vendors conform knows: endpoint, required query parameters and headers (with
+their allowed or fixed values), auth scheme and the environment variables that hold live
+credentials, request media types, messages (those "from HTTP" the vendor does not document:
+the mock sends them as HTTP defines), and the mock's fixtures.
 
 options:
   --output text|json   text (default): a block per vendor; json: one document for scripts

@@ -13,6 +13,7 @@
 #include "mock/faults.hpp"
 #include "mock/json_pointer.hpp"
 #include "mock/response_encoding.hpp"
+#include "vendor/schema_resolver.hpp"
 
 namespace conform::mock {
 namespace {
@@ -140,6 +141,7 @@ VendorEndpoint::VendorEndpoint(std::shared_ptr<const vendor::Catalog> catalog,
                     ": /messages: the mock needs the request message");
   }
   request_schema_ = catalog_->schema(manifest_, *request_spec_);
+  resolver_ = vendor::schema_resolver(*catalog_, manifest_);
   negotiates_ = std::any_of(
       manifest_.messages.begin(), manifest_.messages.end(), [](const vendor::MessageSpec& message) {
         return message.id.kind == MessageId::Kind::response && message.id.status == "406";
@@ -297,9 +299,9 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
         std::find(allowed.begin(), allowed.end(), present->second) == allowed.end()) {
       std::string list;
       for (const auto& value : allowed) list += (list.empty() ? "" : ", ") + value;
-      findings.push_back(finding_at("/" + parameter.name, "enum",
-                                    "The query parameter is not one of the allowed values (" +
-                                        list + ")"));
+      findings.push_back(
+          finding_at("/" + parameter.name, "enum",
+                     "The query parameter is not one of the allowed values (" + list + ")"));
     }
   }
   for (const auto& header : manifest_.endpoint.headers) {
@@ -319,6 +321,7 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
   options.format = *format;
   options.schema = schema ? &schema->document() : nullptr;
   options.xml_rules = rules.get();
+  options.resolver = resolver_;
   options.media_type = media_type;
   options.limits.max_bytes = max_body_bytes_;
   codec::Decoded decoded = codec::decode(request.body, options);

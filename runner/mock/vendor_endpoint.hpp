@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "codec/schema_view.hpp"
 #include "mock/exchange.hpp"
 #include "mock/template.hpp"
 #include "mock/user_store.hpp"
@@ -73,6 +74,8 @@ class VendorEndpoint {
   // canonicalizes a path and takes a lock on every call).
   const vendor::MessageSpec* request_spec_ = nullptr;
   std::shared_ptr<const schema::Schema> request_schema_;
+  // Finds the other schema files the request schema refers to, for XML and form bodies.
+  codec::SchemaResolver resolver_;
   // The vendor documents 406: the mock honours the Accept header.
   bool negotiates_ = false;
 };

@@ -12,6 +12,7 @@
 #include "replay/assertion.hpp"
 #include "replay/json.hpp"
 #include "replay/profile.hpp"
+#include "vendor/schema_resolver.hpp"
 
 namespace conform::replay {
 namespace {
@@ -326,6 +327,7 @@ class StepRunner {
         if (options.format == Format::xml) {
           xml_rules_ = catalog_.xml_rules(vendor, *message);
           options.xml_rules = xml_rules_.get();
+          options.resolver = vendor::schema_resolver(catalog_, vendor);
         }
       }
       if (options.format != Format::xml || options.xml_rules) {

@@ -542,8 +542,24 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   const auto refused = mock.send("formsonfire", formsonfire);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 401) << refused->body;
-  // Error messages have no XML form in the contract: they stay JSON.
-  EXPECT_EQ(refused->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  // format=xml picks the format of errors too (their XML rules: root ErrorResponse).
+  EXPECT_EQ(refused->get_header_value("Content-Type"), "application/xml; charset=utf-8");
+  EXPECT_EQ(refused->body.rfind("<ErrorResponse", 0), 0u) << refused->body;
+  const auto refusal = catalog()->check(
+      manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "401"}),
+      refused->body, check);
+  EXPECT_TRUE(refusal.valid) << (refusal.findings.empty() ? "" : refusal.findings[0].message);
+  formsonfire.body =
+      "<User><CompanyId>12345</CompanyId><Id>2ebc64a36a0d400d8c1e5b7a9f3d6e24</Id>"
+      "<IntegrationKey>mock-integration-key</IntegrationKey><Type>Gold</Type></User>";
+  const auto invalid = mock.send("formsonfire", formsonfire);
+  ASSERT_TRUE(invalid);
+  ASSERT_EQ(invalid->status, 400) << invalid->body;
+  EXPECT_NE(invalid->body.find("<ResponseError>"), std::string::npos) << invalid->body;
+  const auto listed = catalog()->check(
+      manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "400"}),
+      invalid->body, check);
+  EXPECT_TRUE(listed.valid) << (listed.findings.empty() ? "" : listed.findings[0].message);
 
   maiascore.body = "<item><confirmed>maybe</confirmed></item>";
   const auto bad = mock.send("maiascore", maiascore);

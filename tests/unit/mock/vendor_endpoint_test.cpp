@@ -239,6 +239,16 @@ TEST(VendorEndpoint, FormsonfireChecksBodyCredentialsAndFindsGuidsInAnyForm) {
   EXPECT_EQ(ok.body.find("mock-integration-key"), std::string::npos);
 }
 
+TEST(VendorEndpoint, ADisallowedQueryValueGetsA400ListingTheAllowedOnes) {
+  Endpoint formsonfire("formsonfire");
+  const auto response = formsonfire.send(
+      "PUT", "/api/v2/user",
+      R"({"Id":"2ebc64a36a0d400d8c1e5b7a9f3d6e24","CompanyId":12345,"IntegrationKey":"mock-integration-key"})",
+      {kJson}, {{"format", "yaml"}});
+  EXPECT_EQ(response.status, 400) << response.body;
+  EXPECT_NE(response.body.find("allowed values (json, xml)"), std::string::npos) << response.body;
+}
+
 TEST(VendorEndpoint, Msp360AnswersAnEmptyTwoHundred) {
   Endpoint msp360("msp360");
   const auto response = msp360.send(

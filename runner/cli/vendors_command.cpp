@@ -51,7 +51,7 @@ std::vector<std::string> http_message_names(const vendor::Manifest& v) {
   return names;
 }
 
-// "format (required): json | xml", "Finix-Version (required): 2022-02-01".
+// "format (required): json | xml", "Api-Version (required): 3": a parameter and its values.
 std::string describe(const vendor::Parameter& parameter) {
   std::string out = parameter.name + (parameter.required ? " (required)" : " (optional)");
   if (!parameter.value.empty()) return out + ": " + parameter.value;

@@ -7,7 +7,7 @@
 
 namespace conform::cli {
 
-// Exit codes, the same for every subcommand (DESIGN.md).
+// Exit codes, the same for every subcommand, so scripts can tell findings from misuse.
 enum ExitCode : int { kExitOk = 0, kExitFindings = 1, kExitUsage = 2 };
 
 struct Command {

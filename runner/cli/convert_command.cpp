@@ -19,6 +19,7 @@
 #include "codec/xml_rules.hpp"
 #include "schema/suggest.hpp"
 #include "vendor/catalog.hpp"
+#include "vendor/schema_resolver.hpp"
 
 namespace conform::cli {
 namespace {
@@ -139,18 +140,8 @@ int convert(const Arguments& args) {
                 " has no XML form (its manifest entry names no xml_rules)"};
   }
 
-  // Cross-file $refs ("errors.schema.json#/...") resolve beside the message's schema; the
-  // registry caches what it loads, so the documents outlive this call.
-  std::vector<std::shared_ptr<const schema::Schema>> referenced;
-  const fs::path schema_dir = message->schema_file.parent_path();
-  const codec::SchemaResolver resolver = [&](std::string_view uri) -> const rapidjson::Value* {
-    try {
-      referenced.push_back(catalog->registry().load_file(schema_dir / std::string(uri)));
-      return &referenced.back()->document();
-    } catch (const schema::SchemaError&) {
-      return nullptr;
-    }
-  };
+  // Cross-file $refs ("errors.schema.json#/...") resolve beside the message's schema.
+  const codec::SchemaResolver resolver = vendor::schema_resolver(*catalog, *vendor);
 
   // Findings (decoding and schema), placed in the source, go to standard error.
   vendor::CheckOptions check_options;

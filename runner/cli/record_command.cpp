@@ -196,6 +196,7 @@ int run_record(const std::vector<std::string>& args) {
       target.base_url = http::join_url(options.target, manifest.id);
     }
     const bool fixtures = (server && !options.bases.count(manifest.id)) || options.fixtures;
+    target.live = !fixtures;
     try {
       target.variables =
           fixtures ? replay::mock_profile(manifest) : replay::environment_profile(manifest);

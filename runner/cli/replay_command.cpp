@@ -352,6 +352,7 @@ int run_replay(const std::vector<std::string>& args) {
       target.base_url = http::join_url(target_base, manifest.id);
     }
     const bool fixtures = (server && !options.bases.count(manifest.id)) || options.fixtures;
+    target.live = !fixtures;
     try {
       target.variables =
           fixtures ? replay::mock_profile(manifest) : replay::environment_profile(manifest);

@@ -13,8 +13,10 @@ namespace {
 
 constexpr const char* kHelp = R"(usage: conform vendors [--output text|json] [--schemas DIR]
 
-Lists the vendors conform knows: endpoint, auth scheme and the environment variables that
-hold live credentials, request media types, documented messages, and the mock's fixtures.
+Lists the vendors conform knows: endpoint, required query parameters and headers (with
+their allowed or fixed values), auth scheme and the environment variables that hold live
+credentials, request media types, messages (those "from HTTP" the vendor does not document:
+the mock sends them as HTTP defines), and the mock's fixtures.
 
 options:
   --output text|json   text (default): a block per vendor; json: one document for scripts
@@ -38,6 +40,23 @@ std::vector<std::string> message_names(const vendor::Manifest& v) {
   std::vector<std::string> names;
   for (const auto& m : v.messages) names.push_back(m.id.name());
   return names;
+}
+
+// The statuses the vendor does not document but the mock answers as HTTP defines them.
+std::vector<std::string> http_message_names(const vendor::Manifest& v) {
+  std::vector<std::string> names;
+  for (const auto& m : v.messages) {
+    if (m.http_origin) names.push_back(m.id.name());
+  }
+  return names;
+}
+
+// "format (required): json | xml", "Api-Version (required): 3": a parameter and its values.
+std::string describe(const vendor::Parameter& parameter) {
+  std::string out = parameter.name + (parameter.required ? " (required)" : " (optional)");
+  if (!parameter.value.empty()) return out + ": " + parameter.value;
+  if (!parameter.allowed.empty()) return out + ": " + join(parameter.allowed, " | ");
+  return out;
 }
 
 std::vector<std::string> env_names(const vendor::Manifest& v) {
@@ -68,7 +87,17 @@ void print_text(const vendor::Catalog& catalog) {
     std::cout << "\n  auth       " << v.auth.scheme;
     if (!v.auth.env.empty()) std::cout << "  (live credentials from " << join(env_names(v)) << ")";
     std::cout << "\n  media      " << join(v.request_media_types) << "\n";
+    for (const auto& parameter : v.endpoint.query_parameters) {
+      std::cout << "  query      " << describe(parameter) << "\n";
+    }
+    for (const auto& header : v.endpoint.headers) {
+      std::cout << "  header     " << describe(header) << "\n";
+    }
     std::cout << "  messages   " << join(message_names(v)) << "\n";
+    if (const auto http = http_message_names(v); !http.empty()) {
+      std::cout << "  from HTTP  " << join(http)
+                << "  (undocumented by the vendor; the mock answers them as HTTP defines)\n";
+    }
     if (const rapidjson::Value* mock = mock_section(v)) {
       const auto credentials = mock->FindMember("credentials");
       if (credentials != mock->MemberEnd()) {
@@ -112,8 +141,34 @@ void print_json(const vendor::Catalog& catalog) {
     strings(env_names(v));
     w.Key("request_media_types");
     strings(v.request_media_types);
+    const auto parameters = [&](const std::vector<vendor::Parameter>& items) {
+      w.StartArray();
+      for (const auto& p : items) {
+        w.StartObject();
+        w.Key("name");
+        w.String(p.name.c_str());
+        w.Key("required");
+        w.Bool(p.required);
+        if (!p.value.empty()) {
+          w.Key("value");
+          w.String(p.value.c_str());
+        }
+        if (!p.allowed.empty()) {
+          w.Key("allowed");
+          strings(p.allowed);
+        }
+        w.EndObject();
+      }
+      w.EndArray();
+    };
+    w.Key("query_parameters");
+    parameters(v.endpoint.query_parameters);
+    w.Key("headers");
+    parameters(v.endpoint.headers);
     w.Key("messages");
     strings(message_names(v));
+    w.Key("http_messages");
+    strings(http_message_names(v));
     if (const rapidjson::Value* mock = mock_section(v)) {
       for (const char* key : {"credentials", "users"}) {
         const auto it = mock->FindMember(key);

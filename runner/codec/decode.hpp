@@ -1,5 +1,6 @@
 // decode: bytes in one of three encodings -> one JSON value, with findings and a map back
-// to the source. XML and form bodies are read by the schema's types (DESIGN.md).
+// to the source. XML and form bodies are read by the schema's types: "007" stays a string
+// where the schema says string.
 #pragma once
 
 #include <cstddef>

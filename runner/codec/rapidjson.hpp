@@ -1,6 +1,6 @@
 // The one way conform includes RapidJSON. Include this before any RapidJSON or valijson
 // header: valijson otherwise defines RAPIDJSON_ASSERT to build a heap string on every
-// check, which costs 3-4x in parsing and access (STACK-NOTES.md).
+// check, which costs 3-4x in parsing and access.
 #pragma once
 
 namespace conform::codec {

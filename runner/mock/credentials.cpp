@@ -8,7 +8,7 @@ namespace {
 
 AuthVerdict verdict_for(const VendorMock& mock, const Credential* credential) {
   if (!credential) return AuthVerdict::unauthenticated;
-  if (mock.required_role.empty()) return AuthVerdict::ok;
+  if (mock.required_role.empty() || credential->unrestricted) return AuthVerdict::ok;
   const auto& roles = credential->roles;
   return std::find(roles.begin(), roles.end(), mock.required_role) != roles.end()
              ? AuthVerdict::ok

@@ -4,6 +4,7 @@
 #include "codec/xml_rules.hpp"
 #include "mock/json_pointer.hpp"
 #include "report/text.hpp"
+#include "vendor/schema_resolver.hpp"
 
 namespace conform::mock {
 
@@ -20,6 +21,7 @@ void encode_response(const vendor::Catalog& catalog, const vendor::Manifest& man
     options.format = Format::xml;
     options.schema = schema ? &schema->document() : nullptr;
     options.xml_rules = rules.get();
+    options.resolver = vendor::schema_resolver(catalog, manifest);
     codec::Encoded encoded = codec::encode(body, options);
     if (encoded.ok) {
       response.content_type = "application/xml; charset=utf-8";

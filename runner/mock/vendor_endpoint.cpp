@@ -8,10 +8,12 @@
 #include <utility>
 
 #include "codec/decode.hpp"
+#include "mock/accept.hpp"
 #include "mock/credentials.hpp"
 #include "mock/faults.hpp"
 #include "mock/json_pointer.hpp"
 #include "mock/response_encoding.hpp"
+#include "vendor/schema_resolver.hpp"
 
 namespace conform::mock {
 namespace {
@@ -154,6 +156,11 @@ VendorEndpoint::VendorEndpoint(std::shared_ptr<const vendor::Catalog> catalog,
                     ": /messages: the mock needs the request message");
   }
   request_schema_ = catalog_->schema(manifest_, *request_spec_);
+  resolver_ = vendor::schema_resolver(*catalog_, manifest_);
+  negotiates_ = std::any_of(
+      manifest_.messages.begin(), manifest_.messages.end(), [](const vendor::MessageSpec& message) {
+        return message.id.kind == MessageId::Kind::response && message.id.status == "406";
+      });
 }
 
 void VendorEndpoint::seed_users() const {
@@ -249,18 +256,30 @@ MockResponse VendorEndpoint::handle(const MockRequest& request, std::uint64_t no
   return response;
 }
 
+std::optional<MockResponse> VendorEndpoint::not_acceptable(const MockRequest& request,
+                                                           std::uint64_t noise) const {
+  const auto& types = manifest_.response_media_types;
+  if (!negotiates_ || accepts_any(request.header("Accept"), types)) return std::nullopt;
+  std::string list;
+  for (const auto& type : types) list += (list.empty() ? "" : ", ") + type;
+  return error(406, "The Accept header admits none of the media types this endpoint sends: " + list,
+               request, noise);
+}
+
 MockResponse VendorEndpoint::update(const MockRequest& request,
                                     const std::map<std::string, std::string>& parameters,
                                     std::uint64_t noise) const {
   switch (check_header_credentials(manifest_.auth.scheme, mock_, request)) {
     case AuthVerdict::unauthenticated:
-      return error(401, "Authorization has been denied for this request", request, noise);
+      return error(mock_.unauthenticated_status, "Authorization has been denied for this request",
+                   request, noise);
     case AuthVerdict::forbidden:
       return error(403, "The credentials lack the " + mock_.required_role + " role", request,
                    noise);
     case AuthVerdict::ok:
       break;
   }
+  if (auto refused = not_acceptable(request, noise)) return std::move(*refused);
   if (request.body.size() > max_body_bytes_) {
     return error(413,
                  "The body has " + std::to_string(request.body.size()) + " bytes; the limit is " +
@@ -293,8 +312,11 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
     const auto& allowed = parameter.allowed;
     if (!allowed.empty() &&
         std::find(allowed.begin(), allowed.end(), present->second) == allowed.end()) {
-      findings.push_back(finding_at("/" + parameter.name, "enum",
-                                    "The query parameter is not one of the allowed values"));
+      std::string list;
+      for (const auto& value : allowed) list += (list.empty() ? "" : ", ") + value;
+      findings.push_back(
+          finding_at("/" + parameter.name, "enum",
+                     "The query parameter is not one of the allowed values (" + list + ")"));
     }
   }
   for (const auto& header : manifest_.endpoint.headers) {
@@ -314,6 +336,8 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
   options.format = *format;
   options.schema = schema ? &schema->document() : nullptr;
   options.xml_rules = rules.get();
+  // JSON needs no types to decode; copying the resolver would cost every request.
+  if (*format != Format::json) options.resolver = resolver_;
   options.media_type = media_type;
   options.limits.max_bytes = max_body_bytes_;
   codec::Decoded decoded = codec::decode(request.body, options);
@@ -328,7 +352,8 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
   if (manifest_.auth.scheme == "body") {
     switch (check_body_credentials(mock_, decoded.value)) {
       case AuthVerdict::unauthenticated:
-        return error(401, "The company id or integration key is not valid", request, noise);
+        return error(mock_.unauthenticated_status, "The company id or integration key is not valid",
+                     request, noise);
       case AuthVerdict::forbidden:
         return error(403, "The credentials lack the " + mock_.required_role + " role", request,
                      noise);
@@ -377,6 +402,7 @@ void VendorEndpoint::apply_update(rapidjson::Document& user, const rapidjson::Va
       // A member the manifest marks secret is never kept, so no response or --state file
       // carries it, whatever store.ignore lists.
       if (std::find(secrets.begin(), secrets.end(), name) != secrets.end()) continue;
+      if (edits_list(name)) continue;
       const rapidjson::Value* field_template = nullptr;
       if (mock_.store.fields && mock_.store.fields->IsObject()) {
         const auto it = mock_.store.fields->FindMember(member.name);
@@ -399,6 +425,12 @@ void VendorEndpoint::apply_update(rapidjson::Document& user, const rapidjson::Va
       context.value = nullptr;
       set_member(user, member.name, std::move(stored), allocator);
     }
+    for (const auto& [request_member, list] : mock_.store.adds) {
+      edit_list(user, body, request_member, list, true);
+    }
+    for (const auto& [request_member, list] : mock_.store.removes) {
+      edit_list(user, body, request_member, list, false);
+    }
   }
   if (mock_.store.on_update && mock_.store.on_update->IsObject()) {
     for (const auto& member : mock_.store.on_update->GetObject()) {
@@ -409,16 +441,53 @@ void VendorEndpoint::apply_update(rapidjson::Document& user, const rapidjson::Va
   context.user = nullptr;
 }
 
+bool VendorEndpoint::edits_list(const std::string& member) const {
+  const auto named = [&](const auto& entry) { return entry.first == member; };
+  const auto& adds = mock_.store.adds;
+  const auto& removes = mock_.store.removes;
+  return std::any_of(adds.begin(), adds.end(), named) ||
+         std::any_of(removes.begin(), removes.end(), named);
+}
+
+void VendorEndpoint::edit_list(rapidjson::Document& user, const rapidjson::Value& body,
+                               const std::string& request_member, const std::string& list,
+                               bool add) const {
+  const auto items = body.FindMember(request_member.c_str());
+  if (items == body.MemberEnd() || !items->value.IsArray()) return;
+  auto& allocator = user.GetAllocator();
+  auto stored = user.FindMember(list.c_str());
+  if (stored == user.MemberEnd() || !stored->value.IsArray()) {
+    if (!add) return;
+    set_member(user, rapidjson::Value(rapidjson::StringRef(list.c_str())),
+               rapidjson::Value(rapidjson::kArrayType), allocator);
+    stored = user.FindMember(list.c_str());
+  }
+  rapidjson::Value& values = stored->value;
+  for (const auto& item : items->value.GetArray()) {
+    if (add) {
+      if (std::find(values.Begin(), values.End(), item) == values.End()) {
+        values.PushBack(rapidjson::Value(item, allocator), allocator);
+      }
+      continue;
+    }
+    for (auto it = values.Begin(); it != values.End();) {
+      it = *it == item ? values.Erase(it) : it + 1;
+    }
+  }
+}
+
 MockResponse VendorEndpoint::read(const MockRequest& request,
                                   const std::map<std::string, std::string>& parameters,
                                   std::uint64_t noise) const {
   switch (check_header_credentials(manifest_.auth.scheme, mock_, request)) {
     case AuthVerdict::unauthenticated:
-      return error(401, "Authorization has been denied for this request", request, noise);
+      return error(mock_.unauthenticated_status, "Authorization has been denied for this request",
+                   request, noise);
     case AuthVerdict::forbidden:
     case AuthVerdict::ok:
       break;  // reading needs no role
   }
+  if (auto refused = not_acceptable(request, noise)) return std::move(*refused);
   // The read path names the user by the update's identifying member or parameter.
   std::string user_id;
   if (!parameters.empty()) user_id = parameters.begin()->second;

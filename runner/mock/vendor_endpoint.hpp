@@ -7,8 +7,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "codec/schema_view.hpp"
 #include "mock/exchange.hpp"
 #include "mock/template.hpp"
 #include "mock/user_store.hpp"
@@ -45,6 +47,8 @@ class VendorEndpoint {
   MockResponse read(const MockRequest& request,
                     const std::map<std::string, std::string>& parameters,
                     std::uint64_t noise) const;
+  // 406 when the vendor documents it and the request's Accept admits nothing it sends.
+  std::optional<MockResponse> not_acceptable(const MockRequest& request, std::uint64_t noise) const;
   MockResponse respond(int status, const std::string& template_key, TemplateContext& context,
                        const MockRequest& request) const;
   MockResponse invalid(const Findings& findings, const rapidjson::Value* body,
@@ -54,6 +58,11 @@ class VendorEndpoint {
   Format response_format(const MockRequest& request) const;
   void apply_update(rapidjson::Document& user, const rapidjson::Value& body,
                     TemplateContext& context) const;
+  // Whether `member` adds items to or removes them from a stored list (store.adds/removes).
+  bool edits_list(const std::string& member) const;
+  // Adds the items of the request's `request_member` to the stored `list`, or removes them.
+  void edit_list(rapidjson::Document& user, const rapidjson::Value& body,
+                 const std::string& request_member, const std::string& list, bool add) const;
 
   std::shared_ptr<const vendor::Catalog> catalog_;
   const vendor::Manifest& manifest_;
@@ -65,6 +74,10 @@ class VendorEndpoint {
   // canonicalizes a path and takes a lock on every call).
   const vendor::MessageSpec* request_spec_ = nullptr;
   std::shared_ptr<const schema::Schema> request_schema_;
+  // Finds the other schema files the request schema refers to, for XML and form bodies.
+  codec::SchemaResolver resolver_;
+  // The vendor documents 406: the mock honours the Accept header.
+  bool negotiates_ = false;
 };
 
 // The current time as RFC 3339 UTC with milliseconds ("2026-01-02T03:04:05.678Z").

@@ -29,6 +29,15 @@ std::vector<std::string> string_array(const rapidjson::Value* array) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> string_pairs(const rapidjson::Value* object) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!object || !object->IsObject()) return out;
+  for (const auto& entry : object->GetObject()) {
+    if (entry.value.IsString()) out.emplace_back(entry.name.GetString(), entry.value.GetString());
+  }
+  return out;
+}
+
 class Reader {
  public:
   explicit Reader(const vendor::Manifest& manifest) : manifest_(manifest) {}
@@ -83,9 +92,15 @@ class Reader {
       credential.password = string_member(item, "password");
       credential.body = member(item, "body");
       credential.roles = string_array(member(item, "roles"));
+      const rapidjson::Value* unrestricted = member(item, "unrestricted");
+      credential.unrestricted = unrestricted && unrestricted->IsBool() && unrestricted->GetBool();
       out.credentials.push_back(std::move(credential));
     }
     out.required_role = string_member(*mock, "required_role");
+    if (const rapidjson::Value* status = member(*mock, "unauthenticated_status");
+        status && status->IsInt()) {
+      out.unauthenticated_status = status->GetInt();
+    }
 
     const rapidjson::Value* user_id = member(*mock, "user_id");
     if (!user_id || !user_id->IsObject()) fail("/user_id", "say where a request names its user");
@@ -102,6 +117,8 @@ class Reader {
       out.store.ignore = string_array(member(*store, "ignore"));
       out.store.fields = member(*store, "fields");
       out.store.on_update = member(*store, "on_update");
+      out.store.adds = string_pairs(member(*store, "adds"));
+      out.store.removes = string_pairs(member(*store, "removes"));
       if (out.store.fields) check_template(*out.store.fields, "/store/fields");
       if (out.store.on_update) check_template(*out.store.on_update, "/store/on_update");
     }

@@ -26,6 +26,8 @@ struct Credential {
   std::string username, password;          // basic
   const rapidjson::Value* body = nullptr;  // body: members the request body must carry
   std::vector<std::string> roles;
+  // A full unrestricted administrator: passes any required role.
+  bool unrestricted = false;
 };
 
 // Where a request names its user.
@@ -48,11 +50,16 @@ struct StoreRules {
   std::vector<std::string> ignore;              // request members never stored
   const rapidjson::Value* fields = nullptr;     // member -> template of the stored value
   const rapidjson::Value* on_update = nullptr;  // member -> template set on every update
+  // Request member -> the stored list it adds its items to, or removes them from
+  // ("AddedBusinesses" -> "Businesses"); the member itself is never stored.
+  std::vector<std::pair<std::string, std::string>> adds, removes;
 };
 
 struct VendorMock {
   std::vector<Credential> credentials;
   std::string required_role;
+  // The status of missing or unknown credentials (a vendor may document only 403).
+  int unauthenticated_status = 401;
   UserIdSource user_id;
   // Seed users by id; the values live in the manifest document.
   std::vector<std::pair<std::string, const rapidjson::Value*>> users;

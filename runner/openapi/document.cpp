@@ -8,6 +8,7 @@
 
 #include "codec/xml_rules.hpp"
 #include "openapi/schema_components.hpp"
+#include "openapi/xml_annotations.hpp"
 
 namespace conform::openapi {
 namespace {
@@ -25,6 +26,12 @@ void set(rapidjson::Value& object, const char* key, rapidjson::Value value, Allo
 void set(rapidjson::Value& object, const char* key, const std::string& value,
          Allocator& allocator) {
   set(object, key, text(value, allocator), allocator);
+}
+
+const rapidjson::Value* member(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return nullptr;
+  const auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? nullptr : &it->value;
 }
 
 std::string lower(std::string value) {
@@ -124,11 +131,12 @@ class Builder {
     const std::string ref = components_.add(message.schema_file);
     if (ref.empty()) return out;
     const auto rules = xml_rules(message);
+    if (rules) xml_components_.emplace_back(ref.substr(ref.rfind('/') + 1), rules);
     std::vector<std::string> types = media_types;
     if (types.empty()) types.push_back("application/json");
     for (const auto& type : types) {
       const auto format = format_of_media_type(type);
-      // A vendor sends XML only for messages with XML rules (its errors stay JSON).
+      // A message has an XML form only when it has XML rules.
       if (format == Format::xml && !rules) continue;
       out.AddMember(text(type, allocator_),
                     media_type(ref, format == Format::xml ? rules.get() : nullptr, allocator_),
@@ -158,12 +166,64 @@ class Builder {
       set(response, "description",
           message.description.empty() ? "status " + message.id.status : message.description,
           allocator_);
+      // A status the vendor does not document but the mock answers as HTTP defines it.
+      if (message.http_origin) set(response, "x-conform-origin", "http", allocator_);
       if (!message.empty_body) {
         set(response, "content", content(message, vendor_.response_media_types), allocator_);
       }
       out.AddMember(text(message.id.status, allocator_), response, allocator_);
     }
     return out;
+  }
+
+  // The read the vendor offers beside the update (manifest endpoint.read), so a tool that
+  // routes by the document (a validating proxy) knows the GET that shows an update's effect.
+  // Its 200 follows the message the mock's read answers with (mock.responses.read's
+  // validates_as, else response:200); its errors are the update's. Null without a read.
+  rapidjson::Value read_operation(std::string& method, std::string& path) {
+    const rapidjson::Value* read = member(*vendor_.document, "endpoint");
+    read = read ? member(*read, "read") : nullptr;
+    if (!read || !member(*read, "method") || !member(*read, "path")) return {};
+    method = (*read)["method"].GetString();
+    path = (*read)["path"].GetString();
+    rapidjson::Value operation(rapidjson::kObjectType);
+    set(operation, "operationId", lower(method) + "User", allocator_);
+    set(operation, "summary", vendor_.name + ": " + method + " " + path, allocator_);
+    rapidjson::Value parameters(rapidjson::kArrayType);
+    for (const auto& name : path_variables(path)) {
+      parameters.PushBack(parameter(name, "path", true,
+                                    declared(vendor_.endpoint.path_parameters, name), allocator_),
+                          allocator_);
+    }
+    if (!parameters.Empty()) set(operation, "parameters", std::move(parameters), allocator_);
+
+    std::string answers = "response:200";
+    const rapidjson::Value* mock = member(*vendor_.document, "mock");
+    const rapidjson::Value* templates = mock ? member(*mock, "responses") : nullptr;
+    const rapidjson::Value* read_template = templates ? member(*templates, "read") : nullptr;
+    if (const rapidjson::Value* as =
+            read_template ? member(*read_template, "validates_as") : nullptr;
+        as && as->IsString()) {
+      answers = as->GetString();
+    }
+    rapidjson::Value out(rapidjson::kObjectType);
+    const auto id = parse_message_id(answers);
+    if (const vendor::MessageSpec* message = id ? catalog_.message(vendor_, *id) : nullptr) {
+      rapidjson::Value ok(rapidjson::kObjectType);
+      set(ok, "description", "The stored user, as the read returns it (" + answers + ").",
+          allocator_);
+      if (!message->empty_body) {
+        set(ok, "content", content(*message, vendor_.response_media_types), allocator_);
+      }
+      out.AddMember("200", ok, allocator_);
+    }
+    rapidjson::Value update = responses();
+    for (auto& response : update.GetObject()) {
+      if (response.name.GetString()[0] != '2')
+        out.AddMember(response.name, response.value, allocator_);
+    }
+    set(operation, "responses", std::move(out), allocator_);
+    return operation;
   }
 
   // components.securitySchemes and the operation's security requirement; credentials that
@@ -233,14 +293,33 @@ class Builder {
     set(operation, "requestBody", request_body(), allocator_);
     set(operation, "responses", responses(), allocator_);
 
+    std::string read_method;
+    std::string read_path;
+    rapidjson::Value read = read_operation(read_method, read_path);
+
     rapidjson::Value components(rapidjson::kObjectType);
     security(operation, components);
-    set(components, "schemas", components_.take_schemas(), allocator_);
+    if (read.IsObject() && operation.HasMember("security")) {
+      rapidjson::Value requirements(operation["security"], allocator_);
+      set(read, "security", std::move(requirements), allocator_);
+    }
+    rapidjson::Value schemas = components_.take_schemas();
+    for (const auto& [name, rules] : xml_components_)
+      annotate_xml(schemas, name, *rules, allocator_);
+    set(components, "schemas", std::move(schemas), allocator_);
 
     rapidjson::Value path_item(rapidjson::kObjectType);
     path_item.AddMember(text(lower(vendor_.endpoint.method), allocator_), operation, allocator_);
     rapidjson::Value paths(rapidjson::kObjectType);
+    if (read.IsObject() && read_path == vendor_.endpoint.path) {
+      path_item.AddMember(text(lower(read_method), allocator_), read, allocator_);
+    }
     paths.AddMember(text(vendor_.endpoint.path, allocator_), path_item, allocator_);
+    if (read.IsObject() && read_path != vendor_.endpoint.path) {
+      rapidjson::Value read_item(rapidjson::kObjectType);
+      read_item.AddMember(text(lower(read_method), allocator_), read, allocator_);
+      paths.AddMember(text(read_path, allocator_), read_item, allocator_);
+    }
     set(document, "paths", std::move(paths), allocator_);
     set(document, "components", std::move(components), allocator_);
     return document;
@@ -269,6 +348,8 @@ class Builder {
   const vendor::Manifest& vendor_;
   Allocator& allocator_;
   SchemaComponents components_;
+  // Components that travel as XML, with the rules that name their elements.
+  std::vector<std::pair<std::string, std::shared_ptr<const codec::XmlRules>>> xml_components_;
   Findings findings_;
 };
 

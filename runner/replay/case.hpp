@@ -70,6 +70,8 @@ struct Case {
   std::string vendor;
   std::string description;
   std::vector<std::string> tags;
+  // Why the case holds only against conform's mock; on a live target it is not applicable.
+  std::string mock_only;
   // Runs alone among its vendor's cases: it reads back what it wrote.
   bool isolated = false;
   std::vector<std::pair<std::string, std::string>> vars;

@@ -268,6 +268,7 @@ Loaded<Case> CaseLoader::load_case(const fs::path& file) const {
   out.name = string_member(root, "name");
   out.vendor = string_member(root, "vendor");
   out.description = string_member(root, "description");
+  out.mock_only = string_member(root, "mock_only");
   if (const auto tags = root.FindMember("tags"); tags != root.MemberEnd()) {
     for (const auto& tag : tags->value.GetArray()) out.tags.push_back(str(tag));
   }

@@ -15,6 +15,7 @@
 #include "replay/json.hpp"
 #include "replay/profile.hpp"
 #include "secret/encodings.hpp"
+#include "vendor/schema_resolver.hpp"
 
 namespace conform::replay {
 namespace {
@@ -322,6 +323,7 @@ class StepRunner {
         if (options.format == Format::xml) {
           xml_rules_ = catalog_.xml_rules(vendor, *message);
           options.xml_rules = xml_rules_.get();
+          options.resolver = vendor::schema_resolver(catalog_, vendor);
         }
       }
       if (options.format != Format::xml || options.xml_rules) {
@@ -418,6 +420,19 @@ CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
   result.name = test_case.name;
   result.file = test_case.file.string();
   result.tags = test_case.tags;
+  if (target.live && !test_case.mock_only.empty()) {
+    StepResult not_applicable;
+    not_applicable.name = "not applicable on a live target";
+    not_applicable.outcome = Outcome::skipped;
+    Finding finding;
+    finding.severity = Severity::warning;
+    finding.keyword = "not-applicable";
+    finding.message = "not applicable on a live target: " + test_case.mock_only;
+    not_applicable.findings.push_back(std::move(finding));
+    result.steps.push_back(std::move(not_applicable));
+    result.outcome = Outcome::skipped;
+    return result;
+  }
 
   // The case's own vars are defaults: the profile and the command line override them.
   Variables variables;

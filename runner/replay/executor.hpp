@@ -18,6 +18,8 @@ struct VendorTarget {
   std::string base_url;  // the vendor's endpoint root ("http://127.0.0.1:4000/acme")
   Variables variables;   // profile, then --vars-file, then --var (later wins)
   const VendorDefaults* defaults = nullptr;  // may be null
+  // The vendor itself answers (no mock fixtures): cases marked mock_only do not apply.
+  bool live = false;
 };
 
 struct ExecutorOptions {

@@ -11,7 +11,7 @@ Variables mock_profile(const vendor::Manifest& manifest) {
   Variables out;
   const mock::VendorMock mock = mock::read_vendor_mock(manifest);
   const auto has_role = [&](const mock::Credential& credential) {
-    if (mock.required_role.empty()) return true;
+    if (mock.required_role.empty() || credential.unrestricted) return true;
     for (const auto& role : credential.roles) {
       if (role == mock.required_role) return true;
     }
@@ -19,7 +19,9 @@ Variables mock_profile(const vendor::Manifest& manifest) {
   };
   const mock::Credential* allowed = nullptr;
   const mock::Credential* forbidden = nullptr;
+  const mock::Credential* admin = nullptr;
   for (const auto& credential : mock.credentials) {
+    if (credential.unrestricted && !admin) admin = &credential;
     if (has_role(credential)) {
       if (!allowed) allowed = &credential;
     } else if (!forbidden) {
@@ -44,6 +46,7 @@ Variables mock_profile(const vendor::Manifest& manifest) {
     }
   }
   if (forbidden && !forbidden->token.empty()) out.set("forbidden_token", forbidden->token, true);
+  if (admin && !admin->token.empty()) out.set("admin_token", admin->token, true);
   if (!mock.users.empty()) out.set("user_id", mock.users.front().first);
   return out;
 }

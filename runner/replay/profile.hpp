@@ -18,6 +18,8 @@ namespace conform::replay {
 //   user_id                    the mock's first seed user
 //   forbidden_token            a bearer token the mock knows but that lacks the vendor's
 //                              required role (for 403 cases)
+//   admin_token                a bearer token of an unrestricted administrator, who needs
+//                              no required role
 // Credentials are secret. Throws std::runtime_error when the mock member is unusable.
 Variables mock_profile(const vendor::Manifest& manifest);
 

@@ -55,6 +55,15 @@ std::string first_problem(const CaseResult& result) {
   return std::string("case ") + to_string(result.outcome);
 }
 
+std::string skip_reason(const CaseResult& result) {
+  for (const auto& step : result.steps) {
+    for (const auto& f : step.findings) {
+      if (f.keyword == "not-applicable") return f.message;
+    }
+  }
+  return {};
+}
+
 std::string failure_text(const CaseResult& result) {
   std::ostringstream out;
   for (const auto& step : result.steps) {
@@ -115,9 +124,13 @@ std::string render_junit_of_redacted(const RunResult& run) {
       switch (result.outcome) {
         case Outcome::passed:
           break;
-        case Outcome::skipped:
-          testcase.append_child("skipped");
+        case Outcome::skipped: {
+          auto skipped = testcase.append_child("skipped");
+          if (const std::string reason = skip_reason(result); !reason.empty()) {
+            attribute(skipped, "message", truncate_utf8(reason, 500));
+          }
           break;
+        }
         case Outcome::failed:
         case Outcome::error: {
           const bool failed = result.outcome == Outcome::failed;

@@ -27,5 +27,7 @@ std::string failure_text(const CaseResult& result);
 
 // The first error finding of a case in one line ("/Email: not an email"), or the outcome.
 std::string first_problem(const CaseResult& result);
+// Why a skipped case did not run (a mock_only case on a live target); empty when no reason.
+std::string skip_reason(const CaseResult& result);
 
 }  // namespace conform::report

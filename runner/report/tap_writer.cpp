@@ -50,7 +50,12 @@ std::string render_tap_of_redacted(const RunResult& run) {
     const bool ok = result.outcome == Outcome::passed || result.outcome == Outcome::skipped;
     out << (ok ? "ok " : "not ok ") << number << " - " << description(result.vendor) << ": "
         << description(result.name);
-    if (result.outcome == Outcome::skipped) out << " # SKIP";
+    if (result.outcome == Outcome::skipped) {
+      out << " # SKIP";
+      if (const std::string reason = skip_reason(result); !reason.empty()) {
+        out << " " << description(reason);
+      }
+    }
     out << "\n";
     if (ok) continue;
     out << "  ---\n"

@@ -1,5 +1,5 @@
 // codec/rapidjson.hpp comes first: it defines a cheap RAPIDJSON_ASSERT before valijson's
-// adapter can define its costly one (STACK-NOTES.md #3).
+// adapter can define its costly one (a heap string per check).
 #include "codec/rapidjson.hpp"
 // clang-format off
 #include "codec/json_number.hpp"

@@ -24,7 +24,7 @@ class ReferenceValidator {
   };
 
   // Local and sibling-file "$ref"s are inlined before valijson parses the schema (valijson
-  // 1.0 misreads "propertyNames" under a "$ref", STACK-NOTES.md #1); recursive ones stay.
+  // 1.0 misreads "propertyNames" under a "$ref" and lets bad names through); recursive ones stay.
   // Throws std::runtime_error when valijson cannot parse the schema.
   ReferenceValidator(const rapidjson::Value& schema, Options options);
   ~ReferenceValidator();

@@ -20,6 +20,9 @@ struct MessageSpec {
   std::filesystem::path xml_rules_file;
   // The message must have no body at all (zero bytes).
   bool empty_body = false;
+  // The vendor documents no such status; the mock answers it as HTTP defines it (manifest
+  // "origin": "http").
+  bool http_origin = false;
   std::string description;
 };
 

@@ -88,6 +88,7 @@ Manifest read_manifest(std::shared_ptr<const rapidjson::Document> document,
       const auto empty = entry.value.FindMember("empty_body");
       spec.empty_body =
           empty != entry.value.MemberEnd() && empty->value.IsBool() && empty->value.GetBool();
+      spec.http_origin = string_member(entry.value, "origin") == "http";
       spec.description = string_member(entry.value, "description");
       m.messages.push_back(std::move(spec));
     }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string_view>
 
+#include "codec/schema_view.hpp"
 #include "model/result.hpp"
 #include "vendor/catalog.hpp"
 
@@ -27,6 +28,7 @@ class MessageChecker {
   const MessageSpec& message_;
   std::shared_ptr<const schema::Schema> schema_;
   std::shared_ptr<const codec::XmlRules> xml_rules_;
+  codec::SchemaResolver resolver_;
 };
 
 }  // namespace conform::vendor

@@ -131,7 +131,8 @@ Format likely_format(std::string_view bytes) {
 }
 
 PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema,
-                            const codec::XmlRules* xml_rules, const CheckOptions& options) {
+                            const codec::XmlRules* xml_rules, const CheckOptions& options,
+                            const codec::SchemaResolver& resolver) {
   const Format format = options.format ? *options.format : likely_format(bytes);
   if (auto mismatch = codec::format_mismatch(bytes, format)) return rejected(*mismatch);
   if (format == Format::xml && xml_rules == nullptr) {
@@ -146,6 +147,7 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
   decode_options.format = format;
   decode_options.schema = &schema.document();
   decode_options.xml_rules = xml_rules;
+  decode_options.resolver = resolver;
   decode_options.limits = options.limits;
   codec::Decoded decoded = codec::decode(bytes, decode_options);
 

@@ -73,6 +73,13 @@ def check_vendors(text, vendors):
         for name in vendor["credential_env"]:
             if name not in row:
                 fail(f"the vendors table's {vendor['id']} row does not name {name}")
+        # Required query parameters and headers, with their fixed or allowed values.
+        for parameter in vendor["query_parameters"] + vendor["headers"]:
+            if not parameter["required"]:
+                continue
+            for word in [parameter["name"], parameter.get("value", "")] + parameter.get("allowed", []):
+                if word not in row:
+                    fail(f"the vendors table's {vendor['id']} row does not name {word}")
 
 
 def check_paths(text, source):

@@ -48,8 +48,9 @@ struct VendorCase {
   std::string vendor;
   Call valid;
   Call invalid;          // fails the request schema: 400
-  Call unauthenticated;  // 401
-  Call unknown_user;     // 404
+  Call unauthenticated;  // 401, or the status the vendor documents for it
+  int unauthenticated_status = 401;
+  Call unknown_user;  // 404
   std::optional<Call> read;
   std::optional<Call> forbidden;            // 403
   std::vector<std::string> invalid_fields;  // what the 400 must name
@@ -109,6 +110,8 @@ std::vector<VendorCase> vendor_cases() {
     c.invalid_fields = {"blocked", "reports.0"};
     c.unauthenticated = c.valid;
     c.unauthenticated.headers = {};
+    // Its page lists only 403 ("this operation requires authentication").
+    c.unauthenticated_status = 403;
     c.unknown_user = {"PUT", "/users/%7Bid%7D", auth, R"({"blocked":true})"};
     c.read = Call{"GET", "/users/64b7f3c2a1e4d5f6a7b8c9d0", auth, "", ""};
     cases.push_back(c);
@@ -247,7 +250,8 @@ TEST(MockServer, EveryVendorAnswersEveryStatusInItsDocumentedShape) {
       EXPECT_NE(invalid->body.find(field), std::string::npos)
           << c.vendor << ": the 400 does not name " << field << ": " << invalid->body;
     }
-    expect_conforms(c.vendor, mock.send(c.vendor, c.unauthenticated), 401, "401");
+    expect_conforms(c.vendor, mock.send(c.vendor, c.unauthenticated), c.unauthenticated_status,
+                    std::to_string(c.unauthenticated_status));
     if (c.forbidden) expect_conforms(c.vendor, mock.send(c.vendor, *c.forbidden), 403, "403");
     expect_conforms(c.vendor, mock.send(c.vendor, c.unknown_user), 404, "404");
 
@@ -265,6 +269,51 @@ TEST(MockServer, EveryVendorAnswersEveryStatusInItsDocumentedShape) {
     too_large.body = std::string(5000, ' ') + c.valid.body;
     expect_conforms(c.vendor, mock.send(c.vendor, too_large), 413, "413");
   }
+}
+
+// Every status the mock sends without injected faults is a message of the manifest (the
+// vendor's own, or one HTTP defines and the manifest marks "origin": "http"), so Prism and
+// the coverage table know it; none falls back to a borrowed schema.
+TEST(MockServer, EveryStatusTheMockSendsIsInTheManifest) {
+  for (const VendorCase& c : vendor_cases()) {
+    SCOPED_TRACE(c.vendor);
+    std::set<int> statuses = {200, 400, c.unauthenticated_status, 404, 405, 413, 415};
+    if (c.forbidden) statuses.insert(403);
+    for (const int status : statuses) {
+      EXPECT_TRUE(documents(c.vendor, status)) << c.vendor << " sends " << status;
+    }
+  }
+  const vendor::Manifest& msp360 = *catalog()->find("msp360");
+  const auto* unsupported = catalog()->message(msp360, MessageId{MessageId::Kind::response, "415"});
+  ASSERT_NE(unsupported, nullptr);
+  EXPECT_TRUE(unsupported->http_origin);
+  EXPECT_FALSE(
+      catalog()->message(msp360, MessageId{MessageId::Kind::response, "404"})->http_origin);
+}
+
+TEST(MockServer, AVendorThatDocuments406AnswersAnAcceptItCannotServeWith406) {
+  Server mock;
+  const VendorCase finix = vendor_cases()[3];
+  ASSERT_EQ(finix.vendor, "finix");
+  for (const std::string accept : {"application/xml", "text/html, application/json;q=0"}) {
+    SCOPED_TRACE(accept);
+    Call call = finix.valid;
+    call.headers.emplace("Accept", accept);
+    expect_conforms("finix", mock.send("finix", call), 406, "406");
+    Call read = *finix.read;
+    read.headers.emplace("Accept", accept);
+    expect_conforms("finix", mock.send("finix", read), 406, "406");
+  }
+  for (const std::string accept : {"application/json", "application/*;q=0.5", "*/*", ""}) {
+    SCOPED_TRACE(accept);
+    Call call = finix.valid;
+    if (!accept.empty()) call.headers.emplace("Accept", accept);
+    EXPECT_EQ(mock.send("finix", call)->status, 200);
+  }
+  // A vendor that documents no 406 ignores Accept, as before.
+  Call msp360 = vendor_cases()[0].valid;
+  msp360.headers.emplace("Accept", "application/xml");
+  EXPECT_EQ(mock.send("msp360", msp360)->status, 200);
 }
 
 TEST(MockServer, FaultStatusesUseTheVendorsEnvelopeAnd429SaysWhenToRetry) {
@@ -497,8 +546,24 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   const auto refused = mock.send("formsonfire", formsonfire);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 401) << refused->body;
-  // Error messages have no XML form in the contract: they stay JSON.
-  EXPECT_EQ(refused->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  // format=xml picks the format of errors too (their XML rules: root ErrorResponse).
+  EXPECT_EQ(refused->get_header_value("Content-Type"), "application/xml; charset=utf-8");
+  EXPECT_EQ(refused->body.rfind("<ErrorResponse", 0), 0u) << refused->body;
+  const auto refusal = catalog()->check(
+      manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "401"}),
+      refused->body, check);
+  EXPECT_TRUE(refusal.valid) << (refusal.findings.empty() ? "" : refusal.findings[0].message);
+  formsonfire.body =
+      "<User><CompanyId>12345</CompanyId><Id>2ebc64a36a0d400d8c1e5b7a9f3d6e24</Id>"
+      "<IntegrationKey>mock-integration-key</IntegrationKey><Type>Gold</Type></User>";
+  const auto invalid = mock.send("formsonfire", formsonfire);
+  ASSERT_TRUE(invalid);
+  ASSERT_EQ(invalid->status, 400) << invalid->body;
+  EXPECT_NE(invalid->body.find("<ResponseError>"), std::string::npos) << invalid->body;
+  const auto listed = catalog()->check(
+      manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "400"}),
+      invalid->body, check);
+  EXPECT_TRUE(listed.valid) << (listed.findings.empty() ? "" : listed.findings[0].message);
 
   maiascore.body = "<item><confirmed>maybe</confirmed></item>";
   const auto bad = mock.send("maiascore", maiascore);

@@ -150,6 +150,66 @@ TEST(VendorEndpoint, AMemberTheManifestMarksSecretIsNeverKeptNorEchoed) {
   EXPECT_NE(read.body.find("\"FullName\":\"A\""), std::string::npos) << read.body;
 }
 
+TEST(VendorEndpoint, NexudusUnrestrictedAdministratorNeedsNoRole) {
+  Endpoint nexudus("nexudus");
+  const auto response = nexudus.send(
+      "PUT", "/api/sys/users",
+      R"({"Id":1001,"FullName":"A","Email":"a@example.com","Language":1,"PasswordSalt":"s",)"
+      R"("LastHelpVisited":0,"InvalidLoginAttempts":0})",
+      {kJson, {"Authorization", "Bearer mock-token-admin"}});
+  EXPECT_EQ(response.status, 200) << response.body;
+}
+
+TEST(VendorEndpoint, NexudusAddedAndRemovedListsEditTheStoredLists) {
+  Endpoint nexudus("nexudus");
+  const std::pair<std::string, std::string> auth{"Authorization", "Bearer mock-token"};
+  const std::string required =
+      R"("Id":1001,"FullName":"A","Email":"a@example.com","Language":1,"PasswordSalt":"s",)"
+      R"("LastHelpVisited":0,"InvalidLoginAttempts":0)";
+  // The seed user has UserRoles [7] and Businesses [1], and no ChatRooms.
+  ASSERT_EQ(nexudus
+                .send("PUT", "/api/sys/users",
+                      "{" + required +
+                          R"(,"AddedBusinesses":[2,1],"RemovedUserRoles":[7],"AddedUserRoles":[9],)"
+                          R"("AddedChatRooms":[4],"RemovedChatRooms":[5]})",
+                      {kJson, auth})
+                .status,
+            200);
+  const auto read = nexudus.send("GET", "/api/sys/users/1001", "", {auth});
+  ASSERT_EQ(read.status, 200) << read.body;
+  const auto user = parse(read.body);
+  const auto& value = user["Value"];
+  EXPECT_EQ(to_json(value["Businesses"]), "[1,2]") << read.body;
+  EXPECT_EQ(to_json(value["UserRoles"]), "[9]") << read.body;
+  EXPECT_EQ(to_json(value["ChatRooms"]), "[4]") << read.body;
+  EXPECT_FALSE(value.HasMember("AddedBusinesses")) << "an instruction is not stored";
+  EXPECT_FALSE(value.HasMember("RemovedChatRooms"));
+
+  // Removing from a list the request replaces applies to the new list.
+  ASSERT_EQ(
+      nexudus
+          .send("PUT", "/api/sys/users",
+                "{" + required + R"(,"Businesses":[3,4],"RemovedBusinesses":[3]})", {kJson, auth})
+          .status,
+      200);
+  EXPECT_EQ(
+      to_json(parse(
+          nexudus.send("GET", "/api/sys/users/1001", "", {auth}).body)["Value"]["Businesses"]),
+      "[4]");
+}
+
+TEST(VendorEndpoint, MaiascoreAnswersMissingOrWrongCredentialsWith403) {
+  Endpoint maiascore("maiascore");
+  for (const auto& auth : std::vector<std::vector<std::pair<std::string, std::string>>>{
+           {kJson}, {kJson, {"Authorization", "Bearer wrong"}}}) {
+    const auto response =
+        maiascore.send("PUT", "/users/64b7f3c2a1e4d5f6a7b8c9d0", R"({"blocked":true})", auth);
+    EXPECT_EQ(response.status, 403) << response.body;
+    EXPECT_EQ(parse(response.body)["code"].GetInt(), 403);
+  }
+  EXPECT_EQ(maiascore.send("GET", "/users/64b7f3c2a1e4d5f6a7b8c9d0", "", {}).status, 403);
+}
+
 TEST(VendorEndpoint, UnknownUserMethodAndMediaTypeAnswerInTheVendorsShape) {
   Endpoint maiascore("maiascore");
   const std::pair<std::string, std::string> auth{"Authorization", "Bearer mock-token"};
@@ -195,6 +255,16 @@ TEST(VendorEndpoint, FormsonfireChecksBodyCredentialsAndFindsGuidsInAnyForm) {
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_STREQ(parse(ok.body)["User"]["FirstName"].GetString(), "Renamed");
   EXPECT_EQ(ok.body.find("mock-integration-key"), std::string::npos);
+}
+
+TEST(VendorEndpoint, ADisallowedQueryValueGetsA400ListingTheAllowedOnes) {
+  Endpoint formsonfire("formsonfire");
+  const auto response = formsonfire.send(
+      "PUT", "/api/v2/user",
+      R"({"Id":"2ebc64a36a0d400d8c1e5b7a9f3d6e24","CompanyId":12345,"IntegrationKey":"mock-integration-key"})",
+      {kJson}, {{"format", "yaml"}});
+  EXPECT_EQ(response.status, 400) << response.body;
+  EXPECT_NE(response.body.find("allowed values (json, xml)"), std::string::npos) << response.body;
 }
 
 TEST(VendorEndpoint, Msp360AnswersAnEmptyTwoHundred) {

@@ -163,6 +163,28 @@ TEST_F(ExecutorTest, APassingCaseRecordsTheExchangeWithoutItsCredentials) {
   EXPECT_TRUE(result.steps[0].curl.empty()) << "only failed steps carry a reproducer";
 }
 
+TEST_F(ExecutorTest, AMockOnlyCaseIsNotApplicableOnALiveTargetAndSaysWhy) {
+  Case c;
+  c.name = "contract only";
+  c.vendor = "acme";
+  c.mock_only = "the live server drops undocumented members";
+  c.steps = {patch(R"({"display_name": "Zoë"})")};
+
+  target_.live = true;
+  const CaseResult skipped = run(c);
+  EXPECT_EQ(skipped.outcome, Outcome::skipped);
+  EXPECT_EQ(server_.requests, 0) << "nothing is sent";
+  ASSERT_EQ(skipped.steps.size(), 1u);
+  ASSERT_EQ(skipped.steps[0].findings.size(), 1u);
+  EXPECT_EQ(skipped.steps[0].findings[0].keyword, "not-applicable");
+  EXPECT_EQ(skipped.steps[0].findings[0].message,
+            "not applicable on a live target: the live server drops undocumented members");
+
+  target_.live = false;
+  EXPECT_EQ(run(c).outcome, Outcome::passed) << "against the mock it runs";
+  EXPECT_EQ(server_.requests, 1);
+}
+
 TEST_F(ExecutorTest, CapturesCarryValuesToLaterSteps) {
   Case c;
   c.vendor = "acme";

@@ -84,6 +84,23 @@ TEST(JunitWriter, BrokenRunsAreErrorsAndSkippedCasesAreSkipped) {
             std::string::npos);
   const auto skipped = doc.select_node("//testcase[@name='not-run']").node();
   EXPECT_TRUE(skipped.child("skipped"));
+  EXPECT_FALSE(skipped.child("skipped").attribute("message"));
+}
+
+TEST(JunitWriter, ACaseNotApplicableOnALiveTargetIsSkippedWithItsReason) {
+  RunResult run = sample_run();
+  StepResult step;
+  step.outcome = Outcome::skipped;
+  Finding finding;
+  finding.severity = Severity::warning;
+  finding.keyword = "not-applicable";
+  finding.message = "not applicable on a live target: the mock's own limit";
+  step.findings.push_back(finding);
+  run.cases[4].steps.push_back(step);
+  const auto doc = parse(render_junit(run));
+  const auto skipped = doc.select_node("//testcase[@name='not-run']/skipped").node();
+  EXPECT_STREQ(skipped.attribute("message").value(),
+               "not applicable on a live target: the mock's own limit");
 }
 
 TEST(JunitWriter, StaysWellFormedWhateverBytesAResponseHolds) {

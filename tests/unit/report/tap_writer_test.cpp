@@ -22,6 +22,20 @@ TEST(TapWriter, HasAPlanAndATestPointPerCase) {
             std::string::npos);
 }
 
+TEST(TapWriter, ASkipSaysWhyWhenTheCaseIsNotApplicable) {
+  RunResult run = sample_run();
+  StepResult step;
+  step.outcome = Outcome::skipped;
+  Finding finding;
+  finding.keyword = "not-applicable";
+  finding.message = "not applicable on a live target: the mock's own limit";
+  step.findings.push_back(finding);
+  run.cases[4].steps.push_back(step);
+  EXPECT_NE(render_tap(run).find("\nok 5 - msp360: not-run # SKIP not applicable on a live "
+                                 "target: the mock's own limit\n"),
+            std::string::npos);
+}
+
 TEST(TapWriter, FailuresCarryAYamlBlockWithTheFindings) {
   const std::string tap = render_tap(sample_run());
   EXPECT_NE(tap.find("  message: \"/tags: too many tags: at most 50 are allowed\"\n"

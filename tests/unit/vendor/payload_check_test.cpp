@@ -209,5 +209,40 @@ TEST_F(PayloadCheck, KeywordsSeeEachMemberNameOnce) {
   EXPECT_EQ(nested.findings.size(), 3u);
 }
 
+// Responses are lenient about XML child order, as about undocumented members: --strict
+// reports it. Requests keep the order rule whatever the flag.
+TEST_F(PayloadCheck, XmlChildOrderIsAFindingInResponsesOnlyWhenStrict) {
+  const Manifest& formsonfire = *catalog_->find("formsonfire");
+  const std::string sorted = read(fs::path(CONFORM_SCHEMAS_DIR) /
+                                  "formsonfire/examples/response-200.valid.seed-sample-filled.xml");
+  std::string swapped = sorted;
+  const std::string country = "<Country>BA</Country>";
+  const std::string company = "<CompanyId>12345</CompanyId>";
+  swapped.replace(swapped.find(company), company.size(), country);
+  swapped.replace(swapped.find(country, swapped.find(country) + 1), country.size(), company);
+  ASSERT_NE(swapped, sorted);
+
+  const MessageSpec& response = *catalog_->message(formsonfire, *parse_message_id("response:200"));
+  CheckOptions options;
+  options.format = Format::xml;
+  const PayloadResult lenient = catalog_->check(formsonfire, response, swapped, options);
+  EXPECT_TRUE(lenient.valid) << describe(lenient);
+  options.strict = true;
+  const PayloadResult strict = catalog_->check(formsonfire, response, swapped, options);
+  EXPECT_FALSE(strict.valid);
+  ASSERT_FALSE(strict.findings.empty());
+  EXPECT_EQ(strict.findings[0].keyword, "xml-order");
+
+  const MessageSpec& request = *catalog_->message(formsonfire, *parse_message_id("request"));
+  options.strict = false;
+  const std::string out_of_order =
+      "<User><Id>2ebc64a36a0d400d8c1e5b7a9f3d6e24</Id><CompanyId>1</CompanyId>"
+      "<IntegrationKey>k</IntegrationKey></User>";
+  const PayloadResult refused = catalog_->check(formsonfire, request, out_of_order, options);
+  EXPECT_FALSE(refused.valid);
+  ASSERT_FALSE(refused.findings.empty());
+  EXPECT_EQ(refused.findings[0].keyword, "xml-order");
+}
+
 }  // namespace
 }  // namespace conform::vendor

@@ -24,7 +24,8 @@ constexpr const char* kUsage =
     "strict mode: undocumented properties (with type and an example), documented properties\n"
     "never seen, type/format/enum/pattern violations, undocumented statuses and content\n"
     "types, XML rule violations. With --baseline, also what changed since that recording:\n"
-    "properties added, removed, or with another type. Every rule: docs/drift.md.\n"
+    "properties added, removed, or with another type, and responses the baseline has that\n"
+    "this recording lacks. Every rule: docs/drift.md.\n"
     "\n"
     "options:\n"
     "  --baseline DIR      an earlier recording to compare with\n"
@@ -94,7 +95,9 @@ int run_drift(const std::vector<std::string>& args) {
   const fs::path dir = parsed.positional().front();
   drift::Recording current;
   if (!read_checked(dir, current)) return kExitUsage;
-  if (current.snapshots.empty()) {
+  const auto baseline_dir = parsed.value("--baseline");
+  // A recording whose vendors all got no response is still evidence against a baseline.
+  if (current.snapshots.empty() && (!baseline_dir || current.vendors.empty())) {
     std::cerr << "conform drift: " << dir.string()
               << " holds no snapshots; record some with `conform record --out " << dir.string()
               << "`.\n";
@@ -102,7 +105,6 @@ int run_drift(const std::vector<std::string>& args) {
   }
   drift::RecordingCheck checked = drift::check_recording(*catalog, current);
   drift::DriftItems items = checked.items;
-  const auto baseline_dir = parsed.value("--baseline");
   if (baseline_dir) {
     drift::Recording baseline;
     if (!read_checked(*baseline_dir, baseline)) return kExitUsage;

@@ -2,7 +2,7 @@
 // adapter can define its costly one (STACK-NOTES.md #3).
 #include "codec/rapidjson.hpp"
 // clang-format off
-#include "schema/reference_validator.hpp"
+#include "support/reference_validator.hpp"
 
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>

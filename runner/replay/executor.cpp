@@ -12,6 +12,7 @@
 #include "replay/assertion.hpp"
 #include "replay/json.hpp"
 #include "replay/profile.hpp"
+#include "report/workspace_path.hpp"
 
 namespace conform::replay {
 namespace {
@@ -419,7 +420,7 @@ CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
   CaseResult result;
   result.vendor = test_case.vendor;
   result.name = test_case.name;
-  result.file = test_case.file.string();
+  result.file = report::workspace_path(test_case.file.string());
   result.tags = test_case.tags;
 
   // The case's own vars are defaults: the profile and the command line override them.

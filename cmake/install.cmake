@@ -66,7 +66,7 @@ install(CODE "
   message(STATUS \"Installing: \${conform_completion}\")
   execute_process(COMMAND \"\${conform_root}/${CMAKE_INSTALL_BINDIR}/conform\" completion bash
       --schemas \"\${conform_root}/${CONFORM_INSTALL_SCHEMASDIR}\"
-      --output \"\${conform_completion}\"
+      --out \"\${conform_completion}\"
     RESULT_VARIABLE conform_status)
   if(NOT conform_status EQUAL 0)
     message(FATAL_ERROR \"conform completion bash failed: \${conform_status}\")

@@ -6,6 +6,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/path_check.hpp"
 #include "cli/schemas_location.hpp"
 #include "drift/drift_report.hpp"
 #include "drift/recording_check.hpp"
@@ -51,6 +52,11 @@ int usage_error(const std::string& message) {
 
 // Reads a recording; prints its problems and returns false when it cannot be used.
 bool read_checked(const fs::path& dir, drift::Recording& recording) {
+  if (const std::string problem = path_problem(dir, PathKind::folder); !problem.empty()) {
+    std::cerr << "conform drift: " << dir.string() << ": " << problem
+              << "; give the folder `conform record --out DIR` wrote\n";
+    return false;
+  }
   recording = drift::read_recording(dir);
   for (const Finding& problem : recording.problems) {
     std::cerr << "error: " << problem.message << "\n";

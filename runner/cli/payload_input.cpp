@@ -5,6 +5,8 @@
 #include <iostream>
 #include <utility>
 
+#include "cli/path_check.hpp"
+
 namespace conform::cli {
 namespace {
 
@@ -44,7 +46,10 @@ bool read_whole(const std::string& file, std::size_t limit, std::string& bytes,
 }
 
 void report_unreadable(const std::string& file) {
-  std::cerr << "conform validate: cannot read " << file << ": no such file or not readable\n";
+  std::string problem = path_problem(file, PathKind::file);
+  if (problem.empty()) problem = "a read failed";
+  if (problem == "a folder, not a file") problem += "; name the payload files in it";
+  std::cerr << "conform validate: cannot read " << file << ": " << problem << "\n";
 }
 
 }  // namespace

@@ -57,7 +57,8 @@ constexpr const char* kUsage =
     "written); 2 bad arguments, a broken case file or nothing answered.\n"
     "\n"
     "example:\n"
-    "  conform record --out snapshots --base acme=https://api.acme.example\n";
+    "  conform record cases/finix --out snapshots --base "
+    "finix=https://finix.sandbox-payments-api.com\n";
 
 std::atomic<bool> g_interrupted{false};
 

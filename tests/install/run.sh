@@ -74,10 +74,21 @@ ran+=(mock)
 (cd "$user" && exec "$prefix/bin/conform" mock --port 0 >"$work/mock.out" 2>"$work/mock.log") &
 mock_pid=$!
 for _ in $(seq 300); do grep -q listening "$work/mock.out" && break; sleep 0.1; done
+port=$(sed -n 's/^conform mock listening on http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/mock.out")
+answer=""
+if [ -n "$port" ]; then  # one request, without credentials: the vendor's own refusal
+  exec 3<>"/dev/tcp/127.0.0.1/$port"
+  printf 'GET /finix/users/USsRhsHYZGBPnQw8CByJyEQW HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+  answer=$(head -1 <&3)
+  exec 3<&-
+fi
 kill "$mock_pid" 2>/dev/null || true
 wait "$mock_pid" || true
-grep -q '^conform mock listening on http://127\.0\.0\.1:' "$work/mock.out" ||
-  fail "the installed conform mock did not start: $(cat "$work/mock.log")"
+[ -n "$port" ] || fail "the installed conform mock did not start: $(cat "$work/mock.log")"
+case "$answer" in
+  "HTTP/1.1 4"*) ;;
+  *) fail "the installed conform mock answered '$answer' to a request without credentials" ;;
+esac
 listed=$("$prefix/bin/conform" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p' | sort)
 tested=$(printf '%s\n' "${ran[@]}" | sort -u)
 [ "$listed" = "$tested" ] || fail "commands not run from the prefix: $(comm -23 <(echo "$listed") <(echo "$tested") | tr '\n' ' ')"

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the build needs (Debian packages) and builds Release into build/.
-# CONFORM_BUILD_TESTS=OFF leaves the test suite out (scripts/test.sh builds it sanitized).
+# CONFORM_BUILD_TESTS=OFF leaves the test suite and its packages out (scripts/demo.sh, and
+# scripts/test.sh, which builds the suite sanitized); CONFORM_TEST_PACKAGES=ON installs
+# those packages all the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake ninja-build g++ pkg-config libvalijson-dev rapidjson-dev libpugixml-dev
-  libcpp-httplib-dev libgtest-dev libgmock-dev libssl-dev libre2-dev libidn2-dev zlib1g-dev
-  libbrotli-dev)
+tests="${CONFORM_BUILD_TESTS:-ON}"
+packages=(cmake ninja-build g++ pkg-config rapidjson-dev libpugixml-dev libcpp-httplib-dev
+  libssl-dev libre2-dev libidn2-dev zlib1g-dev libbrotli-dev)
+# GoogleTest, and valijson: the reference implementation the schema tests compare with.
+if [ "$tests" = ON ] || [ "${CONFORM_TEST_PACKAGES:-OFF}" = ON ]; then
+  packages+=(libgtest-dev libgmock-dev libvalijson-dev)
+fi
 # Callers that need more (the tests need a browser) name it in CONFORM_EXTRA_PACKAGES.
 read -ra extra <<< "${CONFORM_EXTRA_PACKAGES:-}"
 packages+=("${extra[@]+"${extra[@]}"}")
@@ -34,5 +40,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-cmake --preset release -DCONFORM_BUILD_TESTS="${CONFORM_BUILD_TESTS:-ON}" >/dev/null
+cmake --preset release -DCONFORM_BUILD_TESTS="$tests" >/dev/null
 cmake --build --preset release

@@ -12,10 +12,16 @@ case "${1:-}" in
   *) echo "usage: scripts/demo.sh [drifted]" >&2; exit 2 ;;
 esac
 
-# curl plays the integration engineer's HTTP client against the mock.
-CONFORM_EXTRA_PACKAGES=curl scripts/build.sh >/dev/null || exit 2
+# Only the product (no test suite); curl plays the integration engineer's HTTP client
+# against the mock. CONFORM_DEMO_BINARY runs the demo with a conform built elsewhere (the
+# test suite's demo test).
+if [ -n "${CONFORM_DEMO_BINARY:-}" ]; then
+  conform=$CONFORM_DEMO_BINARY
+else
+  CONFORM_BUILD_TESTS=OFF CONFORM_EXTRA_PACKAGES=curl scripts/build.sh >/dev/null || exit 2
+  conform=build/conform
+fi
 
-conform=build/conform
 examples=schemas
 bold=$'\e[1m'
 reset=$'\e[0m'
@@ -39,7 +45,7 @@ if [ "${1:-}" = drifted ]; then
   step "Demo 2: the vendors changed their APIs (conform mock --profile drifted)"
   echo "Each vendor's drifted profile renames a field, changes a type, adds an undocumented"
   echo "field and a new enum value, and changes an error envelope. The cases catch it:"
-  show $conform replay cases/finix --mock-profile drifted --report-dir reports/drifted
+  show $conform replay --mock-profile drifted --report-dir reports/drifted
   step "What the reports say (summary.md)"
   sed -n '1,40p' reports/drifted/summary.md
   echo "..."
@@ -97,12 +103,18 @@ if [ -z "${url:-}" ]; then
 fi
 echo "conform mock listening on $url"
 user=USsRhsHYZGBPnQw8CByJyEQW
-request() {  # method path [body]: prints the command's essentials and the answer
-  printf "%s\$ curl -u mock-user:*** -H 'Finix-Version: 2022-02-01' -X %s %s%s %s%s\n" \
-    "$bold" "$1" "$url" "$2" "${3:+--data '$3'}" "$reset"
-  curl -sS -u mock-user:mock-password -X "$1" -H 'Content-Type: application/json' \
-    -H 'Finix-Version: 2022-02-01' \
-    ${3:+--data "$3"} -w '\n(HTTP %{http_code})\n' "$url$2"
+# The mock's fixture credentials are public (conform vendors prints them): the printed
+# command is the one that runs, so it can be pasted while the mock is up.
+request() {  # method path [body]: prints the command and the answer
+  local command=(curl -sS -u mock-user:mock-password -X "$1" -H 'Content-Type: application/json'
+    -H 'Finix-Version: 2022-02-01' ${3:+--data "$3"} "$url$2")
+  local word line=""
+  for word in "${command[@]}"; do  # quoted only where the shell needs it
+    [[ $word =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]] || word="'$word'"
+    line+="${line:+ }$word"
+  done
+  printf '%s$ %s%s\n' "$bold" "$line" "$reset"
+  "${command[@]}" -w '\n(HTTP %{http_code})\n'
 }
 request PUT "/users/$user" '{"tags":{"plan":"gold"}}'
 request GET "/users/$user"

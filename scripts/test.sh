@@ -12,11 +12,16 @@ cd "$(dirname "$0")/.."
 steps="${CONFORM_SANITIZERS:-asan fuzz}"
 tests=OFF
 [ "$steps" = none ] && tests=ON
-CONFORM_BUILD_TESTS=$tests \
-  CONFORM_EXTRA_PACKAGES="chromium python3 python3-yaml nodejs npm curl clang libclang-rt-14-dev" \
+# Only what the chosen steps need: the suite (none, asan) runs a browser, Python, Node.js
+# tools and curl; the fuzzers need clang.
+extra=""
+suite=no
+case " $steps " in *" none "* | *" asan "*) suite=yes ;; esac
+[ $suite = yes ] && extra+=" chromium python3 python3-yaml nodejs npm curl"
+case " $steps " in *" fuzz "*) extra+=" clang libclang-rt-14-dev" ;; esac
+CONFORM_BUILD_TESTS=$tests CONFORM_TEST_PACKAGES=ON CONFORM_EXTRA_PACKAGES="$extra" \
   scripts/build.sh
-scripts/install-openapi-validator.sh
-scripts/install-ajv.sh
+[ $suite = no ] || { scripts/install-openapi-validator.sh; scripts/install-ajv.sh; }
 tests/install/run.sh "$PWD/build" "$PWD"
 if [ "$steps" = none ]; then
   scripts/run-suite.sh build

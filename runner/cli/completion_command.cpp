@@ -19,13 +19,13 @@
 namespace conform::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: conform completion bash [--output FILE] [--schemas DIR]
+constexpr const char* kHelp = R"(usage: conform completion bash [--out FILE] [--schemas DIR]
 
 Prints a bash completion script for conform: commands, each command's options and their
 values, vendor ids and each vendor's messages (from the catalog: regenerate it after adding
 a vendor). The install puts it in share/bash-completion/completions/conform.
 
-  --output FILE    write the script to FILE instead of standard output
+  --out FILE       write the script to FILE instead of standard output
   --schemas DIR    the vendor contracts whose ids and messages it completes
 
 example:
@@ -261,20 +261,27 @@ int usage(const std::string& message) {
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Arguments args(argv, {"--output", "--schemas"}, {"--help", "-h"});
+  const Arguments args(argv, {"--out", "--output", "--schemas"}, {"--help", "-h"});
   if (args.flag("--help") || args.flag("-h")) {
     std::cout << kHelp;
     return kExitOk;
   }
   if (!args.error().empty()) return usage(args.error());
+  // --output is a format in every command; here it was once the destination.
+  if (const auto output = args.value("--output")) {
+    return usage(
+        "--output is a format in conform's commands; to write the script to a file: "
+        "--out " +
+        *output);
+  }
   if (args.positional().size() != 1 || args.positional()[0] != "bash") {
     return usage("name the shell: conform completion bash (bash is the one supported)");
   }
   try {
     const auto catalog = vendor::Catalog::load(schemas_location(args.value("--schemas")));
     const std::string text = script(*catalog);
-    if (const auto output = args.value("--output")) {
-      report::write_file_atomically(*output, text);
+    if (const auto out = args.value("--out")) {
+      report::write_file_atomically(*out, text);
     } else {
       std::cout << text;
     }
@@ -282,7 +289,7 @@ int run(const std::vector<std::string>& argv) {
   } catch (const vendor::CatalogError& e) {
     std::cerr << "conform completion: broken vendor contract: " << e.what() << "\n";
     return kExitUsage;
-  } catch (const std::runtime_error& e) {  // --output could not be written
+  } catch (const std::runtime_error& e) {  // --out could not be written
     std::cerr << "conform completion: " << e.what() << "\n";
     return kExitUsage;
   }

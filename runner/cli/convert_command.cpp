@@ -12,6 +12,7 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/console.hpp"
+#include "cli/path_check.hpp"
 #include "cli/schemas_location.hpp"
 #include "codec/decode.hpp"
 #include "codec/encode.hpp"
@@ -132,6 +133,10 @@ int convert(const Arguments& args) {
   const auto schema = catalog->schema(*vendor, *message);
   const auto rules = catalog->xml_rules(*vendor, *message);
   std::string bytes;
+  if (const std::string problem = file == "-" ? "" : path_problem(file, PathKind::file);
+      !problem.empty()) {
+    throw Usage{"cannot read " + file + ": " + problem};
+  }
   if (!read_whole(file, bytes)) throw Usage{"cannot read " + file};
   const Format from =
       args.value("--from") ? format_option(args, "--from") : input_format(file, bytes);

@@ -6,6 +6,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/path_check.hpp"
 #include "drift/drift_report.hpp"
 #include "drift/tree_diff.hpp"
 #include "report/reports.hpp"
@@ -68,7 +69,11 @@ int run_diff(const std::vector<std::string>& args) {
   std::shared_ptr<vendor::Catalog> trees[2];
   for (int i = 0; i < 2; ++i) {
     const fs::path dir = parsed.positional()[static_cast<std::size_t>(i)];
-    if (!fs::is_directory(dir)) return usage_error("no such folder " + dir.string());
+    if (const std::string problem = path_problem(dir, PathKind::folder); !problem.empty()) {
+      std::cerr << "conform diff: " << dir.string() << ": " << problem
+                << "; give two schema trees (folders like schemas/)\n";
+      return kExitUsage;
+    }
     try {
       trees[i] = vendor::Catalog::load(dir);
     } catch (const std::exception& e) {

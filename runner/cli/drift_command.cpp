@@ -6,6 +6,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/path_check.hpp"
 #include "cli/schemas_location.hpp"
 #include "drift/drift_report.hpp"
 #include "drift/recording_check.hpp"
@@ -24,7 +25,8 @@ constexpr const char* kUsage =
     "strict mode: undocumented properties (with type and an example), documented properties\n"
     "never seen, type/format/enum/pattern violations, undocumented statuses and content\n"
     "types, XML rule violations. With --baseline, also what changed since that recording:\n"
-    "properties added, removed, or with another type. Every rule: docs/drift.md.\n"
+    "properties added, removed, or with another type, and responses the baseline has that\n"
+    "this recording lacks. Every rule: docs/drift.md.\n"
     "\n"
     "options:\n"
     "  --baseline DIR      an earlier recording to compare with\n"
@@ -50,6 +52,11 @@ int usage_error(const std::string& message) {
 
 // Reads a recording; prints its problems and returns false when it cannot be used.
 bool read_checked(const fs::path& dir, drift::Recording& recording) {
+  if (const std::string problem = path_problem(dir, PathKind::folder); !problem.empty()) {
+    std::cerr << "conform drift: " << dir.string() << ": " << problem
+              << "; give the folder `conform record --out DIR` wrote\n";
+    return false;
+  }
   recording = drift::read_recording(dir);
   for (const Finding& problem : recording.problems) {
     std::cerr << "error: " << problem.message << "\n";
@@ -94,7 +101,9 @@ int run_drift(const std::vector<std::string>& args) {
   const fs::path dir = parsed.positional().front();
   drift::Recording current;
   if (!read_checked(dir, current)) return kExitUsage;
-  if (current.snapshots.empty()) {
+  const auto baseline_dir = parsed.value("--baseline");
+  // A recording whose vendors all got no response is still evidence against a baseline.
+  if (current.snapshots.empty() && (!baseline_dir || current.vendors.empty())) {
     std::cerr << "conform drift: " << dir.string()
               << " holds no snapshots; record some with `conform record --out " << dir.string()
               << "`.\n";
@@ -102,7 +111,6 @@ int run_drift(const std::vector<std::string>& args) {
   }
   drift::RecordingCheck checked = drift::check_recording(*catalog, current);
   drift::DriftItems items = checked.items;
-  const auto baseline_dir = parsed.value("--baseline");
   if (baseline_dir) {
     drift::Recording baseline;
     if (!read_checked(*baseline_dir, baseline)) return kExitUsage;

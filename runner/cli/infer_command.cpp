@@ -7,6 +7,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/path_check.hpp"
 #include "cli/schemas_location.hpp"
 #include "codec/decode.hpp"
 #include "codec/encode.hpp"
@@ -38,7 +39,7 @@ constexpr const char* kUsage =
     "selected (the error lists those in DIR).\n"
     "\n"
     "example:\n"
-    "  conform infer snapshots --vendor acme --message response:200 > inferred.json\n";
+    "  conform infer snapshots --vendor finix --message response:200 > inferred.json\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "conform infer: " << message << "\nRun 'conform infer --help' for the options.\n";
@@ -62,7 +63,13 @@ int run_infer(const std::vector<std::string>& args) {
     std::cerr << "conform infer: cannot load the vendor contracts: " << e.what() << "\n";
     return kExitUsage;
   }
-  const drift::Recording recording = drift::read_recording(parsed.positional().front());
+  const fs::path dir = parsed.positional().front();
+  if (const std::string problem = path_problem(dir, PathKind::folder); !problem.empty()) {
+    std::cerr << "conform infer: " << dir.string() << ": " << problem
+              << "; give the folder `conform record --out DIR` wrote\n";
+    return kExitUsage;
+  }
+  const drift::Recording recording = drift::read_recording(dir);
   for (const Finding& problem : recording.problems) {
     std::cerr << "error: " << problem.message << "\n";
   }

@@ -15,7 +15,8 @@
 namespace conform::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: conform openapi VENDOR [--output FILE] [--schemas DIR]
+constexpr const char* kHelp =
+    R"(usage: conform openapi VENDOR [--out FILE] [--output json] [--schemas DIR]
 
 Prints the vendor's contract as an OpenAPI 3.1 document (JSON): the endpoint's path and
 parameters, its security scheme, the request body per media type, one response per
@@ -23,14 +24,15 @@ documented status, and every schema under components/schemas (draft-07 rewritten
 OpenAPI 3.1). Schemathesis, Prism, Postman and other OpenAPI tools read it.
 
   VENDOR           a vendor id ('conform vendors' lists them)
-  --output FILE    write the document to FILE instead of standard output
+  --out FILE       write the document to FILE instead of standard output
+  --output json    the format, as in every command (JSON, the only one)
   --schemas DIR    where the vendor contracts are (default: the ones conform ships)
 
 exit status: 0 written; 2 the command could not do its work
 
 examples:
-  conform openapi VENDOR --output VENDOR.openapi.json   (VENDOR: an id 'conform vendors' lists)
-  conform openapi VENDOR --output api.json && prism mock api.json
+  conform openapi finix --out finix.openapi.json
+  conform openapi finix --out api.json && prism mock api.json
 )";
 
 int usage(const std::string& message) {
@@ -39,12 +41,17 @@ int usage(const std::string& message) {
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Arguments args(argv, {"--output", "--schemas"}, {"--help", "-h"});
+  const Arguments args(argv, {"--out", "--output", "--schemas"}, {"--help", "-h"});
   if (args.flag("--help") || args.flag("-h")) {
     std::cout << kHelp;
     return kExitOk;
   }
   if (!args.error().empty()) return usage(args.error());
+  // --output was once the destination: a file name there must not become a file "json".
+  if (const auto format = args.value("--output"); format && *format != "json") {
+    return usage("--output is the format (json, the only one), not \"" + *format +
+                 "\"; to write the document to a file: --out " + *format);
+  }
   if (args.positional().size() != 1) return usage("name one vendor: conform openapi VENDOR");
   const std::string& vendor_id = args.positional()[0];
   try {
@@ -68,8 +75,8 @@ int run(const std::vector<std::string>& argv) {
     }
     if (!document.json) return kExitUsage;
     const std::string text = openapi::to_json_text(*document.json);
-    if (const auto output = args.value("--output")) {
-      report::write_file_atomically(*output, text);
+    if (const auto out = args.value("--out")) {
+      report::write_file_atomically(*out, text);
     } else {
       std::cout << text;
     }
@@ -77,7 +84,7 @@ int run(const std::vector<std::string>& argv) {
   } catch (const vendor::CatalogError& e) {
     std::cerr << "conform openapi: broken vendor contract: " << e.what() << "\n";
     return kExitUsage;
-  } catch (const std::runtime_error& e) {  // --output could not be written
+  } catch (const std::runtime_error& e) {  // --out could not be written
     std::cerr << "conform openapi: " << e.what() << "\n";
     return kExitUsage;
   }

@@ -27,7 +27,7 @@ std::optional<Format> format_from_name(const std::string& file) {
 std::string unreadable_reason(const std::string& file, int error) {
   std::error_code status_error;
   if (std::filesystem::is_directory(file, status_error)) {
-    return "it is a directory (name the files in it)";
+    return "a folder, not a file; name the payload files in it";
   }
   switch (error) {
     case ENOENT:
@@ -37,7 +37,7 @@ std::string unreadable_reason(const std::string& file, int error) {
     case EACCES:
       return "permission denied";
     case EISDIR:
-      return "it is a directory (name the files in it)";
+      return "a folder, not a file; name the payload files in it";
     default:
       return std::strerror(error);
   }

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,10 +54,12 @@ constexpr const char* kUsage =
     "                      as for `conform replay`\n"
     "  -h, --help          show this help\n"
     "\n"
-    "exit status: 0 recorded; 2 bad arguments, a broken case file or an unreachable target.\n"
+    "exit status: 0 every step recorded; 1 some steps got no response (the others are\n"
+    "written); 2 bad arguments, a broken case file or nothing answered.\n"
     "\n"
     "example:\n"
-    "  conform record --out snapshots --base acme=https://api.acme.example\n";
+    "  conform record cases/finix --out snapshots --base "
+    "finix=https://finix.sandbox-payments-api.com\n";
 
 std::atomic<bool> g_interrupted{false};
 
@@ -107,6 +110,31 @@ void remove_old_snapshots(const fs::path& out, const std::string& vendor) {
     for (const auto& file : files) fs::remove(file, error);
     fs::remove(cases->path(), error);  // only when now empty
   }
+}
+
+// Where the selected cases go, as the user named it: "the embedded mock (profile P)", a
+// URL, or one "vendor URL" per vendor when they differ.
+std::string target_description(const std::vector<const replay::Case*>& selected,
+                               const Options& options, bool mock) {
+  std::map<std::string, std::string> by_vendor;
+  for (const replay::Case* test_case : selected) {
+    const std::string& vendor = test_case->vendor;
+    if (const auto base = options.bases.find(vendor); base != options.bases.end()) {
+      by_vendor[vendor] = base->second;
+    } else if (mock) {
+      by_vendor[vendor] = "the embedded mock (profile " + options.mock_profile + ")";
+    } else {
+      by_vendor[vendor] = http::join_url(options.target, vendor);
+    }
+  }
+  std::set<std::string> targets;
+  for (const auto& [vendor, target] : by_vendor) targets.insert(target);
+  if (targets.size() == 1) return *targets.begin();
+  std::string out;
+  for (const auto& [vendor, target] : by_vendor) {
+    out += (out.empty() ? "" : ", ") + vendor + " at " + target;
+  }
+  return out;
 }
 
 int run_record(const std::vector<std::string>& args) {
@@ -171,8 +199,13 @@ int run_record(const std::vector<std::string>& args) {
     if (replay::selected(test_case, options.selection)) selected.push_back(&test_case);
   }
 
+  // The embedded mock runs only for vendors without their own --base.
+  const bool mock_needed =
+      options.target == "mock" &&
+      std::any_of(selected.begin(), selected.end(),
+                  [&](const replay::Case* c) { return !options.bases.count(c->vendor); });
   std::unique_ptr<mock::MockServer> server;
-  if (options.target == "mock") {
+  if (mock_needed) {
     mock::MockOptions mock_options;
     mock_options.profile = options.mock_profile;
     try {
@@ -223,9 +256,7 @@ int run_record(const std::vector<std::string>& args) {
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
   std::cout << "recording " << selected.size() << " cases against "
-            << (server ? "the embedded mock (profile " + options.mock_profile + ")"
-                       : options.target)
-            << "\n";
+            << target_description(selected, options, server != nullptr) << "\n";
   std::cout.flush();
   const RunResult run = replay::run_cases(selected, targets, *catalog, options.run);
   if (server) server->stop();
@@ -257,7 +288,12 @@ int run_record(const std::vector<std::string>& args) {
   try {
     std::set<std::string> vendors;
     for (const auto* test_case : selected) vendors.insert(test_case->vendor);
-    for (const auto& vendor : vendors) remove_old_snapshots(options.out, vendor);
+    for (const auto& vendor : vendors) {
+      remove_old_snapshots(options.out, vendor);
+      // The vendor's folder stays even when no step got a response: drift --baseline then
+      // knows the vendor was recorded and reports the snapshots it lacks.
+      fs::create_directories(options.out / vendor);
+    }
     drift::write_snapshots(snapshots, options.out);
   } catch (const std::exception& e) {
     std::cerr << "conform record: cannot write the snapshots: " << e.what() << "\n";
@@ -266,8 +302,11 @@ int run_record(const std::vector<std::string>& args) {
   std::cout << "recorded " << snapshots.size() << " responses from " << selected.size()
             << " cases to " << options.out.string() << "\n";
   if (unanswered) {
-    std::cout << unanswered << " steps got no response (" << (transport ? transport->message : "")
-              << ")\n";
+    std::cerr << "conform record: " << unanswered << " steps got no response"
+              << (transport ? " (" + transport->message + ")" : std::string())
+              << "; their snapshots are missing. Check --target/--base and the credentials "
+                 "(conform vendors names their environment variables).\n";
+    return kExitFindings;
   }
   return kExitOk;
 }

@@ -77,8 +77,9 @@ constexpr const char* kUsage =
     "arguments, or an unreachable target.\n"
     "\n"
     "example:\n"
-    "  conform replay cases/acme --jobs 4\n"
-    "  conform replay --base acme=https://api.acme.example --tag success\n";
+    "  conform replay cases/finix --jobs 4\n"
+    "  conform replay cases/finix --base finix=https://finix.sandbox-payments-api.com --var "
+    "user_id=USxxxx\n";
 
 std::atomic<bool> g_interrupted{false};
 

@@ -1,5 +1,6 @@
 #include "drift/drift_report.hpp"
 
+#include <algorithm>
 #include <iomanip>
 #include <map>
 
@@ -107,6 +108,10 @@ RunResult to_run_result(const DriftItems& items, const Recording* recording, Lev
 
 void print_items(std::ostream& out, const DriftItems& items) {
   std::map<Level, int> counts;
+  // The rule column fits the longest rule and one space: diff's rules run to 34 characters
+  // (response-property-required-removed).
+  std::size_t rule_width = 26;
+  for (const DriftItem& item : items) rule_width = std::max(rule_width, item.rule().size());
   std::string vendor;
   bool first = true;
   for (const DriftItem& item : items) {
@@ -116,8 +121,9 @@ void print_items(std::ostream& out, const DriftItems& items) {
       first = false;
     }
     ++counts[item.level];
-    out << "  " << std::left << std::setw(9) << to_string(item.level) << std::setw(27)
-        << item.rule() << (item.message.empty() ? "" : item.message + ": ") << item.finding.message;
+    out << "  " << std::left << std::setw(9) << to_string(item.level)
+        << std::setw(static_cast<int>(rule_width + 1)) << item.rule()
+        << (item.message.empty() ? "" : item.message + ": ") << item.finding.message;
     if (!item.finding.pointer.empty() &&
         item.finding.message.find(item.finding.pointer) == std::string::npos) {
       out << " at " << item.finding.pointer;
@@ -129,7 +135,7 @@ void print_items(std::ostream& out, const DriftItems& items) {
     if (unsaid(item.finding.expected)) out << "; expected " << *item.finding.expected;
     if (unsaid(item.finding.actual)) out << "; actual " << *item.finding.actual;
     if (!item.source.empty()) {
-      out << "\n" << std::string(38, ' ') << "in " << item.source;
+      out << "\n" << std::string(2 + 9 + rule_width + 1, ' ') << "in " << item.source;
       if (item.occurrences > 1) out << " and " << item.occurrences - 1 << " more";
     }
     out << "\n";

@@ -304,7 +304,7 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
   };
   // Vendors the current recording did not record at all (a recording of one vendor against
   // a baseline of all) are not compared.
-  std::set<std::string> recorded;
+  std::set<std::string> recorded = current.vendors;
   for (const Snapshot& snapshot : current.snapshots) recorded.insert(snapshot.vendor);
   for (const auto& [key, before] : baseline_shapes) {
     if (!recorded.count(key.first)) continue;
@@ -380,6 +380,20 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
   std::map<std::string, const Snapshot*> before_by_path;
   for (const Snapshot& snapshot : baseline.snapshots) {
     before_by_path[snapshot.relative_path] = &snapshot;
+  }
+  // A step of a recorded vendor that answered in the baseline and has no snapshot now: it
+  // got no response (an expired credential, an unreachable host) or its case is gone.
+  std::set<std::string> current_paths;
+  for (const Snapshot& snapshot : current.snapshots) current_paths.insert(snapshot.relative_path);
+  for (const Snapshot& before : baseline.snapshots) {
+    if (!recorded.count(before.vendor) || current_paths.count(before.relative_path)) continue;
+    DriftItem item =
+        group_item(Level::breaking, {before.vendor, ""}, "snapshot-missing", "",
+                   "the baseline has a response to " + before.method + " " + before.path +
+                       " that this recording lacks: the step got no response, "
+                       "or its case was not run");
+    item.source = before.relative_path;
+    items.add(std::move(item));
   }
   for (const Snapshot& snapshot : current.snapshots) {
     const auto found = before_by_path.find(snapshot.relative_path);

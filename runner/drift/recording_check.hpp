@@ -44,7 +44,8 @@ struct RecordingCheck {
 RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& recording);
 
 // Rules: property-added, property-removed, property-type-changed, property-became-nullable,
-// value-new, message-new, message-not-seen, status-changed, content-type-changed. Members of
+// value-new, message-new, message-not-seen, status-changed, content-type-changed,
+// snapshot-missing (for every vendor `current` recorded, even with no snapshot). Members of
 // `maps` (names that are data, like tags) are not compared one by one.
 DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_shapes,
                               const Recording& current, const Shapes& current_shapes,

@@ -137,6 +137,9 @@ Recording read_recording(const fs::path& dir) {
     recording.problems.push_back(problem(dir, "no such folder"));
     return recording;
   }
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+    if (it->is_directory()) recording.vendors.insert(it->path().filename().string());
+  }
   std::vector<fs::path> files;
   for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end;
        it.increment(error)) {

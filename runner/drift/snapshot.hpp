@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,9 @@ void write_snapshots(const std::vector<Snapshot>& snapshots, const std::filesyst
 
 struct Recording {
   std::vector<Snapshot> snapshots;  // sorted by relative_path
-  Findings problems;                // files that are not snapshots (message names the file)
+  // The vendors recorded: every top-level folder, also one where no step got a response.
+  std::set<std::string> vendors;
+  Findings problems;  // files that are not snapshots (message names the file)
 };
 
 // Every *.json under `dir` (recursively). A missing folder is a problem too.

@@ -14,6 +14,7 @@
 #include "replay/header_check.hpp"
 #include "replay/json.hpp"
 #include "replay/profile.hpp"
+#include "report/workspace_path.hpp"
 #include "secret/encodings.hpp"
 #include "vendor/schema_resolver.hpp"
 
@@ -418,7 +419,7 @@ CaseResult Executor::run(const Case& test_case, const VendorTarget& target,
   CaseResult result;
   result.vendor = test_case.vendor;
   result.name = test_case.name;
-  result.file = test_case.file.string();
+  result.file = report::workspace_path(test_case.file.string());
   result.tags = test_case.tags;
   if (target.live && !test_case.mock_only.empty()) {
     StepResult not_applicable;

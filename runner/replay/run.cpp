@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "http/rate_limiter.hpp"
+#include "report/workspace_path.hpp"
 
 namespace conform::replay {
 
@@ -56,7 +57,7 @@ RunResult run_cases(const std::vector<const Case*>& cases,
     CaseResult result;
     result.vendor = test_case.vendor;
     result.name = test_case.name;
-    result.file = test_case.file.string();
+    result.file = report::workspace_path(test_case.file.string());
     result.tags = test_case.tags;
     result.outcome = Outcome::skipped;
     return result;

@@ -1,10 +1,9 @@
 #include "report/github_annotations.hpp"
 
 #include <algorithm>
-#include <filesystem>
-#include <system_error>
 
 #include "report/text.hpp"
+#include "report/workspace_path.hpp"
 #include "secret/masker.hpp"
 
 namespace conform::report {
@@ -40,20 +39,6 @@ std::string escape(std::string_view text, bool property) {
 std::string where(const Finding& f) {
   if (!f.xpath.empty()) return f.xpath;
   return f.pointer.empty() ? "the payload" : f.pointer;
-}
-
-// GitHub places annotations by paths relative to the workspace: an absolute path inside the
-// working folder becomes relative to it; any other path stays as given.
-std::string workspace_path(const std::string& file) {
-  namespace fs = std::filesystem;
-  const fs::path path(file);
-  if (!path.is_absolute()) return file;
-  std::error_code error;
-  const fs::path cwd = fs::current_path(error);
-  if (error) return file;
-  const fs::path relative = path.lexically_normal().lexically_relative(cwd);
-  if (relative.empty() || *relative.begin() == fs::path("..")) return file;
-  return relative.generic_string();
 }
 
 }  // namespace

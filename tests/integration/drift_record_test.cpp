@@ -247,6 +247,34 @@ TEST_F(DriftEndToEnd, InferDescribesTheRecordedBodies) {
   EXPECT_NE(ambiguous.err.find("--vendor finix --message response:200"), std::string::npos);
 }
 
+// A nightly job whose secret expired: finix's steps get no response (its credentials are
+// not set), nexudus' come from the embedded mock. Neither command may stay green.
+TEST_F(DriftEndToEnd, StepsWithoutAResponseFailRecordAndDrift) {
+  const std::string out = path("finix-unanswered");
+  const auto recorded =
+      test::run_conform({"record", std::string(CONFORM_CASES_DIR) + "/finix",
+                         std::string(CONFORM_CASES_DIR) + "/nexudus", "--out", out, "--base",
+                         "finix=http://127.0.0.1:9", "--schemas", CONFORM_SCHEMAS_DIR},
+                        "", 120);
+  EXPECT_EQ(recorded.exit_code, 1) << recorded.out << recorded.err;
+  EXPECT_NE(recorded.out.find("against finix at http://127.0.0.1:9, nexudus at the embedded "
+                              "mock (profile default)"),
+            std::string::npos)
+      << recorded.out;
+  EXPECT_NE(recorded.err.find("steps got no response"), std::string::npos) << recorded.err;
+  EXPECT_TRUE(fs::is_directory(fs::path(out) / "finix"));
+
+  const Drift compared = drift({out, "--baseline", path("default")});
+  EXPECT_EQ(compared.exit_code, 1) << compared.out << compared.err;
+  EXPECT_TRUE(compared.items.count({"finix", "", "snapshot-missing", ""})) << compared.out;
+  // nexudus answered every step; msp360 was not recorded at all, so is not compared.
+  for (const Item& item : compared.items) {
+    if (std::get<2>(item) == "snapshot-missing") {
+      EXPECT_EQ(std::get<0>(item), "finix");
+    }
+  }
+}
+
 TEST(DriftCli, UsageErrorsExitTwo) {
   const test::TempDir dir;
   EXPECT_EQ(test::run_conform({"drift"}).exit_code, 2);

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -77,6 +78,27 @@ TEST(Help, EveryCommandHasUsageOptionsAndAnExample) {
             << option << " is in the usage line but not described:\n"
             << r.out;
       }
+    }
+  }
+}
+
+// A newcomer pastes the examples: they name the shipped vendors and files, not a test
+// vendor (acme) that only the test data has.
+TEST(Help, ExamplesUseShippedVendorsAndFiles) {
+  const auto names = listed_commands(run_conform({"--help"}).out);
+  for (const auto& name : names) {
+    const std::string help = run_conform({name, "--help"}).out;
+    const std::string examples = help.substr(help.rfind("\nexample"));
+    const std::regex path("\\b(?:cases|schemas)/[A-Za-z0-9_./-]*");
+    for (std::sregex_iterator it(examples.begin(), examples.end(), path), end; it != end; ++it) {
+      EXPECT_TRUE(std::filesystem::exists(std::string(CONFORM_SOURCE_DIR) + "/" + it->str()))
+          << name << ": " << it->str();
+    }
+    const std::regex vendor("--(?:base|vendor) ([a-z0-9]+)");
+    for (std::sregex_iterator it(examples.begin(), examples.end(), vendor), end; it != end; ++it) {
+      EXPECT_TRUE(std::filesystem::is_regular_file(std::string(CONFORM_SCHEMAS_DIR) + "/" +
+                                                   (*it)[1].str() + "/vendor.json"))
+          << name << ": " << it->str();
     }
   }
 }

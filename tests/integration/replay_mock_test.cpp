@@ -35,6 +35,25 @@ std::multiset<std::string> case_names(const fs::path& report) {
   return names;
 }
 
+// Run from the source folder with no case named, replay finds cases/ beside the schemas by
+// an absolute path; report.json names each case file relative to the working folder, as
+// docs/report-json.md shows.
+TEST(ReplayMock, ReportPathsAreRelativeToTheWorkingFolder) {
+  TempDir reports;
+  const auto result = test::run_program(
+      "/bin/sh", {"-c", "cd \"$0\" && exec \"$1\" replay --tag success --report-dir \"$2\"",
+                  CONFORM_SOURCE_DIR, CONFORM_BINARY, reports.path()});
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  rapidjson::Document document;
+  document.Parse(read_all(fs::path(reports.path()) / "report.json").c_str());
+  ASSERT_TRUE(document.IsObject());
+  ASSERT_GT(document["cases"].Size(), 0u);
+  for (const auto& c : document["cases"].GetArray()) {
+    const std::string file = c["file"].GetString();
+    EXPECT_EQ(file.rfind("cases/" + std::string(c["vendor"].GetString()) + "/", 0), 0u) << file;
+  }
+}
+
 TEST(ReplayMock, EveryShippedCasePassesAgainstTheEmbeddedMock) {
   TempDir reports;
   const auto result = run_conform({"replay", "--jobs", "4", "--report-dir", reports.path()});

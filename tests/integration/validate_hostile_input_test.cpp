@@ -45,7 +45,7 @@ TEST(ValidateHostileInput, ADirectoryAndASymlinkLoopSayWhatTheyAre) {
     if (ndjson) args.push_back("--ndjson");
     const auto run = run_conform(args);
     EXPECT_EQ(run.exit_code, 2);
-    EXPECT_NE(run.err.find(dir.path() + ": it is a directory (name the files in it)"),
+    EXPECT_NE(run.err.find(dir.path() + ": a folder, not a file; name the payload files in it"),
               std::string::npos)
         << run.err;
     EXPECT_NE(run.err.find(dir.path() + "/a: a loop of symbolic links"), std::string::npos)

@@ -24,7 +24,7 @@ trap 'rm -rf "$out"' EXIT
 documents=()
 for manifest in "$schemas"/*/vendor.json; do
   vendor=$(basename "$(dirname "$manifest")")
-  "$conform" openapi "$vendor" --schemas "$schemas" --output "$out/$vendor.openapi.json"
+  "$conform" openapi "$vendor" --schemas "$schemas" --out "$out/$vendor.openapi.json"
   documents+=("$out/$vendor.openapi.json")
 done
 if [ ${#documents[@]} -lt 5 ]; then

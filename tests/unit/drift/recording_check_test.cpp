@@ -214,6 +214,32 @@ TEST_F(CompareTest, VendorsTheRecordingDidNotRecordAreNotCompared) {
   EXPECT_TRUE(items.empty()) << items.front().finding.message;
 }
 
+TEST_F(CompareTest, AResponseTheBaselineHasAndTheRecordingLacksIsBreaking) {
+  Snapshot other = finix_put(finix_user());
+  other.relative_path = "finix/other/0.json";
+  // finix answered one step of two; nexudus was recorded (its folder exists) but got none.
+  Snapshot nexudus = finix_put(R"({"a": 1})");
+  nexudus.vendor = "nexudus";
+  nexudus.relative_path = "nexudus/update/0.json";
+  Recording baseline, current;
+  baseline.snapshots = {finix_put(finix_user()), other, nexudus};
+  current.snapshots = {finix_put(finix_user())};
+  current.vendors = {"finix", "nexudus"};
+  const auto items = compare_recordings(baseline, check_recording(*catalog_, baseline).shapes,
+                                        current, check_recording(*catalog_, current).shapes);
+  const DriftItem* finix = nullptr;
+  const DriftItem* unanswered = nullptr;
+  for (const DriftItem& item : items) {
+    if (item.rule() != "snapshot-missing") continue;
+    (item.vendor == "finix" ? finix : unanswered) = &item;
+  }
+  ASSERT_NE(finix, nullptr);
+  EXPECT_EQ(finix->level, Level::breaking);
+  EXPECT_EQ(finix->source, "finix/other/0.json");
+  ASSERT_NE(unanswered, nullptr);
+  EXPECT_EQ(unanswered->vendor, "nexudus");
+}
+
 TEST(PathEvidence, DatesAndIdsAreNeverAClosedSet) {
   PathEvidence dates;
   dates.count = 6;

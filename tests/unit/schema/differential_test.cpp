@@ -9,7 +9,7 @@
 #include <random>
 #include <sstream>
 
-#include "schema/reference_validator.hpp"
+#include "support/reference_validator.hpp"
 #include "schema/schema.hpp"
 #include "unit/schema/schema_test_support.hpp"
 #include "unit/schema/suite_cases.hpp"

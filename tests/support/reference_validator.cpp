@@ -3,7 +3,7 @@
 #include "codec/rapidjson.hpp"
 // clang-format off
 #include "codec/json_number.hpp"
-#include "schema/reference_validator.hpp"
+#include "support/reference_validator.hpp"
 
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>

@@ -54,7 +54,7 @@ failed=0
 total_xml=0
 for vendor in $vendors; do
   [ -d "$source_dir/cases/$vendor" ] || continue
-  "$conform" openapi "$vendor" --output "$work/$vendor.openapi.json" || { failed=1; continue; }
+  "$conform" openapi "$vendor" --out "$work/$vendor.openapi.json" || { failed=1; continue; }
   # Requests are not judged, and Prism checks credentials even then: without the security
   # requirements it forwards a case's missing or wrong credentials to the mock.
   python3 - "$work/$vendor.openapi.json" <<'PY'

@@ -39,7 +39,7 @@ constexpr const char* kUsage =
     "selected (the error lists those in DIR).\n"
     "\n"
     "example:\n"
-    "  conform infer snapshots --vendor finix --message response:200 > inferred.json\n";
+    "  conform infer snapshots --vendor VENDOR --message response:200 > inferred.json\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "conform infer: " << message << "\nRun 'conform infer --help' for the options.\n";

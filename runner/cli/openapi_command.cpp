@@ -31,8 +31,8 @@ OpenAPI 3.1). Schemathesis, Prism, Postman and other OpenAPI tools read it.
 exit status: 0 written; 2 the command could not do its work
 
 examples:
-  conform openapi finix --out finix.openapi.json
-  conform openapi finix --out api.json && prism mock api.json
+  conform openapi VENDOR --out VENDOR.openapi.json
+  conform openapi VENDOR --out api.json && prism mock api.json
 )";
 
 int usage(const std::string& message) {

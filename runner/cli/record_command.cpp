@@ -58,8 +58,8 @@ constexpr const char* kUsage =
     "written); 2 bad arguments, a broken case file or nothing answered.\n"
     "\n"
     "example:\n"
-    "  conform record cases/finix --out snapshots --base "
-    "finix=https://finix.sandbox-payments-api.com\n";
+    "  conform record cases/ --out snapshots\n"
+    "  conform record cases/VENDOR --out snapshots --base VENDOR=https://sandbox.example.com\n";
 
 std::atomic<bool> g_interrupted{false};
 

@@ -77,9 +77,8 @@ constexpr const char* kUsage =
     "arguments, or an unreachable target.\n"
     "\n"
     "example:\n"
-    "  conform replay cases/finix --jobs 4\n"
-    "  conform replay cases/finix --base finix=https://finix.sandbox-payments-api.com --var "
-    "user_id=USxxxx\n";
+    "  conform replay cases/ --jobs 4\n"
+    "  conform replay cases/VENDOR --base VENDOR=https://sandbox.example.com --var user_id=ID\n";
 
 std::atomic<bool> g_interrupted{false};
 

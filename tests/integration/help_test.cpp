@@ -89,7 +89,8 @@ TEST(Help, ExamplesUseShippedVendorsAndFiles) {
   for (const auto& name : names) {
     const std::string help = run_conform({name, "--help"}).out;
     const std::string examples = help.substr(help.rfind("\nexample"));
-    const std::regex path("\\b(?:cases|schemas)/[A-Za-z0-9_./-]*");
+    // VENDOR and ID are placeholders (vendors are data: no vendor is named in the C++).
+    const std::regex path("\\b(?:cases|schemas)/(?![A-Z]+\\b)[A-Za-z0-9_./-]*");
     for (std::sregex_iterator it(examples.begin(), examples.end(), path), end; it != end; ++it) {
       EXPECT_TRUE(std::filesystem::exists(std::string(CONFORM_SOURCE_DIR) + "/" + it->str()))
           << name << ": " << it->str();

@@ -16,7 +16,12 @@ targets=("$@")
 
 CXX="${CXX_FUZZ:-clang++}" cmake -S "$root/tests/fuzz" -B "$FUZZ_DIR" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$FUZZ_DIR" -j"${FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}" >/dev/null
+mkdir -p "$FUZZ_DIR"
+if ! cmake --build "$FUZZ_DIR" -j"${FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}" >"$FUZZ_DIR/build.log" 2>&1; then
+  echo "fuzz: the targets do not build; the end of $FUZZ_DIR/build.log:"
+  tail -30 "$FUZZ_DIR/build.log"
+  exit 1
+fi
 
 seeds="$FUZZ_DIR/seeds"
 rm -rf "$seeds"

@@ -5,7 +5,7 @@
 set -uo pipefail
 source_dir=$1
 cd "$source_dir" || exit 2
-pattern='(VENDORS|STACK-NOTES|DESIGN)[.]md'
+pattern='(VENDORS|STACK[-]NOTES|DESIGN)[.]md'
 hits=$(grep -rnIE "$pattern" --exclude-dir=node_modules --exclude-dir=.peers \
          --exclude-dir=.corpora --exclude-dir=.results -- runner schemas cases docs tests scripts \
          cmake bench examples CMakeLists.txt README.md)

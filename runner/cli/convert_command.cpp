@@ -18,9 +18,9 @@
 #include "codec/encode.hpp"
 #include "codec/sniff.hpp"
 #include "codec/xml_rules.hpp"
+#include "contracts/catalog.hpp"
+#include "contracts/schema_resolver.hpp"
 #include "schema/suggest.hpp"
-#include "vendor/catalog.hpp"
-#include "vendor/schema_resolver.hpp"
 
 namespace conform::cli {
 namespace {
@@ -110,8 +110,8 @@ int convert(const Arguments& args) {
   const std::string& file = args.positional()[2];
   const Format to = format_option(args, "--to");
 
-  const auto catalog = vendor::Catalog::load(schemas_location(args.value("--schemas")));
-  const vendor::Manifest* vendor = catalog->find(vendor_id);
+  const auto catalog = contracts::Catalog::load(schemas_location(args.value("--schemas")));
+  const contracts::Manifest* vendor = catalog->find(vendor_id);
   if (vendor == nullptr) {
     std::vector<std::string> ids;
     for (const auto& v : catalog->vendors()) ids.push_back(v.id);
@@ -119,7 +119,7 @@ int convert(const Arguments& args) {
                 " ('conform vendors' lists them)"};
   }
   const auto id = parse_message_id(message_name);
-  const vendor::MessageSpec* message = id ? catalog->message(*vendor, *id) : nullptr;
+  const contracts::MessageSpec* message = id ? catalog->message(*vendor, *id) : nullptr;
   if (message == nullptr) {
     std::vector<std::string> names;
     for (const auto& m : vendor->messages) names.push_back(m.id.name());
@@ -146,10 +146,10 @@ int convert(const Arguments& args) {
   }
 
   // Cross-file $refs ("errors.schema.json#/...") resolve beside the message's schema.
-  const codec::SchemaResolver resolver = vendor::schema_resolver(*catalog, *vendor);
+  const codec::SchemaResolver resolver = contracts::schema_resolver(*catalog, *vendor);
 
   // Findings (decoding and schema), placed in the source, go to standard error.
-  vendor::CheckOptions check_options;
+  contracts::CheckOptions check_options;
   check_options.format = from;
   PayloadResult checked = catalog->check(*vendor, *message, bytes, check_options);
   checked.file = file;
@@ -201,7 +201,7 @@ int run(const std::vector<std::string>& argv) {
   } catch (const Usage& usage) {
     std::cerr << "conform convert: " << usage.message << "\n";
     return kExitUsage;
-  } catch (const vendor::CatalogError& e) {
+  } catch (const contracts::CatalogError& e) {
     std::cerr << "conform convert: broken vendor contract: " << e.what() << "\n";
     return kExitUsage;
   } catch (const schema::SchemaError& e) {

@@ -7,10 +7,10 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/path_check.hpp"
+#include "contracts/catalog.hpp"
 #include "drift/drift_report.hpp"
 #include "drift/tree_diff.hpp"
 #include "report/reports.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::cli {
 namespace {
@@ -66,7 +66,7 @@ int run_diff(const std::vector<std::string>& args) {
   if (output != "text" && output != "json" && output != "sarif") {
     return usage_error("--output takes text, json or sarif, not \"" + output + "\"");
   }
-  std::shared_ptr<vendor::Catalog> trees[2];
+  std::shared_ptr<contracts::Catalog> trees[2];
   for (int i = 0; i < 2; ++i) {
     const fs::path dir = parsed.positional()[static_cast<std::size_t>(i)];
     if (const std::string problem = path_problem(dir, PathKind::folder); !problem.empty()) {
@@ -75,7 +75,7 @@ int run_diff(const std::vector<std::string>& args) {
       return kExitUsage;
     }
     try {
-      trees[i] = vendor::Catalog::load(dir);
+      trees[i] = contracts::Catalog::load(dir);
     } catch (const std::exception& e) {
       std::cerr << "conform diff: cannot read the schema tree " << dir.string() << ": " << e.what()
                 << "\n";

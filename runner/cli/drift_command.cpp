@@ -8,10 +8,10 @@
 #include "cli/command.hpp"
 #include "cli/path_check.hpp"
 #include "cli/schemas_location.hpp"
+#include "contracts/catalog.hpp"
 #include "drift/drift_report.hpp"
 #include "drift/recording_check.hpp"
 #include "report/reports.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::cli {
 namespace {
@@ -91,9 +91,9 @@ int run_drift(const std::vector<std::string>& args) {
   if (output != "text" && output != "json" && output != "sarif") {
     return usage_error("--output takes text, json or sarif, not \"" + output + "\"");
   }
-  std::shared_ptr<vendor::Catalog> catalog;
+  std::shared_ptr<contracts::Catalog> catalog;
   try {
-    catalog = vendor::Catalog::load(schemas_location(parsed.value("--schemas")));
+    catalog = contracts::Catalog::load(schemas_location(parsed.value("--schemas")));
   } catch (const std::exception& e) {
     std::cerr << "conform drift: cannot load the vendor contracts: " << e.what() << "\n";
     return kExitUsage;

@@ -11,10 +11,10 @@
 #include "cli/schemas_location.hpp"
 #include "codec/decode.hpp"
 #include "codec/encode.hpp"
+#include "contracts/catalog.hpp"
+#include "contracts/payload_check.hpp"
 #include "drift/infer.hpp"
 #include "drift/recording_check.hpp"
-#include "vendor/catalog.hpp"
-#include "vendor/payload_check.hpp"
 
 namespace conform::cli {
 namespace {
@@ -56,9 +56,9 @@ int run_infer(const std::vector<std::string>& args) {
   if (parsed.positional().size() != 1) {
     return usage_error("give one recording folder (from `conform record --out DIR`)");
   }
-  std::shared_ptr<vendor::Catalog> catalog;
+  std::shared_ptr<contracts::Catalog> catalog;
   try {
-    catalog = vendor::Catalog::load(schemas_location(parsed.value("--schemas")));
+    catalog = contracts::Catalog::load(schemas_location(parsed.value("--schemas")));
   } catch (const std::exception& e) {
     std::cerr << "conform infer: cannot load the vendor contracts: " << e.what() << "\n";
     return kExitUsage;
@@ -79,7 +79,7 @@ int run_infer(const std::vector<std::string>& args) {
   const auto message_filter = parsed.value("--message");
   std::map<std::pair<std::string, std::string>, std::vector<const drift::Snapshot*>> groups;
   for (const drift::Snapshot& snapshot : recording.snapshots) {
-    const vendor::Manifest* vendor = catalog->find(snapshot.vendor);
+    const contracts::Manifest* vendor = catalog->find(snapshot.vendor);
     if (!vendor || snapshot.body.empty()) continue;
     if (vendor_filter && *vendor_filter != snapshot.vendor) continue;
     const std::string message = drift::message_for(*vendor, snapshot);
@@ -92,7 +92,7 @@ int run_infer(const std::vector<std::string>& args) {
               << "; choose one with --vendor and --message:\n";
     std::map<std::pair<std::string, std::string>, std::size_t> all;
     for (const drift::Snapshot& snapshot : recording.snapshots) {
-      const vendor::Manifest* vendor = catalog->find(snapshot.vendor);
+      const contracts::Manifest* vendor = catalog->find(snapshot.vendor);
       if (vendor && !snapshot.body.empty())
         ++all[{snapshot.vendor, drift::message_for(*vendor, snapshot)}];
     }
@@ -103,9 +103,9 @@ int run_infer(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   const auto& [key, snapshots] = *groups.begin();
-  const vendor::Manifest& vendor = *catalog->find(key.first);
+  const contracts::Manifest& vendor = *catalog->find(key.first);
   const auto id = parse_message_id(key.second);
-  const vendor::MessageSpec* spec = id ? catalog->message(vendor, *id) : nullptr;
+  const contracts::MessageSpec* spec = id ? catalog->message(vendor, *id) : nullptr;
   std::vector<codec::Decoded> decoded;
   decoded.reserve(snapshots.size());
   std::vector<const rapidjson::Value*> samples;
@@ -119,7 +119,7 @@ int run_infer(const std::vector<std::string>& args) {
   for (const drift::Snapshot* snapshot : snapshots) {
     codec::DecodeOptions options;
     const auto type = drift::header_value(*snapshot, "content-type");
-    options.format = format_of_media_type(type).value_or(vendor::likely_format(snapshot->body));
+    options.format = format_of_media_type(type).value_or(contracts::likely_format(snapshot->body));
     if (compiled) options.schema = &compiled->document();
     options.xml_rules = rules.get();
     decoded.push_back(codec::decode(snapshot->body, options));

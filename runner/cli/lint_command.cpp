@@ -14,9 +14,9 @@
 #include "cli/console.hpp"
 #include "cli/result_json.hpp"
 #include "cli/schemas_location.hpp"
+#include "contracts/catalog.hpp"
 #include "replay/case_loader.hpp"
 #include "replay/lint.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::cli {
 namespace {
@@ -84,11 +84,11 @@ int lint_command(const std::vector<std::string>& args) {
     return usage_error("--output is text or json, not '" + output + "'");
   }
   const fs::path schemas_dir = schemas_location(parsed.value("--schemas"));
-  std::shared_ptr<vendor::Catalog> catalog;
+  std::shared_ptr<contracts::Catalog> catalog;
   std::unique_ptr<replay::CaseLoader> loader;
   const fs::path cases_dir = schemas_dir.parent_path() / "cases";
   try {
-    catalog = vendor::Catalog::load(schemas_dir);
+    catalog = contracts::Catalog::load(schemas_dir);
     loader = std::make_unique<replay::CaseLoader>(catalog->registry(), cases_dir);
   } catch (const std::exception& e) {
     std::cerr << "conform lint: cannot load the contracts or the case-file schema: " << e.what()

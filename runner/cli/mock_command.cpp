@@ -11,9 +11,9 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/schemas_location.hpp"
+#include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "mock/vendor_mock.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::cli {
 namespace {
@@ -60,7 +60,7 @@ constexpr const char* kUsage =
 
 // "ID: PUT /users/{user_id}" and "basic USER:PASSWORD": each vendor's routes and test
 // credentials, read from the manifests (the help names no vendor of its own).
-void print_fixtures(std::ostream& out, const vendor::Catalog& catalog) {
+void print_fixtures(std::ostream& out, const contracts::Catalog& catalog) {
   out << "\nvendors (mounted under /<id> when several are served):\n";
   for (const auto& manifest : catalog.vendors()) {
     mock::VendorMock fixtures;
@@ -147,7 +147,7 @@ int mock_command(const std::vector<std::string>& args) {
     std::cout << kUsage;
     try {
       print_fixtures(std::cout,
-                     *vendor::Catalog::load(schemas_location(parsed.value("--schemas"))));
+                     *contracts::Catalog::load(schemas_location(parsed.value("--schemas"))));
     } catch (const std::exception&) {
       // Without readable contracts the help still stands on its own.
     }
@@ -217,9 +217,9 @@ int mock_command(const std::vector<std::string>& args) {
   }
   options.access_log = &std::cerr;
 
-  std::shared_ptr<const vendor::Catalog> catalog;
+  std::shared_ptr<const contracts::Catalog> catalog;
   try {
-    catalog = vendor::Catalog::load(schemas_location(parsed.value("--schemas")));
+    catalog = contracts::Catalog::load(schemas_location(parsed.value("--schemas")));
   } catch (const std::exception& e) {
     std::cerr << "conform mock: " << e.what() << "\n";
     return kExitUsage;

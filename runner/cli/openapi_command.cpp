@@ -7,10 +7,10 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/schemas_location.hpp"
+#include "contracts/catalog.hpp"
 #include "openapi/document.hpp"
 #include "report/atomic_file.hpp"
 #include "schema/suggest.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::cli {
 namespace {
@@ -55,8 +55,8 @@ int run(const std::vector<std::string>& argv) {
   if (args.positional().size() != 1) return usage("name one vendor: conform openapi VENDOR");
   const std::string& vendor_id = args.positional()[0];
   try {
-    const auto catalog = vendor::Catalog::load(schemas_location(args.value("--schemas")));
-    const vendor::Manifest* vendor = catalog->find(vendor_id);
+    const auto catalog = contracts::Catalog::load(schemas_location(args.value("--schemas")));
+    const contracts::Manifest* vendor = catalog->find(vendor_id);
     if (vendor == nullptr) {
       std::vector<std::string> ids;
       for (const auto& v : catalog->vendors()) ids.push_back(v.id);
@@ -81,7 +81,7 @@ int run(const std::vector<std::string>& argv) {
       std::cout << text;
     }
     return kExitOk;
-  } catch (const vendor::CatalogError& e) {
+  } catch (const contracts::CatalogError& e) {
     std::cerr << "conform openapi: broken vendor contract: " << e.what() << "\n";
     return kExitUsage;
   } catch (const std::runtime_error& e) {  // --out could not be written

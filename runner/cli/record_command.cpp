@@ -15,6 +15,7 @@
 #include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
 #include "cli/schemas_location.hpp"
+#include "contracts/catalog.hpp"
 #include "drift/recorder.hpp"
 #include "http/url.hpp"
 #include "mock/server.hpp"
@@ -22,7 +23,6 @@
 #include "replay/profile.hpp"
 #include "replay/run.hpp"
 #include "replay/selection.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::cli {
 namespace {
@@ -142,9 +142,9 @@ int run_record(const std::vector<std::string>& args) {
   if (const auto exit = parse_options(args, options)) return *exit;
 
   const fs::path schemas_dir = schemas_location(options.schemas);
-  std::shared_ptr<vendor::Catalog> catalog;
+  std::shared_ptr<contracts::Catalog> catalog;
   try {
-    catalog = vendor::Catalog::load(schemas_dir);
+    catalog = contracts::Catalog::load(schemas_dir);
   } catch (const std::exception& e) {
     std::cerr << "conform record: cannot load the vendor contracts: " << e.what() << "\n";
     return kExitUsage;

@@ -18,6 +18,7 @@
 #include "cli/command.hpp"
 #include "cli/console.hpp"
 #include "cli/schemas_location.hpp"
+#include "contracts/catalog.hpp"
 #include "http/url.hpp"
 #include "mock/server.hpp"
 #include "replay/case_loader.hpp"
@@ -27,7 +28,6 @@
 #include "report/coverage.hpp"
 #include "report/reports.hpp"
 #include "text/terminal.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::cli {
 namespace {
@@ -133,7 +133,7 @@ struct LoadedCases {
 };
 
 LoadedCases load_cases(const std::vector<fs::path>& paths, const replay::CaseLoader& loader,
-                       const vendor::Catalog& catalog) {
+                       const contracts::Catalog& catalog) {
   LoadedCases out;
   Findings problems;
   const auto files = replay::discover_case_files(paths, problems);
@@ -296,9 +296,9 @@ int run_replay(const std::vector<std::string>& args) {
   if (const auto exit = parse_options(args, options)) return *exit;
 
   const fs::path schemas_dir = schemas_location(options.schemas);
-  std::shared_ptr<vendor::Catalog> catalog;
+  std::shared_ptr<contracts::Catalog> catalog;
   try {
-    catalog = vendor::Catalog::load(schemas_dir);
+    catalog = contracts::Catalog::load(schemas_dir);
   } catch (const std::exception& e) {
     std::cerr << "conform replay: cannot load the vendor contracts: " << e.what() << "\n";
     return kExitUsage;

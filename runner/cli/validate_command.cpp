@@ -16,13 +16,13 @@
 #include "cli/payload_input.hpp"
 #include "cli/result_json.hpp"
 #include "cli/schemas_location.hpp"
+#include "contracts/catalog.hpp"
+#include "contracts/message_checker.hpp"
+#include "contracts/payload_check.hpp"
 #include "report/github_annotations.hpp"
 #include "report/sarif.hpp"
 #include "schema/quick_verdict.hpp"
 #include "schema/suggest.hpp"
-#include "vendor/catalog.hpp"
-#include "vendor/message_checker.hpp"
-#include "vendor/payload_check.hpp"
 
 namespace conform::cli {
 namespace {
@@ -160,7 +160,7 @@ struct Usage {
 };
 
 struct Setup {
-  std::shared_ptr<vendor::Catalog> catalog;          // vendor mode
+  std::shared_ptr<contracts::Catalog> catalog;       // vendor mode
   std::unique_ptr<schema::SchemaRegistry> registry;  // --schema mode
   Checker check;
   secret::Policy secrets;  // the vendor's secret members, for SARIF and GitHub output
@@ -199,12 +199,12 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
     auto schema = setup.registry->load_file(*schema_file);
     setup.check = [schema, strict, limits, max_findings](std::string_view bytes,
                                                          std::optional<Format> format) {
-      vendor::CheckOptions options;
+      contracts::CheckOptions options;
       options.strict = strict;
       options.limits = limits;
       options.format = format;
       options.max_findings = max_findings;
-      return vendor::check_payload(bytes, *schema, nullptr, options);
+      return contracts::check_payload(bytes, *schema, nullptr, options);
     };
     setup.check = verdict_first(schema, strict, limits, std::move(setup.check));
     return setup;
@@ -214,9 +214,9 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   const std::string message_name = files[1];
   files.erase(files.begin(), files.begin() + 2);
 
-  setup.catalog = vendor::Catalog::load(schemas_location(args.value("--schemas")));
+  setup.catalog = contracts::Catalog::load(schemas_location(args.value("--schemas")));
   apply_maps(setup.catalog->registry(), maps);
-  const vendor::Manifest* vendor = setup.catalog->find(vendor_id);
+  const contracts::Manifest* vendor = setup.catalog->find(vendor_id);
   if (vendor == nullptr) {
     std::vector<std::string> ids;
     for (const auto& v : setup.catalog->vendors()) ids.push_back(v.id);
@@ -224,7 +224,7 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
                 " ('conform vendors' lists them)"};
   }
   const auto id = parse_message_id(message_name);
-  const vendor::MessageSpec* message = id ? setup.catalog->message(*vendor, *id) : nullptr;
+  const contracts::MessageSpec* message = id ? setup.catalog->message(*vendor, *id) : nullptr;
   if (message == nullptr) {
     std::vector<std::string> names;
     for (const auto& m : vendor->messages) names.push_back(m.id.name());
@@ -234,12 +234,13 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
                 did_you_mean(message_name, names) + "; its messages: " + list};
   }
   // Load the schema now: a broken one is exit 2 before any payload is read.
-  auto checker = std::make_shared<const vendor::MessageChecker>(*setup.catalog, *vendor, *message);
+  auto checker =
+      std::make_shared<const contracts::MessageChecker>(*setup.catalog, *vendor, *message);
   setup.secrets.add_member_names(vendor->secret_fields);
   // The catalog is captured for the manifest the checker refers to.
   setup.check = [catalog = setup.catalog, checker, strict, limits, max_findings](
                     std::string_view bytes, std::optional<Format> format) {
-    vendor::CheckOptions options;
+    contracts::CheckOptions options;
     options.strict = strict;
     options.limits = limits;
     options.format = format;
@@ -247,7 +248,7 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
     return checker->check(bytes, options);
   };
   // Only where JSON is the message's own encoding: the checker's verdict on "{}" says so.
-  vendor::CheckOptions probe;
+  contracts::CheckOptions probe;
   probe.format = Format::json;
   const auto probed = checker->check("{}", probe);
   const bool takes_json =
@@ -326,7 +327,7 @@ int run(const std::vector<std::string>& argv) {
     std::cerr << "conform validate: " << usage.message << "\n"
               << "Run 'conform validate --help' for usage.\n";
     return kExitUsage;
-  } catch (const vendor::CatalogError& e) {
+  } catch (const contracts::CatalogError& e) {
     std::cerr << "conform validate: broken vendor contract: " << e.what() << "\n";
     return kExitUsage;
   } catch (const schema::SchemaError& e) {

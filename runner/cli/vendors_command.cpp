@@ -6,7 +6,7 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/schemas_location.hpp"
-#include "vendor/catalog.hpp"
+#include "contracts/catalog.hpp"
 
 namespace conform::cli {
 namespace {
@@ -36,14 +36,14 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
   return out;
 }
 
-std::vector<std::string> message_names(const vendor::Manifest& v) {
+std::vector<std::string> message_names(const contracts::Manifest& v) {
   std::vector<std::string> names;
   for (const auto& m : v.messages) names.push_back(m.id.name());
   return names;
 }
 
 // The statuses the vendor does not document but the mock answers as HTTP defines them.
-std::vector<std::string> http_message_names(const vendor::Manifest& v) {
+std::vector<std::string> http_message_names(const contracts::Manifest& v) {
   std::vector<std::string> names;
   for (const auto& m : v.messages) {
     if (m.http_origin) names.push_back(m.id.name());
@@ -52,14 +52,14 @@ std::vector<std::string> http_message_names(const vendor::Manifest& v) {
 }
 
 // "format (required): json | xml", "Api-Version (required): 3": a parameter and its values.
-std::string describe(const vendor::Parameter& parameter) {
+std::string describe(const contracts::Parameter& parameter) {
   std::string out = parameter.name + (parameter.required ? " (required)" : " (optional)");
   if (!parameter.value.empty()) return out + ": " + parameter.value;
   if (!parameter.allowed.empty()) return out + ": " + join(parameter.allowed, " | ");
   return out;
 }
 
-std::vector<std::string> env_names(const vendor::Manifest& v) {
+std::vector<std::string> env_names(const contracts::Manifest& v) {
   std::vector<std::string> names;
   for (const auto& [credential, variable] : v.auth.env) names.push_back(variable);
   return names;
@@ -67,7 +67,7 @@ std::vector<std::string> env_names(const vendor::Manifest& v) {
 
 // The mock's fixtures as the manifest states them (credentials and seed users' ids), so a
 // user can write a case without opening the manifest.
-const rapidjson::Value* mock_section(const vendor::Manifest& v) {
+const rapidjson::Value* mock_section(const contracts::Manifest& v) {
   const auto it = v.document->FindMember("mock");
   return it == v.document->MemberEnd() || !it->value.IsObject() ? nullptr : &it->value;
 }
@@ -79,7 +79,7 @@ std::string compact(const rapidjson::Value& value) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-void print_text(const vendor::Catalog& catalog) {
+void print_text(const contracts::Catalog& catalog) {
   for (const auto& v : catalog.vendors()) {
     std::cout << v.id << " — " << v.name << "\n";
     std::cout << "  endpoint   " << v.endpoint.method << " " << v.endpoint.path;
@@ -114,7 +114,7 @@ void print_text(const vendor::Catalog& catalog) {
   }
 }
 
-void print_json(const vendor::Catalog& catalog) {
+void print_json(const contracts::Catalog& catalog) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   const auto strings = [&w](const std::vector<std::string>& items) {
@@ -141,7 +141,7 @@ void print_json(const vendor::Catalog& catalog) {
     strings(env_names(v));
     w.Key("request_media_types");
     strings(v.request_media_types);
-    const auto parameters = [&](const std::vector<vendor::Parameter>& items) {
+    const auto parameters = [&](const std::vector<contracts::Parameter>& items) {
       w.StartArray();
       for (const auto& p : items) {
         w.StartObject();
@@ -199,10 +199,10 @@ int run(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   try {
-    const auto catalog = vendor::Catalog::load(schemas_location(args.value("--schemas")));
+    const auto catalog = contracts::Catalog::load(schemas_location(args.value("--schemas")));
     output == "json" ? print_json(*catalog) : print_text(*catalog);
     return kExitOk;
-  } catch (const vendor::CatalogError& e) {
+  } catch (const contracts::CatalogError& e) {
     std::cerr << "conform vendors: broken vendor contract: " << e.what() << "\n";
     return kExitUsage;
   }

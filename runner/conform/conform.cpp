@@ -4,15 +4,15 @@
 #include <system_error>
 #include <utility>
 
+#include "contracts/catalog.hpp"
 #include "schema/schema.hpp"
 #include "schema/suggest.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform {
 namespace fs = std::filesystem;
 
 struct Contracts::Loaded {
-  std::shared_ptr<const vendor::Catalog> catalog;
+  std::shared_ptr<const contracts::Catalog> catalog;
 };
 
 namespace {
@@ -24,7 +24,7 @@ bool is_schemas_dir(const fs::path& dir) {
 
 // Compiles every message's schema and XML rules now, so validate() never meets a broken
 // file (or a lock held for a first compile) later.
-void compile_all(const vendor::Catalog& catalog) {
+void compile_all(const contracts::Catalog& catalog) {
   for (const auto& manifest : catalog.vendors()) {
     for (const auto& message : manifest.messages) {
       try {
@@ -32,7 +32,7 @@ void compile_all(const vendor::Catalog& catalog) {
         catalog.xml_rules(manifest, message);
       } catch (const schema::SchemaError& e) {
         throw LoadError(e.what());
-      } catch (const vendor::CatalogError& e) {
+      } catch (const contracts::CatalogError& e) {
         throw LoadError(e.what());
       }
     }
@@ -70,8 +70,8 @@ Contracts::Contracts(std::shared_ptr<const Loaded> loaded) : loaded_(std::move(l
 Contracts Contracts::load(const fs::path& schemas_dir) {
   auto loaded = std::make_shared<Loaded>();
   try {
-    loaded->catalog = vendor::Catalog::load(schemas_dir);
-  } catch (const vendor::CatalogError& e) {
+    loaded->catalog = contracts::Catalog::load(schemas_dir);
+  } catch (const contracts::CatalogError& e) {
     throw LoadError(e.what());
   } catch (const fs::filesystem_error& e) {
     throw LoadError(schemas_dir.string() + ": " + e.code().message());
@@ -108,7 +108,7 @@ std::vector<std::string> Contracts::messages(std::string_view vendor_id) const {
 
 Verdict Contracts::validate(std::string_view vendor_id, std::string_view message,
                             std::string_view bytes, const PayloadOptions& options) const {
-  const vendor::Catalog& catalog = *loaded_->catalog;
+  const contracts::Catalog& catalog = *loaded_->catalog;
   const auto* manifest = catalog.find(vendor_id);
   if (manifest == nullptr) return unknown("vendor", "vendor", vendor_id, vendors());
   const auto id = parse_message_id(message);
@@ -117,7 +117,7 @@ Verdict Contracts::validate(std::string_view vendor_id, std::string_view message
     return unknown("message", manifest->id + " message", message, messages(vendor_id),
                    !id.has_value());
   }
-  vendor::CheckOptions check;
+  contracts::CheckOptions check;
   check.format = options.format;
   check.strict = options.strict;
   PayloadResult result = catalog.check(*manifest, *spec, bytes, check);

@@ -5,10 +5,10 @@
 #include <tuple>
 
 #include "codec/decode.hpp"
+#include "contracts/payload_check.hpp"
 #include "drift/schema_files.hpp"
 #include "model/format.hpp"
 #include "secret/policy.hpp"
-#include "vendor/payload_check.hpp"
 // After codec/rapidjson.hpp, which sets RapidJSON's assertion.
 #include <rapidjson/pointer.h>
 
@@ -137,7 +137,7 @@ DriftItem from_schema_finding(const Finding& finding, const Snapshot& snapshot,
 
 }  // namespace
 
-std::string message_for(const vendor::Manifest& vendor, const Snapshot& snapshot) {
+std::string message_for(const contracts::Manifest& vendor, const Snapshot& snapshot) {
   if (!snapshot.expect_schema.empty() && snapshot.expect_schema != "-") {
     return snapshot.expect_schema;
   }
@@ -151,11 +151,11 @@ std::string message_for(const vendor::Manifest& vendor, const Snapshot& snapshot
   return kUndocumentedRead;
 }
 
-RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& recording) {
+RecordingCheck check_recording(const contracts::Catalog& catalog, const Recording& recording) {
   RecordingCheck out;
   Aggregator items;
   for (const Snapshot& snapshot : recording.snapshots) {
-    const vendor::Manifest* vendor = catalog.find(snapshot.vendor);
+    const contracts::Manifest* vendor = catalog.find(snapshot.vendor);
     if (!vendor) {
       items.add(
           make_item(Level::breaking, snapshot, "", "vendor-unknown",
@@ -165,7 +165,7 @@ RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& 
     const std::string message = message_for(*vendor, snapshot);
     Shape& shape = out.shapes[{snapshot.vendor, message}];
     const auto id = parse_message_id(message);
-    const vendor::MessageSpec* spec = id ? catalog.message(*vendor, *id) : nullptr;
+    const contracts::MessageSpec* spec = id ? catalog.message(*vendor, *id) : nullptr;
     if (!spec && message != kUndocumentedRead) {
       DriftItem item = make_item(Level::warning, snapshot, message, "status-undocumented",
                                  vendor->name + " documents no " + message);
@@ -190,7 +190,7 @@ RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& 
           items.add(std::move(item));
         }
       }
-      if (!format) format = vendor::likely_format(snapshot.body);
+      if (!format) format = contracts::likely_format(snapshot.body);
     }
 
     // The body as a value: the evidence for shapes, and for examples of undocumented values.
@@ -215,7 +215,7 @@ RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& 
     }
 
     if (spec) {
-      vendor::CheckOptions options;
+      contracts::CheckOptions options;
       options.strict = true;
       options.format = format;
       const PayloadResult checked = catalog.check(*vendor, *spec, snapshot.body, options);
@@ -243,9 +243,9 @@ RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& 
   // Documented properties the recording never showed, where their parent was seen.
   SchemaFiles files;
   for (const auto& [key, shape] : out.shapes) {
-    const vendor::Manifest* vendor = catalog.find(key.first);
+    const contracts::Manifest* vendor = catalog.find(key.first);
     const auto id = parse_message_id(key.second);
-    const vendor::MessageSpec* spec = vendor && id ? catalog.message(*vendor, *id) : nullptr;
+    const contracts::MessageSpec* spec = vendor && id ? catalog.message(*vendor, *id) : nullptr;
     if (!spec || spec->empty_body || spec->schema_file.empty() || shape.empty()) continue;
     const SchemaNode root = files.root(spec->schema_file);
     out.maps[key] = map_paths(files, root);

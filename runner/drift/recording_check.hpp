@@ -8,10 +8,10 @@
 #include <string>
 #include <utility>
 
+#include "contracts/catalog.hpp"
 #include "drift/item.hpp"
 #include "drift/shape.hpp"
 #include "drift/snapshot.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::drift {
 
@@ -23,7 +23,7 @@ inline constexpr const char* kUndocumentedRead = "read";
 // the vendor's write method or a status other than 2xx "response:STATUS"; else (a 2xx
 // read-back) the message the manifest's mock.responses.read.validates_as names, if any;
 // else kUndocumentedRead.
-std::string message_for(const vendor::Manifest& vendor, const Snapshot& snapshot);
+std::string message_for(const contracts::Manifest& vendor, const Snapshot& snapshot);
 
 // (vendor, message) -> every body seen for it.
 using Shapes = std::map<std::pair<std::string, std::string>, Shape>;
@@ -41,7 +41,7 @@ struct RecordingCheck {
 // enum-value-undocumented, format-mismatch, pattern-mismatch, schema-violation,
 // body-unexpected, body-unreadable, content-type-undocumented, content-type-missing,
 // status-undocumented, xml-rule-violated, vendor-unknown, property-never-seen.
-RecordingCheck check_recording(const vendor::Catalog& catalog, const Recording& recording);
+RecordingCheck check_recording(const contracts::Catalog& catalog, const Recording& recording);
 
 // Rules: property-added, property-removed, property-type-changed, property-became-nullable,
 // value-new, message-new, message-not-seen, status-changed, content-type-changed,

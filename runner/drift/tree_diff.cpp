@@ -139,8 +139,8 @@ std::set<std::string> set_of(const std::vector<std::string>& values) {
 }
 
 void diff_parameters(DriftItems& items, const DriftItem& context, const char* kind,
-                     const std::vector<vendor::Parameter>& before,
-                     const std::vector<vendor::Parameter>& after) {
+                     const std::vector<contracts::Parameter>& before,
+                     const std::vector<contracts::Parameter>& after) {
   for (const auto& parameter : after) {
     const auto old = std::find_if(before.begin(), before.end(),
                                   [&](const auto& p) { return p.name == parameter.name; });
@@ -159,7 +159,8 @@ void diff_parameters(DriftItems& items, const DriftItem& context, const char* ki
   }
 }
 
-void diff_vendor(const vendor::Manifest& before, const vendor::Manifest& after, DriftItems& items) {
+void diff_vendor(const contracts::Manifest& before, const contracts::Manifest& after,
+                 DriftItems& items) {
   const DriftItem vendor_context = context_of(after.id, "", (after.dir / "vendor.json").string());
   if (before.endpoint.method != after.endpoint.method ||
       before.endpoint.path != after.endpoint.path) {
@@ -206,7 +207,7 @@ void diff_vendor(const vendor::Manifest& before, const vendor::Manifest& after, 
   }
 
   SchemaFiles files;
-  for (const vendor::MessageSpec& message : after.messages) {
+  for (const contracts::MessageSpec& message : after.messages) {
     const std::string name = message.id.name();
     const bool request = message.id.kind == MessageId::Kind::request;
     const auto old = std::find_if(before.messages.begin(), before.messages.end(),
@@ -265,7 +266,7 @@ void diff_vendor(const vendor::Manifest& before, const vendor::Manifest& after, 
     }
   }
   // Only responses can go: every manifest documents its request.
-  for (const vendor::MessageSpec& message : before.messages) {
+  for (const contracts::MessageSpec& message : before.messages) {
     const auto now = std::find_if(after.messages.begin(), after.messages.end(),
                                   [&](const auto& m) { return m.id == message.id; });
     if (now != after.messages.end()) continue;
@@ -283,16 +284,16 @@ DriftItems diff_xml_rules(const rapidjson::Value& before, const rapidjson::Value
   return differ.take();
 }
 
-DriftItems diff_trees(const vendor::Catalog& before, const vendor::Catalog& after) {
+DriftItems diff_trees(const contracts::Catalog& before, const contracts::Catalog& after) {
   DriftItems items;
-  for (const vendor::Manifest& vendor : before.vendors()) {
+  for (const contracts::Manifest& vendor : before.vendors()) {
     if (!after.find(vendor.id)) {
       add(items, context_of(vendor.id, "", (vendor.dir / "vendor.json").string()), Level::breaking,
           "vendor-removed", vendor.name + " is no longer described");
     }
   }
-  for (const vendor::Manifest& vendor : after.vendors()) {
-    const vendor::Manifest* old = before.find(vendor.id);
+  for (const contracts::Manifest& vendor : after.vendors()) {
+    const contracts::Manifest* old = before.find(vendor.id);
     if (!old) {
       add(items, context_of(vendor.id, "", (vendor.dir / "vendor.json").string()), Level::info,
           "vendor-added", vendor.name + " is new");

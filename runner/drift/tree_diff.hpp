@@ -4,13 +4,13 @@
 
 #include <filesystem>
 
+#include "contracts/catalog.hpp"
 #include "drift/item.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::drift {
 
 // Every change from `before` to `after`, sorted (docs/drift.md lists the rules).
-DriftItems diff_trees(const vendor::Catalog& before, const vendor::Catalog& after);
+DriftItems diff_trees(const contracts::Catalog& before, const contracts::Catalog& after);
 
 // What changed between two XML rules files of one message (raw JSON of
 // schemas/xml-rules.schema.json's format): root, namespaces, order, list encodings,

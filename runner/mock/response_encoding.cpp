@@ -2,14 +2,14 @@
 
 #include "codec/encode.hpp"
 #include "codec/xml_rules.hpp"
+#include "contracts/schema_resolver.hpp"
 #include "mock/json_pointer.hpp"
 #include "report/text.hpp"
-#include "vendor/schema_resolver.hpp"
 
 namespace conform::mock {
 
-void encode_response(const vendor::Catalog& catalog, const vendor::Manifest& manifest,
-                     const vendor::MessageSpec* message, Format format,
+void encode_response(const contracts::Catalog& catalog, const contracts::Manifest& manifest,
+                     const contracts::MessageSpec* message, Format format,
                      const rapidjson::Value& body, MockResponse& response) {
   // Only a message with XML rules has an XML form (its root and list items); the vendor's
   // other messages are JSON whatever the client asked for.
@@ -21,7 +21,7 @@ void encode_response(const vendor::Catalog& catalog, const vendor::Manifest& man
     options.format = Format::xml;
     options.schema = schema ? &schema->document() : nullptr;
     options.xml_rules = rules.get();
-    options.resolver = vendor::schema_resolver(catalog, manifest);
+    options.resolver = contracts::schema_resolver(catalog, manifest);
     codec::Encoded encoded = codec::encode(body, options);
     if (encoded.ok) {
       response.content_type = "application/xml; charset=utf-8";

@@ -3,17 +3,17 @@
 #pragma once
 
 #include "codec/rapidjson.hpp"
+#include "contracts/catalog.hpp"
 #include "mock/exchange.hpp"
 #include "model/format.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::mock {
 
 // Sets `response`'s body and content type. XML is used when asked for and the message has
 // XML rules (which name the root and the list items); otherwise JSON, as is a value the
 // rules cannot carry.
-void encode_response(const vendor::Catalog& catalog, const vendor::Manifest& manifest,
-                     const vendor::MessageSpec* message, Format format,
+void encode_response(const contracts::Catalog& catalog, const contracts::Manifest& manifest,
+                     const contracts::MessageSpec* message, Format format,
                      const rapidjson::Value& body, MockResponse& response);
 
 }  // namespace conform::mock

@@ -51,7 +51,7 @@ MockRequest to_mock_request(const httplib::Request& request, const std::string& 
   return out;
 }
 
-void validate_options(const vendor::Catalog& catalog, const MockOptions& options) {
+void validate_options(const contracts::Catalog& catalog, const MockOptions& options) {
   for (const auto& id : options.vendors) {
     if (!catalog.find(id)) {
       std::string known;
@@ -83,7 +83,7 @@ void validate_options(const vendor::Catalog& catalog, const MockOptions& options
 }  // namespace
 
 struct MockServer::Impl {
-  std::shared_ptr<const vendor::Catalog> catalog;
+  std::shared_ptr<const contracts::Catalog> catalog;
   MockOptions options;
   UserStore store;
   std::vector<std::pair<std::string, std::unique_ptr<VendorEndpoint>>> endpoints;  // by mount
@@ -272,7 +272,7 @@ struct MockServer::Impl {
   }
 };
 
-MockServer::MockServer(std::shared_ptr<const vendor::Catalog> catalog, MockOptions options)
+MockServer::MockServer(std::shared_ptr<const contracts::Catalog> catalog, MockOptions options)
     : impl_(std::make_unique<Impl>()) {
   impl_->catalog = std::move(catalog);
   impl_->options = std::move(options);
@@ -293,7 +293,7 @@ int MockServer::start() {
   const MockOptions& options = impl.options;
   validate_options(*impl.catalog, options);
 
-  std::vector<const vendor::Manifest*> manifests;
+  std::vector<const contracts::Manifest*> manifests;
   if (options.vendors.empty()) {
     // Every vendor whose manifest says how to mock it; naming one that does not is an error.
     for (const auto& vendor : impl.catalog->vendors()) {

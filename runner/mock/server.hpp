@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "vendor/catalog.hpp"
+#include "contracts/catalog.hpp"
 
 namespace conform::mock {
 
@@ -36,7 +36,7 @@ struct MockOptions {
 
 class MockServer {
  public:
-  MockServer(std::shared_ptr<const vendor::Catalog> catalog, MockOptions options);
+  MockServer(std::shared_ptr<const contracts::Catalog> catalog, MockOptions options);
   ~MockServer();  // stops
   MockServer(const MockServer&) = delete;
   MockServer& operator=(const MockServer&) = delete;

@@ -8,12 +8,12 @@
 #include <utility>
 
 #include "codec/decode.hpp"
+#include "contracts/schema_resolver.hpp"
 #include "mock/accept.hpp"
 #include "mock/credentials.hpp"
 #include "mock/faults.hpp"
 #include "mock/json_pointer.hpp"
 #include "mock/response_encoding.hpp"
-#include "vendor/schema_resolver.hpp"
 
 namespace conform::mock {
 namespace {
@@ -141,8 +141,8 @@ std::string rfc3339_now() {
   return text;
 }
 
-VendorEndpoint::VendorEndpoint(std::shared_ptr<const vendor::Catalog> catalog,
-                               const vendor::Manifest& manifest, UserStore& store,
+VendorEndpoint::VendorEndpoint(std::shared_ptr<const contracts::Catalog> catalog,
+                               const contracts::Manifest& manifest, UserStore& store,
                                std::string profile, std::size_t max_body_bytes)
     : catalog_(std::move(catalog)),
       manifest_(manifest),
@@ -156,11 +156,12 @@ VendorEndpoint::VendorEndpoint(std::shared_ptr<const vendor::Catalog> catalog,
                     ": /messages: the mock needs the request message");
   }
   request_schema_ = catalog_->schema(manifest_, *request_spec_);
-  resolver_ = vendor::schema_resolver(*catalog_, manifest_);
-  negotiates_ = std::any_of(
-      manifest_.messages.begin(), manifest_.messages.end(), [](const vendor::MessageSpec& message) {
-        return message.id.kind == MessageId::Kind::response && message.id.status == "406";
-      });
+  resolver_ = contracts::schema_resolver(*catalog_, manifest_);
+  negotiates_ = std::any_of(manifest_.messages.begin(), manifest_.messages.end(),
+                            [](const contracts::MessageSpec& message) {
+                              return message.id.kind == MessageId::Kind::response &&
+                                     message.id.status == "406";
+                            });
 }
 
 void VendorEndpoint::seed_users() const {
@@ -201,7 +202,7 @@ MockResponse VendorEndpoint::respond(int status, const std::string& template_key
   rapidjson::Value body = render(*tmpl->body, context, document.GetAllocator());
   const Format format = response_format(request);
   // A documented status follows its own message; otherwise the template says which.
-  const vendor::MessageSpec* message = nullptr;
+  const contracts::MessageSpec* message = nullptr;
   if (template_key != "read") {
     message =
         catalog_->message(manifest_, MessageId{MessageId::Kind::response, std::to_string(status)});

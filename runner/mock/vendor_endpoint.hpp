@@ -11,22 +11,23 @@
 #include <string>
 
 #include "codec/schema_view.hpp"
+#include "contracts/catalog.hpp"
 #include "mock/exchange.hpp"
 #include "mock/template.hpp"
 #include "mock/user_store.hpp"
 #include "mock/vendor_mock.hpp"
 #include "model/format.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::mock {
 
 class VendorEndpoint {
  public:
   // Throws MockError when the manifest's mock member is unusable.
-  VendorEndpoint(std::shared_ptr<const vendor::Catalog> catalog, const vendor::Manifest& manifest,
-                 UserStore& store, std::string profile, std::size_t max_body_bytes);
+  VendorEndpoint(std::shared_ptr<const contracts::Catalog> catalog,
+                 const contracts::Manifest& manifest, UserStore& store, std::string profile,
+                 std::size_t max_body_bytes);
 
-  const vendor::Manifest& manifest() const { return manifest_; }
+  const contracts::Manifest& manifest() const { return manifest_; }
   const VendorMock& mock() const { return mock_; }
 
   // Puts the manifest's seed users into the store.
@@ -64,15 +65,15 @@ class VendorEndpoint {
   void edit_list(rapidjson::Document& user, const rapidjson::Value& body,
                  const std::string& request_member, const std::string& list, bool add) const;
 
-  std::shared_ptr<const vendor::Catalog> catalog_;
-  const vendor::Manifest& manifest_;
+  std::shared_ptr<const contracts::Catalog> catalog_;
+  const contracts::Manifest& manifest_;
   VendorMock mock_;
   UserStore& store_;
   std::string profile_;
   std::size_t max_body_bytes_;
   // The request's message and compiled schema, looked up once (the registry's lookup
   // canonicalizes a path and takes a lock on every call).
-  const vendor::MessageSpec* request_spec_ = nullptr;
+  const contracts::MessageSpec* request_spec_ = nullptr;
   std::shared_ptr<const schema::Schema> request_schema_;
   // Finds the other schema files the request schema refers to, for XML and form bodies.
   codec::SchemaResolver resolver_;

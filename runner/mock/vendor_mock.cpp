@@ -40,7 +40,7 @@ std::vector<std::pair<std::string, std::string>> string_pairs(const rapidjson::V
 
 class Reader {
  public:
-  explicit Reader(const vendor::Manifest& manifest) : manifest_(manifest) {}
+  explicit Reader(const contracts::Manifest& manifest) : manifest_(manifest) {}
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
     throw MockError((manifest_.dir / "vendor.json").string() + ": /mock" + pointer + ": " +
@@ -153,7 +153,7 @@ class Reader {
   }
 
  private:
-  const vendor::Manifest& manifest_;
+  const contracts::Manifest& manifest_;
 };
 
 }  // namespace
@@ -178,7 +178,7 @@ const ResponseTemplate* VendorMock::response(const std::string& profile,
   return nullptr;
 }
 
-VendorMock read_vendor_mock(const vendor::Manifest& manifest) { return Reader(manifest).read(); }
+VendorMock read_vendor_mock(const contracts::Manifest& manifest) { return Reader(manifest).read(); }
 
 std::string normalize_user_id(const UserIdSource& source, const std::string& id) {
   if (!source.guid) return id;

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "codec/rapidjson.hpp"
+#include "contracts/manifest.hpp"
 #include "mock/route.hpp"
-#include "vendor/manifest.hpp"
 
 namespace conform::mock {
 
@@ -80,7 +80,7 @@ struct VendorMock {
 };
 
 // Reads `manifest`'s mock member. Throws MockError when it is missing or inconsistent.
-VendorMock read_vendor_mock(const vendor::Manifest& manifest);
+VendorMock read_vendor_mock(const contracts::Manifest& manifest);
 
 // The key a user id is stored under ("guid": lower case without dashes).
 std::string normalize_user_id(const UserIdSource& source, const std::string& id);

@@ -52,8 +52,8 @@ std::vector<std::string> path_variables(const std::string& path) {
   return names;
 }
 
-const vendor::Parameter* declared(const std::vector<vendor::Parameter>& parameters,
-                                  const std::string& name) {
+const contracts::Parameter* declared(const std::vector<contracts::Parameter>& parameters,
+                                     const std::string& name) {
   for (const auto& parameter : parameters) {
     if (parameter.name == name) return &parameter;
   }
@@ -61,7 +61,7 @@ const vendor::Parameter* declared(const std::vector<vendor::Parameter>& paramete
 }
 
 rapidjson::Value parameter(const std::string& name, const char* in, bool required,
-                           const vendor::Parameter* spec, Allocator& allocator) {
+                           const contracts::Parameter* spec, Allocator& allocator) {
   rapidjson::Value out(rapidjson::kObjectType);
   set(out, "name", name, allocator);
   set(out, "in", rapidjson::Value(in, allocator), allocator);
@@ -82,7 +82,7 @@ rapidjson::Value parameter(const std::string& name, const char* in, bool require
   return out;
 }
 
-rapidjson::Value parameters(const vendor::Endpoint& endpoint, Allocator& allocator) {
+rapidjson::Value parameters(const contracts::Endpoint& endpoint, Allocator& allocator) {
   rapidjson::Value out(rapidjson::kArrayType);
   for (const auto& name : path_variables(endpoint.path)) {
     out.PushBack(parameter(name, "path", true, declared(endpoint.path_parameters, name), allocator),
@@ -121,11 +121,12 @@ rapidjson::Value media_type(const std::string& ref, const codec::XmlRules* xml_r
 
 class Builder {
  public:
-  Builder(const vendor::Catalog& catalog, const vendor::Manifest& vendor, Allocator& allocator)
+  Builder(const contracts::Catalog& catalog, const contracts::Manifest& vendor,
+          Allocator& allocator)
       : catalog_(catalog), vendor_(vendor), allocator_(allocator), components_(allocator) {}
 
   // The content object of a message: one entry per media type it can come in.
-  rapidjson::Value content(const vendor::MessageSpec& message,
+  rapidjson::Value content(const contracts::MessageSpec& message,
                            const std::vector<std::string>& media_types) {
     rapidjson::Value out(rapidjson::kObjectType);
     const std::string ref = components_.add(message.schema_file);
@@ -208,7 +209,7 @@ class Builder {
     }
     rapidjson::Value out(rapidjson::kObjectType);
     const auto id = parse_message_id(answers);
-    if (const vendor::MessageSpec* message = id ? catalog_.message(vendor_, *id) : nullptr) {
+    if (const contracts::MessageSpec* message = id ? catalog_.message(vendor_, *id) : nullptr) {
       rapidjson::Value ok(rapidjson::kObjectType);
       set(ok, "description", "The stored user, as the read returns it (" + answers + ").",
           allocator_);
@@ -332,10 +333,10 @@ class Builder {
   }
 
  private:
-  std::shared_ptr<const codec::XmlRules> xml_rules(const vendor::MessageSpec& message) {
+  std::shared_ptr<const codec::XmlRules> xml_rules(const contracts::MessageSpec& message) {
     try {
       return catalog_.xml_rules(vendor_, message);
-    } catch (const vendor::CatalogError& e) {
+    } catch (const contracts::CatalogError& e) {
       Finding f;
       f.keyword = "xml-rules";
       f.message = e.what();
@@ -344,8 +345,8 @@ class Builder {
     }
   }
 
-  const vendor::Catalog& catalog_;
-  const vendor::Manifest& vendor_;
+  const contracts::Catalog& catalog_;
+  const contracts::Manifest& vendor_;
   Allocator& allocator_;
   SchemaComponents components_;
   // Components that travel as XML, with the rules that name their elements.
@@ -355,7 +356,7 @@ class Builder {
 
 }  // namespace
 
-Document build_document(const vendor::Catalog& catalog, const vendor::Manifest& vendor,
+Document build_document(const contracts::Catalog& catalog, const contracts::Manifest& vendor,
                         const DocumentOptions& options) {
   Document out;
   auto json = std::make_shared<rapidjson::Document>();

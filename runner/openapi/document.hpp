@@ -6,8 +6,8 @@
 #include <string>
 
 #include "codec/rapidjson.hpp"
+#include "contracts/catalog.hpp"
 #include "model/finding.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::openapi {
 
@@ -29,7 +29,7 @@ struct Document {
 // after the XML rules' root element); one response per documented status ("default" too),
 // with content per media type the vendor sends (XML only where the message has XML rules);
 // and every schema under components/schemas.
-Document build_document(const vendor::Catalog& catalog, const vendor::Manifest& vendor,
+Document build_document(const contracts::Catalog& catalog, const contracts::Manifest& vendor,
                         const DocumentOptions& options = {});
 
 // The document as indented JSON text, ending in a newline.

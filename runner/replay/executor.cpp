@@ -8,6 +8,7 @@
 
 #include "codec/decode.hpp"
 #include "codec/json_number.hpp"
+#include "contracts/schema_resolver.hpp"
 #include "http/curl.hpp"
 #include "http/url.hpp"
 #include "replay/assertion.hpp"
@@ -16,7 +17,6 @@
 #include "replay/profile.hpp"
 #include "report/workspace_path.hpp"
 #include "secret/encodings.hpp"
-#include "vendor/schema_resolver.hpp"
 
 namespace conform::replay {
 namespace {
@@ -101,7 +101,7 @@ struct StepRun {
 
 class StepRunner {
  public:
-  StepRunner(const vendor::Catalog& catalog, const ExecutorOptions& options,
+  StepRunner(const contracts::Catalog& catalog, const ExecutorOptions& options,
              const VendorTarget& target, Variables& variables, secret::Masker& masker)
       : catalog_(catalog),
         options_(options),
@@ -283,8 +283,8 @@ class StepRunner {
       findings.push_back(std::move(finding));
     }
 
-    const vendor::Manifest& vendor = *target_.manifest;
-    const vendor::MessageSpec* message = nullptr;
+    const contracts::Manifest& vendor = *target_.manifest;
+    const contracts::MessageSpec* message = nullptr;
     // The vendor's messages describe its write endpoint; other requests (a read-back GET)
     // are checked against a message only when the step names one.
     const bool write_request = step.method == vendor.endpoint.method;
@@ -302,7 +302,7 @@ class StepRunner {
     }
     const std::optional<Format> format = response_format(response);
     if (message) {
-      vendor::CheckOptions options;
+      contracts::CheckOptions options;
       options.strict = expect.strict;
       options.format = format;
       PayloadResult checked = catalog_.check(vendor, *message, response.body, options);
@@ -324,7 +324,7 @@ class StepRunner {
         if (options.format == Format::xml) {
           xml_rules_ = catalog_.xml_rules(vendor, *message);
           options.xml_rules = xml_rules_.get();
-          options.resolver = vendor::schema_resolver(catalog_, vendor);
+          options.resolver = contracts::schema_resolver(catalog_, vendor);
         }
       }
       if (options.format != Format::xml || options.xml_rules) {
@@ -362,7 +362,7 @@ class StepRunner {
     }
   }
 
-  const vendor::Catalog& catalog_;
+  const contracts::Catalog& catalog_;
   const ExecutorOptions& options_;
   const VendorTarget& target_;
   Variables& variables_;
@@ -410,7 +410,7 @@ std::vector<std::string> secret_body_values(const std::string& body, Format form
   return out;
 }
 
-Executor::Executor(const vendor::Catalog& catalog, ExecutorOptions options)
+Executor::Executor(const contracts::Catalog& catalog, ExecutorOptions options)
     : catalog_(catalog), options_(std::move(options)) {}
 
 CaseResult Executor::run(const Case& test_case, const VendorTarget& target,

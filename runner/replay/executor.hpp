@@ -4,17 +4,17 @@
 
 #include <string>
 
+#include "contracts/catalog.hpp"
 #include "http/client.hpp"
 #include "model/case_result.hpp"
 #include "replay/case.hpp"
 #include "replay/variables.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::replay {
 
 // Everything a case of one vendor runs with.
 struct VendorTarget {
-  const vendor::Manifest* manifest = nullptr;
+  const contracts::Manifest* manifest = nullptr;
   std::string base_url;  // the vendor's endpoint root ("http://127.0.0.1:4000/acme")
   Variables variables;   // profile, then --vars-file, then --var (later wins)
   const VendorDefaults* defaults = nullptr;  // may be null
@@ -33,13 +33,13 @@ struct ExecutorOptions {
 
 class Executor {
  public:
-  Executor(const vendor::Catalog& catalog, ExecutorOptions options);
+  Executor(const contracts::Catalog& catalog, ExecutorOptions options);
 
   // Never throws for what the case or the server does: problems are findings.
   CaseResult run(const Case& test_case, const VendorTarget& target, http::Client& client) const;
 
  private:
-  const vendor::Catalog& catalog_;
+  const contracts::Catalog& catalog_;
   ExecutorOptions options_;
 };
 

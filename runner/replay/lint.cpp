@@ -65,7 +65,7 @@ void collect_strings(const rapidjson::Value& value, std::set<std::string>& into)
 
 class Linter {
  public:
-  Linter(const Case& loaded, std::string_view source, const vendor::Catalog& catalog)
+  Linter(const Case& loaded, std::string_view source, const contracts::Catalog& catalog)
       : case_(loaded), catalog_(catalog) {
     codec::DecodeOptions options;
     options.format = Format::json;
@@ -311,8 +311,8 @@ class Linter {
   }
 
   const Case& case_;
-  const vendor::Catalog& catalog_;
-  const vendor::Manifest* manifest_ = nullptr;
+  const contracts::Catalog& catalog_;
+  const contracts::Manifest* manifest_ = nullptr;
   secret::Policy policy_;
   codec::Decoded decoded_;
   std::set<std::string> published_;
@@ -347,7 +347,7 @@ bool is_literal_secret(std::string_view value) {
   return !bare.empty();
 }
 
-Findings lint_case(const Case& loaded, std::string_view source, const vendor::Catalog& catalog,
+Findings lint_case(const Case& loaded, std::string_view source, const contracts::Catalog& catalog,
                    std::vector<std::string>* secrets) {
   Linter linter(loaded, source, catalog);
   Findings findings = linter.run();

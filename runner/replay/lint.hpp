@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "contracts/catalog.hpp"
 #include "model/finding.hpp"
 #include "replay/case.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::replay {
 
@@ -24,7 +24,7 @@ namespace conform::replay {
 // credentials are not secrets and get no warning.
 // `secrets`, when given, receives each literal credential found, so a caller that quotes
 // the source can mask them first (the warning's message never repeats one).
-Findings lint_case(const Case& loaded, std::string_view source, const vendor::Catalog& catalog,
+Findings lint_case(const Case& loaded, std::string_view source, const contracts::Catalog& catalog,
                    std::vector<std::string>* secrets = nullptr);
 
 // True when `value` holds more than ${VARIABLES} and scheme words: a credential written out.

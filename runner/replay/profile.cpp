@@ -7,7 +7,7 @@
 
 namespace conform::replay {
 
-Variables mock_profile(const vendor::Manifest& manifest) {
+Variables mock_profile(const contracts::Manifest& manifest) {
   Variables out;
   const mock::VendorMock mock = mock::read_vendor_mock(manifest);
   const auto has_role = [&](const mock::Credential& credential) {
@@ -51,7 +51,7 @@ Variables mock_profile(const vendor::Manifest& manifest) {
   return out;
 }
 
-Variables environment_profile(const vendor::Manifest& manifest,
+Variables environment_profile(const contracts::Manifest& manifest,
                               const std::function<const char*(const char*)>& getenv_fn) {
   Variables out;
   for (const auto& [credential, variable] : manifest.auth.env) {

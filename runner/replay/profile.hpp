@@ -6,8 +6,8 @@
 #include <functional>
 #include <string>
 
+#include "contracts/manifest.hpp"
 #include "replay/variables.hpp"
-#include "vendor/manifest.hpp"
 
 namespace conform::replay {
 
@@ -21,11 +21,11 @@ namespace conform::replay {
 //   admin_token                a bearer token of an unrestricted administrator, who needs
 //                              no required role
 // Credentials are secret. Throws std::runtime_error when the mock member is unusable.
-Variables mock_profile(const vendor::Manifest& manifest);
+Variables mock_profile(const contracts::Manifest& manifest);
 
 // Credentials from the environment variables of the manifest's auth.env (secret); unset
 // variables are left out. `getenv` is injectable for tests.
-Variables environment_profile(const vendor::Manifest& manifest,
+Variables environment_profile(const contracts::Manifest& manifest,
                               const std::function<const char*(const char*)>& getenv_fn = nullptr);
 
 // RFC 4648 base64 (for HTTP Basic credentials).

@@ -23,7 +23,7 @@ std::string utc_now_rfc3339() {
 
 RunResult run_cases(const std::vector<const Case*>& cases,
                     const std::map<std::string, VendorTarget>& targets,
-                    const vendor::Catalog& catalog, const RunOptions& options,
+                    const contracts::Catalog& catalog, const RunOptions& options,
                     const Progress& progress) {
   const auto started = std::chrono::steady_clock::now();
   RunResult run;

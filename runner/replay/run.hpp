@@ -32,7 +32,7 @@ using Progress = std::function<void(const CaseResult& result, std::size_t done, 
 // whose vendor has no entry in `targets` are errors.
 RunResult run_cases(const std::vector<const Case*>& cases,
                     const std::map<std::string, VendorTarget>& targets,
-                    const vendor::Catalog& catalog, const RunOptions& options,
+                    const contracts::Catalog& catalog, const RunOptions& options,
                     const Progress& progress = nullptr);
 
 // RFC 3339 UTC, seconds precision ("2026-11-23T12:00:00Z").

@@ -30,7 +30,7 @@ const char* status_kind(const std::string& status) {
   return status == "default" || (!status.empty() && status[0] >= '4') ? "error-envelope" : "status";
 }
 
-VendorCoverage measure(const RunResult& run, const vendor::Manifest& manifest) {
+VendorCoverage measure(const RunResult& run, const contracts::Manifest& manifest) {
   VendorCoverage coverage{manifest.id, {}};
   std::vector<std::string> statuses;
   for (const auto& message : manifest.messages) {
@@ -89,7 +89,7 @@ std::string coverage_label(const CoverageItem& item) {
 }
 
 std::vector<VendorCoverage> measure_coverage(const RunResult& run,
-                                             const std::vector<vendor::Manifest>& vendors) {
+                                             const std::vector<contracts::Manifest>& vendors) {
   std::vector<VendorCoverage> all;
   for (const auto& manifest : vendors) {
     const bool has_cases =

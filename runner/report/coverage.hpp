@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "contracts/manifest.hpp"
 #include "model/case_result.hpp"
-#include "vendor/manifest.hpp"
 
 namespace conform::report {
 
@@ -15,7 +15,7 @@ namespace conform::report {
 // "default" response when it has one. Store the result in RunResult::coverage before
 // write_reports to get the coverage tables.
 std::vector<VendorCoverage> measure_coverage(const RunResult& run,
-                                             const std::vector<vendor::Manifest>& vendors);
+                                             const std::vector<contracts::Manifest>& vendors);
 
 // A short label for tables: "status 200", "error 404", "request application/xml",
 // "response application/json".

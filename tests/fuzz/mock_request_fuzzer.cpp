@@ -17,7 +17,7 @@
 namespace {
 
 struct Mocks {
-  std::shared_ptr<const conform::vendor::Catalog> catalog;
+  std::shared_ptr<const conform::contracts::Catalog> catalog;
   conform::mock::UserStore store;
   std::vector<std::unique_ptr<conform::mock::VendorEndpoint>> endpoints;
 };
@@ -25,7 +25,7 @@ struct Mocks {
 Mocks& mocks() {
   static Mocks* instance = [] {
     auto* made = new Mocks;
-    made->catalog = conform::vendor::Catalog::load(CONFORM_SCHEMAS_DIR);
+    made->catalog = conform::contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
     for (const auto& manifest : made->catalog->vendors()) {
       if (!manifest.document || !manifest.document->HasMember("mock")) continue;
       made->endpoints.push_back(std::make_unique<conform::mock::VendorEndpoint>(

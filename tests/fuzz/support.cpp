@@ -7,10 +7,10 @@
 
 namespace conform::fuzz {
 
-const vendor::Catalog& catalog() {
-  static const std::shared_ptr<vendor::Catalog> loaded = [] {
+const contracts::Catalog& catalog() {
+  static const std::shared_ptr<contracts::Catalog> loaded = [] {
     try {
-      return vendor::Catalog::load(CONFORM_SCHEMAS_DIR);
+      return contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
     } catch (const std::exception& error) {
       std::fprintf(stderr, "fuzz: cannot load %s: %s\n", CONFORM_SCHEMAS_DIR, error.what());
       std::abort();
@@ -34,7 +34,7 @@ Selected select(const std::uint8_t* data, std::size_t size) {
 int check_decoded(const std::uint8_t* data, std::size_t size, Format format) {
   const auto selected = select(data, size);
   if (!selected.message) return 0;
-  vendor::CheckOptions options;
+  contracts::CheckOptions options;
   options.format = format;
   options.strict = (data[1] & 0x80) != 0;
   const auto result =

@@ -6,16 +6,16 @@
 #include <cstdint>
 #include <string_view>
 
-#include "vendor/catalog.hpp"
+#include "contracts/catalog.hpp"
 
 namespace conform::fuzz {
 
 // schemas/ as CMake found it; loaded on first use (aborts if the contracts are broken).
-const vendor::Catalog& catalog();
+const contracts::Catalog& catalog();
 
 struct Selected {
-  const vendor::Manifest* vendor = nullptr;
-  const vendor::MessageSpec* message = nullptr;
+  const contracts::Manifest* vendor = nullptr;
+  const contracts::MessageSpec* message = nullptr;
   std::string_view payload;  // the input after the selector bytes
 };
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <thread>
 
+#include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/run_command.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform {
 namespace {
@@ -120,7 +120,7 @@ TEST(LimitsCli, AnNdjsonLineOfAnyLengthIsJudgedInBoundedMemory) {
 }
 
 TEST(LimitsMock, ABodyOverADecoderLimitIsA413InTheVendorsEnvelope) {
-  mock::MockServer server(vendor::Catalog::load(CONFORM_SCHEMAS_DIR), {});
+  mock::MockServer server(contracts::Catalog::load(CONFORM_SCHEMAS_DIR), {});
   server.start();
   httplib::Client client(server.base_url());
   client.set_read_timeout(10, 0);

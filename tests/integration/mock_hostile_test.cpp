@@ -22,9 +22,9 @@
 
 #include "codec/rapidjson.hpp"
 #include "codec/utf8.hpp"
+#include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/conform_process.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::mock {
 namespace {
@@ -36,8 +36,8 @@ constexpr const char* kFinixAuth =
     "Authorization: Basic bW9jay11c2VyOm1vY2stcGFzc3dvcmQ=\r\nFinix-Version: 2022-02-01\r\n";
 constexpr const char* kFinixUser = "/finix/users/USsRhsHYZGBPnQw8CByJyEQW";
 
-std::shared_ptr<const vendor::Catalog> catalog() {
-  static const auto loaded = vendor::Catalog::load(CONFORM_SCHEMAS_DIR);
+std::shared_ptr<const contracts::Catalog> catalog() {
+  static const auto loaded = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
   return loaded;
 }
 

@@ -20,17 +20,17 @@
 #include <sstream>
 #include <thread>
 
+#include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "mock/vendor_mock.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform::mock {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::shared_ptr<const vendor::Catalog> catalog() {
-  static const auto loaded = vendor::Catalog::load(CONFORM_SCHEMAS_DIR);
+std::shared_ptr<const contracts::Catalog> catalog() {
+  static const auto loaded = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
   return loaded;
 }
 
@@ -193,9 +193,9 @@ class Server {
 
 // The message a response with `status` must follow: the documented one, else the one the
 // mock's template names.
-const vendor::MessageSpec* message_for(const std::string& vendor, int status,
-                                       const std::string& template_key) {
-  const vendor::Manifest& manifest = *catalog()->find(vendor);
+const contracts::MessageSpec* message_for(const std::string& vendor, int status,
+                                          const std::string& template_key) {
+  const contracts::Manifest& manifest = *catalog()->find(vendor);
   if (template_key != "read") {
     const auto* documented =
         catalog()->message(manifest, MessageId{MessageId::Kind::response, std::to_string(status)});
@@ -221,9 +221,9 @@ void expect_conforms(const std::string& vendor, const httplib::Result& result, i
                      const std::string& template_key) {
   ASSERT_TRUE(result) << vendor << " " << status << ": no response";
   ASSERT_EQ(result->status, status) << vendor << ": " << result->body;
-  const vendor::MessageSpec* message = message_for(vendor, status, template_key);
+  const contracts::MessageSpec* message = message_for(vendor, status, template_key);
   ASSERT_NE(message, nullptr) << vendor << " " << status << ": no message to check against";
-  vendor::CheckOptions options;
+  contracts::CheckOptions options;
   options.format = Format::json;
   const PayloadResult checked =
       catalog()->check(*catalog()->find(vendor), *message, result->body, options);
@@ -283,7 +283,7 @@ TEST(MockServer, EveryStatusTheMockSendsIsInTheManifest) {
       EXPECT_TRUE(documents(c.vendor, status)) << c.vendor << " sends " << status;
     }
   }
-  const vendor::Manifest& msp360 = *catalog()->find("msp360");
+  const contracts::Manifest& msp360 = *catalog()->find("msp360");
   const auto* unsupported = catalog()->message(msp360, MessageId{MessageId::Kind::response, "415"});
   ASSERT_NE(unsupported, nullptr);
   EXPECT_TRUE(unsupported->http_origin);
@@ -484,7 +484,7 @@ TEST(MockServer, TransportFaultsBreakTheResponse) {
     Server mock(options);
     const auto result = mock.send("finix", finix.valid);
     ASSERT_TRUE(result);
-    vendor::CheckOptions check;
+    contracts::CheckOptions check;
     check.format = Format::json;
     const auto* message =
         catalog()->message(*catalog()->find("finix"), MessageId{MessageId::Kind::response, "200"});
@@ -500,8 +500,8 @@ TEST(MockServer, TheDriftedProfileChangesWhatStrictValidationSees) {
     SCOPED_TRACE(c.vendor);
     const auto result = mock.send(c.vendor, c.valid);
     ASSERT_TRUE(result);
-    const vendor::Manifest& manifest = *catalog()->find(c.vendor);
-    vendor::CheckOptions check;
+    const contracts::Manifest& manifest = *catalog()->find(c.vendor);
+    contracts::CheckOptions check;
     check.format = Format::json;
     check.strict = true;
     const auto* ok = catalog()->message(manifest, MessageId{MessageId::Kind::response, "200"});
@@ -527,8 +527,8 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   EXPECT_EQ(result->get_header_value("Content-Type"), "application/xml; charset=utf-8");
   EXPECT_EQ(result->body.rfind("<UserResponse", 0), 0u) << result->body;
   EXPECT_NE(result->body.find("<FirstName>Xena</FirstName>"), std::string::npos);
-  const vendor::Manifest& manifest = *catalog()->find("formsonfire");
-  vendor::CheckOptions check;
+  const contracts::Manifest& manifest = *catalog()->find("formsonfire");
+  contracts::CheckOptions check;
   check.format = Format::xml;
   const auto checked = catalog()->check(
       manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "200"}),
@@ -603,7 +603,7 @@ TEST(MockServer, AVendorThatExistsOnlyInTheTestIsMockedFromItsManifest) {
     }})";
     std::ofstream(dir / "acme/vendor.json") << manifest;
   }
-  const auto acme_catalog = vendor::Catalog::load(dir);
+  const auto acme_catalog = contracts::Catalog::load(dir);
   MockOptions options;
   MockServer server(acme_catalog, options);
   const int port = server.start();
@@ -624,8 +624,8 @@ TEST(MockServer, AVendorThatExistsOnlyInTheTestIsMockedFromItsManifest) {
       client.Patch("/v2/members/m-1", auth, R"({"active":"yes"})", "application/json");
   ASSERT_TRUE(invalid);
   EXPECT_EQ(invalid->status, 400);
-  const vendor::Manifest& acme = *acme_catalog->find("acme");
-  vendor::CheckOptions check;
+  const contracts::Manifest& acme = *acme_catalog->find("acme");
+  contracts::CheckOptions check;
   check.format = Format::json;
   EXPECT_TRUE(acme_catalog
                   ->check(acme,

@@ -17,10 +17,10 @@
 #include <vector>
 
 #include "codec/rapidjson.hpp"
+#include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/conform_process.hpp"
 #include "support/run_command.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform {
 namespace {
@@ -63,7 +63,7 @@ class FaultyMock {
     options.latency_min_ms = options.latency_max_ms = latency_ms;
     options.access_log = &log_;
     server_ =
-        std::make_unique<mock::MockServer>(vendor::Catalog::load(CONFORM_SCHEMAS_DIR), options);
+        std::make_unique<mock::MockServer>(contracts::Catalog::load(CONFORM_SCHEMAS_DIR), options);
     server_->start();
   }
   std::string url() const { return server_->base_url(); }

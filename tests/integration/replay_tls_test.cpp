@@ -2,10 +2,10 @@
 // and against a mock that answers 503 and 429 now and then.
 #include <gtest/gtest.h>
 
+#include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/run_command.hpp"
 #include "unit/http/test_certificate.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform {
 namespace {
@@ -21,7 +21,7 @@ class ReplayTls : public ::testing::Test {
     options.tls_cert = certificate_.cert();
     options.tls_key = certificate_.key();
     server_ =
-        std::make_unique<mock::MockServer>(vendor::Catalog::load(CONFORM_SCHEMAS_DIR), options);
+        std::make_unique<mock::MockServer>(contracts::Catalog::load(CONFORM_SCHEMAS_DIR), options);
     server_->start();
   }
 
@@ -69,7 +69,7 @@ TEST_P(ReplayFaults, RetriesCarryEveryCaseThroughOccasionalFaults) {
   options.fault_rate = 0.2;
   options.faults = {GetParam()};
   options.seed = 7;
-  mock::MockServer server(vendor::Catalog::load(CONFORM_SCHEMAS_DIR), options);
+  mock::MockServer server(contracts::Catalog::load(CONFORM_SCHEMAS_DIR), options);
   server.start();
   TempDir reports;
 

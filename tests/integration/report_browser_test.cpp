@@ -78,7 +78,7 @@ std::string slurp(const std::string& file) {
   return out.str();
 }
 
-// "vendor/outcome" of every case the page shows (its <details> not hidden), in page order.
+// "contracts/outcome" of every case the page shows (its <details> not hidden), in page order.
 std::vector<std::string> visible_cases(const std::string& page) {
   static const std::regex tag(
       "<details class=\"case [^\"]*\" data-vendor=\"([^\"]*)\" data-outcome=\"([^\"]*)\"[^>]*>");

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "codec/rapidjson.hpp"
+#include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/run_command.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform {
 namespace {
@@ -77,7 +77,7 @@ class SecretCanary : public ::testing::Test {
     options.access_log = &log_;
     options.state_file = dir_.path() + "/mock-state.json";
     server_ =
-        std::make_unique<mock::MockServer>(vendor::Catalog::load(CONFORM_SCHEMAS_DIR), options);
+        std::make_unique<mock::MockServer>(contracts::Catalog::load(CONFORM_SCHEMAS_DIR), options);
     server_->start();
   }
 

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "codec/rapidjson.hpp"
+#include "contracts/catalog.hpp"
 #include "support/run_command.hpp"
-#include "vendor/catalog.hpp"
 
 namespace conform {
 namespace {
@@ -61,14 +61,14 @@ std::vector<std::string> request_lines(const fs::path& examples, std::mt19937& r
 }
 
 TEST(ValidateNdjsonParity, EveryLineGetsTheLibrarysVerdictAndFindings) {
-  const auto catalog = vendor::Catalog::load(CONFORM_SCHEMAS_DIR);
+  const auto catalog = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
   std::mt19937 random(11);
   std::size_t valid_lines = 0, invalid_lines = 0;
   for (const auto& vendor : catalog->vendors()) {
     const fs::path examples = fs::path(CONFORM_SCHEMAS_DIR) / vendor.id / "examples";
     if (!fs::exists(examples)) continue;
     const auto id = parse_message_id("request");
-    const vendor::MessageSpec* message = catalog->message(vendor, *id);
+    const contracts::MessageSpec* message = catalog->message(vendor, *id);
     if (message == nullptr) continue;
     const auto lines = request_lines(examples, random);
     std::string input;
@@ -85,7 +85,7 @@ TEST(ValidateNdjsonParity, EveryLineGetsTheLibrarysVerdictAndFindings) {
       rapidjson::Document got;
       got.Parse(json_line.c_str());
       ASSERT_FALSE(got.HasParseError()) << json_line;
-      vendor::CheckOptions options;
+      contracts::CheckOptions options;
       options.format = Format::json;
       const PayloadResult expected = catalog->check(vendor, *message, lines[index], options);
       const std::string where =

@@ -48,13 +48,13 @@ std::size_t at_least(const DriftItems& items, Level level) {
 
 class RecordingCheckTest : public ::testing::Test {
  protected:
-  RecordingCheckTest() : catalog_(vendor::Catalog::load(CONFORM_SCHEMAS_DIR)) {}
+  RecordingCheckTest() : catalog_(contracts::Catalog::load(CONFORM_SCHEMAS_DIR)) {}
   RecordingCheck check(std::vector<Snapshot> snapshots) {
     Recording recording;
     recording.snapshots = std::move(snapshots);
     return check_recording(*catalog_, recording);
   }
-  std::shared_ptr<vendor::Catalog> catalog_;
+  std::shared_ptr<contracts::Catalog> catalog_;
 };
 
 TEST_F(RecordingCheckTest, ADocumentedBodyGivesNoWarning) {
@@ -126,8 +126,8 @@ TEST_F(RecordingCheckTest, RedactedValuesAreNotJudged) {
 }
 
 TEST_F(RecordingCheckTest, ReadBacksUseTheMessageTheManifestNamesOrNone) {
-  const vendor::Manifest& msp360 = *catalog_->find("msp360");
-  const vendor::Manifest& finix = *catalog_->find("finix");
+  const contracts::Manifest& msp360 = *catalog_->find("msp360");
+  const contracts::Manifest& finix = *catalog_->find("finix");
   Snapshot read;
   read.method = "GET";
   read.status = 200;

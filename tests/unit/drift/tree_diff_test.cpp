@@ -41,7 +41,7 @@ class TreeDiffTest : public ::testing::Test {
   }
   ~TreeDiffTest() override { fs::current_path(previous_); }
   DriftItems diff() {
-    return diff_trees(*vendor::Catalog::load("old"), *vendor::Catalog::load("new"));
+    return diff_trees(*contracts::Catalog::load("old"), *contracts::Catalog::load("new"));
   }
   test::TempDir dir_;
   fs::path previous_;

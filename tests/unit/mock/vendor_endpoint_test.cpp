@@ -7,8 +7,8 @@
 namespace conform::mock {
 namespace {
 
-std::shared_ptr<const vendor::Catalog> catalog() {
-  static const auto loaded = vendor::Catalog::load(CONFORM_SCHEMAS_DIR);
+std::shared_ptr<const contracts::Catalog> catalog() {
+  static const auto loaded = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
   return loaded;
 }
 

@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "vendor/catalog.hpp"
+#include "contracts/catalog.hpp"
 
 namespace conform::openapi {
 namespace {
 
-const vendor::Catalog& catalog() {
-  static const auto loaded = vendor::Catalog::load(CONFORM_SCHEMAS_DIR);
+const contracts::Catalog& catalog() {
+  static const auto loaded = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
   return *loaded;
 }
 

@@ -102,7 +102,7 @@ Assertion assert_equals(const char* pointer, const char* value) {
 class ExecutorTest : public ::testing::Test {
  protected:
   ExecutorTest()
-      : catalog_(vendor::Catalog::load(CONFORM_SOURCE_DIR "/tests/data/vendors")),
+      : catalog_(contracts::Catalog::load(CONFORM_SOURCE_DIR "/tests/data/vendors")),
         executor_(*catalog_, ExecutorOptions{}) {
     target_.manifest = catalog_->find("acme");
     target_.base_url = server_.base_url();
@@ -129,7 +129,7 @@ class ExecutorTest : public ::testing::Test {
   }
 
   AcmeServer server_;
-  std::shared_ptr<vendor::Catalog> catalog_;
+  std::shared_ptr<contracts::Catalog> catalog_;
   Executor executor_;
   VendorTarget target_;
   http::ClientOptions client_options_;

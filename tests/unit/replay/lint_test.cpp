@@ -15,7 +15,7 @@ class LintTest : public ::testing::Test {
  protected:
   LintTest()
       : dir_(fs::temp_directory_path() / ("conform-lint-" + std::to_string(::getpid()))),
-        catalog_(vendor::Catalog::load(CONFORM_SCHEMAS_DIR)),
+        catalog_(contracts::Catalog::load(CONFORM_SCHEMAS_DIR)),
         loader_(catalog_->registry(), CONFORM_CASES_DIR) {
     fs::create_directories(dir_ / "bodies");
   }
@@ -42,7 +42,7 @@ class LintTest : public ::testing::Test {
   }
 
   fs::path dir_;
-  std::shared_ptr<vendor::Catalog> catalog_;
+  std::shared_ptr<contracts::Catalog> catalog_;
   CaseLoader loader_;
 };
 

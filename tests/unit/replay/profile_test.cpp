@@ -4,17 +4,17 @@
 
 #include <cstring>
 
-#include "vendor/catalog.hpp"
+#include "contracts/catalog.hpp"
 
 namespace conform::replay {
 namespace {
 
 class ProfileTest : public ::testing::Test {
  protected:
-  ProfileTest() : catalog_(vendor::Catalog::load(CONFORM_SCHEMAS_DIR)) {}
+  ProfileTest() : catalog_(contracts::Catalog::load(CONFORM_SCHEMAS_DIR)) {}
 
-  const vendor::Manifest& vendor(const char* id) const {
-    const vendor::Manifest* manifest = catalog_->find(id);
+  const contracts::Manifest& vendor(const char* id) const {
+    const contracts::Manifest* manifest = catalog_->find(id);
     if (!manifest) throw std::logic_error(std::string("no vendor ") + id);
     return *manifest;
   }
@@ -24,7 +24,7 @@ class ProfileTest : public ::testing::Test {
     return variable ? variable->value : "(unset)";
   }
 
-  std::shared_ptr<vendor::Catalog> catalog_;
+  std::shared_ptr<contracts::Catalog> catalog_;
 };
 
 TEST_F(ProfileTest, TheMockProfileCarriesEachSchemesCredentialsAsSecrets) {

@@ -7,17 +7,17 @@
 namespace conform::report {
 namespace {
 
-vendor::Manifest manifest(std::string id, std::vector<std::string> statuses) {
-  vendor::Manifest m;
+contracts::Manifest manifest(std::string id, std::vector<std::string> statuses) {
+  contracts::Manifest m;
   m.id = std::move(id);
   m.request_media_types = {"application/json", "application/xml"};
   m.response_media_types = {"application/json"};
   for (auto& status : statuses) {
-    vendor::MessageSpec spec;
+    contracts::MessageSpec spec;
     spec.id = MessageId{MessageId::Kind::response, std::move(status)};
     m.messages.push_back(spec);
   }
-  vendor::MessageSpec request;
+  contracts::MessageSpec request;
   m.messages.insert(m.messages.begin(), request);
   return m;
 }

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "codec/decode.hpp"
-#include "vendor/catalog.hpp"
+#include "contracts/catalog.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 namespace {
 namespace fs = std::filesystem;
 
@@ -138,4 +138,4 @@ TEST(Examples, EveryVendorHasValidAndInvalidExamplesForEveryMessage) {
 }
 
 }  // namespace
-}  // namespace conform::vendor
+}  // namespace conform::contracts

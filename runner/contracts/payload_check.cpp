@@ -1,4 +1,4 @@
-#include "vendor/payload_check.hpp"
+#include "contracts/payload_check.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -13,7 +13,7 @@
 #include "codec/utf8.hpp"
 #include "codec/xml_rules.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 namespace {
 
 constexpr std::size_t kKeptReaderBytes = std::size_t{1} << 20;
@@ -162,4 +162,4 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
   return with_valid_utf8(std::move(result));
 }
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

@@ -4,11 +4,11 @@
 #include <string_view>
 
 #include "codec/schema_view.hpp"
+#include "contracts/catalog.hpp"
 #include "model/result.hpp"
 #include "schema/schema.hpp"
-#include "vendor/catalog.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 
 // The format the bytes look like: XML, a form, else JSON (whose decoder explains best what
 // is wrong with empty, binary or plain-text bodies).
@@ -22,4 +22,4 @@ PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema
                             const codec::XmlRules* xml_rules, const CheckOptions& options,
                             const codec::SchemaResolver& resolver = {});
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

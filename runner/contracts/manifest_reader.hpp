@@ -5,12 +5,12 @@
 #include <memory>
 
 #include "codec/rapidjson.hpp"
-#include "vendor/manifest.hpp"
+#include "contracts/manifest.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 
 // `document` already validated against manifest.schema.json, so members have their types.
 Manifest read_manifest(std::shared_ptr<const rapidjson::Document> document,
                        const std::filesystem::path& dir);
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

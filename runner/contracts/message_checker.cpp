@@ -1,12 +1,12 @@
-#include "vendor/message_checker.hpp"
+#include "contracts/message_checker.hpp"
 
 #include <algorithm>
 #include <utility>
 
-#include "vendor/payload_check.hpp"
-#include "vendor/schema_resolver.hpp"
+#include "contracts/payload_check.hpp"
+#include "contracts/schema_resolver.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 namespace {
 
 // The vendor must accept the format for requests; responses come in what it sends.
@@ -76,4 +76,4 @@ PayloadResult MessageChecker::check(std::string_view bytes, const CheckOptions& 
   return result;
 }
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "vendor/catalog.hpp"
-#include "vendor/payload_check.hpp"
+#include "contracts/catalog.hpp"
+#include "contracts/payload_check.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 namespace {
 
 class OneFindingPerProblem : public ::testing::Test {
@@ -150,4 +150,4 @@ TEST_F(OneFindingPerProblem, SeveralMissingMembersAreOneFinding) {
 }
 
 }  // namespace
-}  // namespace conform::vendor
+}  // namespace conform::contracts

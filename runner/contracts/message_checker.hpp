@@ -6,10 +6,10 @@
 #include <string_view>
 
 #include "codec/schema_view.hpp"
+#include "contracts/catalog.hpp"
 #include "model/result.hpp"
-#include "vendor/catalog.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 
 class MessageChecker {
  public:
@@ -31,4 +31,4 @@ class MessageChecker {
   codec::SchemaResolver resolver_;
 };
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

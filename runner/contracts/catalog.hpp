@@ -13,18 +13,18 @@
 
 #include "codec/limits.hpp"
 #include "codec/rapidjson.hpp"
+#include "contracts/manifest.hpp"
 #include "model/finding.hpp"
 #include "model/format.hpp"
 #include "model/message.hpp"
 #include "model/result.hpp"
 #include "schema/schema.hpp"
-#include "vendor/manifest.hpp"
 
 namespace conform::codec {
 class XmlRules;
 }
 
-namespace conform::vendor {
+namespace conform::contracts {
 
 // A manifest or a file it names is broken: exit 2, naming the file, line and field.
 class CatalogError : public std::runtime_error {
@@ -78,4 +78,4 @@ class Catalog {
   mutable std::map<std::string, std::shared_ptr<const codec::XmlRules>> rules_;
 };
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

@@ -10,7 +10,7 @@
 #include "codec/rapidjson.hpp"
 #include "model/message.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 
 struct MessageSpec {
   MessageId id;
@@ -66,4 +66,4 @@ struct Manifest {
   std::shared_ptr<const rapidjson::Document> document;
 };
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

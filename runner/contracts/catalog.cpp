@@ -1,4 +1,4 @@
-#include "vendor/catalog.hpp"
+#include "contracts/catalog.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -6,10 +6,10 @@
 
 #include "codec/decode.hpp"
 #include "codec/xml_rules.hpp"
-#include "vendor/manifest_reader.hpp"
-#include "vendor/message_checker.hpp"
+#include "contracts/manifest_reader.hpp"
+#include "contracts/message_checker.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 namespace fs = std::filesystem;
 namespace {
 
@@ -162,4 +162,4 @@ PayloadResult Catalog::check(const Manifest& vendor, const MessageSpec& message,
   return MessageChecker(*this, vendor, message).check(bytes, options);
 }
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

@@ -1,7 +1,7 @@
 // check_payload reads JSON through a reader each thread keeps, and MessageChecker looks a
 // message's schema up once: both must answer exactly what the plain path (codec::decode,
 // a fresh document, the catalog's lookups) answers.
-#include "vendor/payload_check.hpp"
+#include "contracts/payload_check.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "codec/decode.hpp"
-#include "vendor/catalog.hpp"
-#include "vendor/message_checker.hpp"
+#include "contracts/catalog.hpp"
+#include "contracts/message_checker.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 namespace {
 namespace fs = std::filesystem;
 
@@ -245,4 +245,4 @@ TEST_F(PayloadCheck, XmlChildOrderIsAFindingInResponsesOnlyWhenStrict) {
 }
 
 }  // namespace
-}  // namespace conform::vendor
+}  // namespace conform::contracts

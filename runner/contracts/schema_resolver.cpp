@@ -1,8 +1,8 @@
-#include "vendor/schema_resolver.hpp"
+#include "contracts/schema_resolver.hpp"
 
 #include <string>
 
-namespace conform::vendor {
+namespace conform::contracts {
 
 codec::SchemaResolver schema_resolver(const Catalog& catalog, const Manifest& vendor) {
   schema::SchemaRegistry* registry = &catalog.registry();
@@ -16,4 +16,4 @@ codec::SchemaResolver schema_resolver(const Catalog& catalog, const Manifest& ve
   };
 }
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

@@ -4,12 +4,12 @@
 #pragma once
 
 #include "codec/schema_view.hpp"
-#include "vendor/catalog.hpp"
+#include "contracts/catalog.hpp"
 
-namespace conform::vendor {
+namespace conform::contracts {
 
 // Resolves a file name beside `vendor`'s manifest through the catalog's registry, which
 // caches what it loads: the documents live as long as `catalog`. Unreadable: nullptr.
 codec::SchemaResolver schema_resolver(const Catalog& catalog, const Manifest& vendor);
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

@@ -1,9 +1,9 @@
-#include "vendor/manifest_reader.hpp"
+#include "contracts/manifest_reader.hpp"
 
 #include <string>
 #include <utility>
 
-namespace conform::vendor {
+namespace conform::contracts {
 namespace {
 
 std::string string_member(const rapidjson::Value& object, const char* name) {
@@ -98,4 +98,4 @@ Manifest read_manifest(std::shared_ptr<const rapidjson::Document> document,
   return m;
 }
 
-}  // namespace conform::vendor
+}  // namespace conform::contracts

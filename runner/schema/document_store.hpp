@@ -26,12 +26,16 @@ struct SchemaLocation {
   std::string pointer;
 };
 
+// A "$ref" reads schema files only inside the folders the caller named: the folder of each
+// schema file added with add_file (its siblings and subfolders) and each mapped folder.
+// Symbolic links and ".." are resolved before the check, so neither leads out.
 class DocumentStore {
  public:
+  // URLs under `url_prefix` are read from `dir`, which "$ref"s may also name by path.
   void map_url_prefix(std::string url_prefix, std::filesystem::path dir);
 
   // Reads and parses a file (throws SchemaError when unreadable or not JSON) and indexes it
-  // under its file:// URI.
+  // under its file:// URI. Its folder becomes one "$ref"s may read from.
   std::shared_ptr<const Document> add_file(const std::filesystem::path& canonical_path);
   // Indexes a parsed document under `uri` (the document's own "$id" may add more).
   std::shared_ptr<const Document> add(std::string uri, std::string label, rapidjson::Document json);
@@ -47,8 +51,12 @@ class DocumentStore {
  private:
   bool fetch(const std::string& uri, std::string& error);
   void index(const std::shared_ptr<const Document>& document);
+  void allow_folder(const std::filesystem::path& dir);
+  // False, with `error` naming the file and the folders, when `file` resolves outside them.
+  bool in_allowed_folder(const std::filesystem::path& file, std::string& error) const;
 
   std::vector<std::pair<std::string, std::filesystem::path>> prefixes_;
+  std::vector<std::filesystem::path> allowed_folders_;  // resolved
   std::unordered_map<std::string, SchemaLocation> ids_;
   std::vector<std::shared_ptr<const Document>> documents_;
 };

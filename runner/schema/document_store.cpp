@@ -1,14 +1,12 @@
 #include "schema/document_store.hpp"
 
-#include <algorithm>
 #include <cstddef>
-#include <fstream>
-#include <sstream>
 
 #include "codec/json_number.hpp"
 #include "schema/draft07_metaschema.hpp"
 #include "schema/json_pointer.hpp"
 #include "schema/schema.hpp"
+#include "schema/schema_folders.hpp"
 #include "schema/uri.hpp"
 
 namespace conform::schema {
@@ -104,39 +102,6 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
-// A schema file is a regular file of at most this size: a $ref to /dev/zero, a FIFO or a
-// huge file must not hang or exhaust the loader.
-constexpr std::uintmax_t kMaxSchemaFileBytes = std::uintmax_t{64} << 20;
-
-bool read_text(const std::filesystem::path& file, std::string& text) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(file, error) ||
-      std::filesystem::file_size(file, error) > kMaxSchemaFileBytes || error) {
-    return false;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  text = bytes.str();
-  return true;
-}
-
-// `path` with "..", "." and every symbolic link of the part that exists resolved; empty when
-// that fails (an empty path is inside no folder).
-std::filesystem::path resolved(const std::filesystem::path& path) {
-  std::error_code error;
-  std::filesystem::path out = std::filesystem::weakly_canonical(path, error);
-  if (error) return {};
-  return out.has_filename() ? out : out.parent_path();  // "dir/" is "dir"
-}
-
-bool is_inside(const std::filesystem::path& folder, const std::filesystem::path& path) {
-  return !path.empty() &&
-         std::mismatch(folder.begin(), folder.end(), path.begin(), path.end()).first ==
-             folder.end();
-}
-
 }  // namespace
 
 rapidjson::Document parse_schema_text(std::string_view text, const std::string& label) {
@@ -153,41 +118,15 @@ rapidjson::Document parse_schema_text(std::string_view text, const std::string& 
 }
 
 void DocumentStore::map_url_prefix(std::string url_prefix, std::filesystem::path dir) {
-  allow_folder(dir);
+  folders_.allow(dir);
   prefixes_.emplace_back(std::move(url_prefix), std::move(dir));
 }
 
-void DocumentStore::allow_folder(const std::filesystem::path& dir) {
-  std::filesystem::path folder = resolved(dir);
-  if (folder.empty()) return;
-  if (std::find(allowed_folders_.begin(), allowed_folders_.end(), folder) ==
-      allowed_folders_.end()) {
-    allowed_folders_.push_back(std::move(folder));
-  }
-}
-
-bool DocumentStore::in_allowed_folder(const std::filesystem::path& file, std::string& error) const {
-  const std::filesystem::path target = resolved(file);
-  for (const auto& folder : allowed_folders_) {
-    if (is_inside(folder, target)) return true;
-  }
-  std::string folders;
-  for (const auto& folder : allowed_folders_) {
-    folders += (folders.empty() ? "" : ", ") + folder.string();
-  }
-  error = file.string();
-  if (!target.empty() && target != file) error += " (resolved: " + target.string() + ")";
-  error += " is outside " +
-           (folders.empty() ? std::string("every folder schemas are read from") : folders) +
-           ": a $ref may name schema files in the folder of the schema conform was given, or "
-           "below it, or in a folder mapped to a URL prefix (--map)";
-  return false;
-}
-
 std::shared_ptr<const Document> DocumentStore::add_file(const std::filesystem::path& path) {
-  allow_folder(path.parent_path());
+  folders_.allow(path.parent_path());
   std::string text;
-  if (!read_text(path, text)) throw SchemaError(path.string(), "", "cannot read the schema file");
+  if (!read_schema_file(path, text))
+    throw SchemaError(path.string(), "", "cannot read the schema file");
   return add(file_uri(path.string()), path.string(), parse_schema_text(text, path.string()));
 }
 
@@ -255,9 +194,9 @@ bool DocumentStore::fetch(const std::string& uri, std::string& error) {
     // Schemas next to each other on disk: "$ref": "common.json#/definitions/id".
     // A schema from a pull request must not read /etc/passwd or ~/.ssh through "../..".
     std::filesystem::path file = uri.substr(7);
-    if (!in_allowed_folder(file, error)) return false;
+    if (!folders_.admits(file, error)) return false;
     std::string text;
-    if (!read_text(file, text)) {
+    if (!read_schema_file(file, text)) {
       error = "cannot read " + file.string();
       return false;
     }
@@ -267,12 +206,15 @@ bool DocumentStore::fetch(const std::string& uri, std::string& error) {
   for (const auto& [prefix, dir] : prefixes_) {
     if (uri.compare(0, prefix.size(), prefix) != 0) continue;
     std::filesystem::path file = dir / uri.substr(prefix.size());
-    if (!is_inside(resolved(dir), resolved(file))) {
+    SchemaFolders mapped;
+    mapped.allow(dir);
+    std::string outside;
+    if (!mapped.admits(file, outside)) {
       error = uri + " leaves the folder " + dir.string() + " its prefix is mapped to";
       return false;
     }
     std::string text;
-    if (!read_text(file, text)) {
+    if (!read_schema_file(file, text)) {
       error = uri + " maps to " + file.string() + ", which cannot be read";
       return false;
     }

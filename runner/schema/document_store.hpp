@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "codec/rapidjson.hpp"
+#include "schema/schema_folders.hpp"
 
 namespace conform::schema {
 
@@ -26,9 +27,9 @@ struct SchemaLocation {
   std::string pointer;
 };
 
-// A "$ref" reads schema files only inside the folders the caller named: the folder of each
-// schema file added with add_file (its siblings and subfolders) and each mapped folder.
-// Symbolic links and ".." are resolved before the check, so neither leads out.
+// A "$ref" reads schema files only inside the folders the caller named (SchemaFolders): the
+// folder of each schema file added with add_file (its siblings and subfolders) and each
+// mapped folder.
 class DocumentStore {
  public:
   // URLs under `url_prefix` are read from `dir`, which "$ref"s may also name by path.
@@ -51,12 +52,9 @@ class DocumentStore {
  private:
   bool fetch(const std::string& uri, std::string& error);
   void index(const std::shared_ptr<const Document>& document);
-  void allow_folder(const std::filesystem::path& dir);
-  // False, with `error` naming the file and the folders, when `file` resolves outside them.
-  bool in_allowed_folder(const std::filesystem::path& file, std::string& error) const;
 
   std::vector<std::pair<std::string, std::filesystem::path>> prefixes_;
-  std::vector<std::filesystem::path> allowed_folders_;  // resolved
+  SchemaFolders folders_;
   std::unordered_map<std::string, SchemaLocation> ids_;
   std::vector<std::shared_ptr<const Document>> documents_;
 };

@@ -123,7 +123,10 @@ class Builder {
  public:
   Builder(const contracts::Catalog& catalog, const contracts::Manifest& vendor,
           Allocator& allocator)
-      : catalog_(catalog), vendor_(vendor), allocator_(allocator), components_(allocator) {}
+      : catalog_(catalog), vendor_(vendor), allocator_(allocator), components_(allocator) {
+    // A vendor's schema may share a file at the catalog's root, as the schema engine allows.
+    components_.allow_folder(catalog.schemas_dir());
+  }
 
   // The content object of a message: one entry per media type it can come in.
   rapidjson::Value content(const contracts::MessageSpec& message,

@@ -1,11 +1,10 @@
 #include "openapi/schema_components.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 #include "codec/json_number.hpp"
+#include "schema/schema_folders.hpp"
 
 namespace conform::openapi {
 namespace fs = std::filesystem;
@@ -135,6 +134,7 @@ std::string SchemaComponents::name_of(const fs::path& file) {
 }
 
 std::string SchemaComponents::add(const fs::path& file) {
+  folders_.allow(file.parent_path());
   const std::string name = name_of(file);
   while (!pending_.empty()) {
     const Pending next = pending_.front();
@@ -157,10 +157,8 @@ rapidjson::Value SchemaComponents::take_schemas() {
 }
 
 void SchemaComponents::convert_file(const Pending& pending) {
-  std::ifstream in(pending.file, std::ios::binary);
-  std::ostringstream bytes;
-  if (in) bytes << in.rdbuf();
-  if (!in) {
+  std::string bytes;
+  if (!schema::read_schema_file(pending.file, bytes)) {
     Finding f;
     f.keyword = "io";
     f.message = pending.file.string() + ": cannot read the schema";
@@ -168,7 +166,7 @@ void SchemaComponents::convert_file(const Pending& pending) {
     return;
   }
   rapidjson::Document document;
-  const rapidjson::ParseResult parsed = codec::parse_json_text(document, bytes.str());
+  const rapidjson::ParseResult parsed = codec::parse_json_text(document, bytes);
   if (parsed.IsError()) {
     Finding f;
     f.keyword = "syntax";
@@ -268,6 +266,14 @@ std::string SchemaComponents::rewrite_ref(const std::string& ref, const fs::path
     f.severity = Severity::warning;
     f.keyword = "$ref";
     f.message = file.string() + ": \"$ref\": \"" + ref + "\" is not a file beside it; left as is";
+    findings_.push_back(std::move(f));
+    return ref;
+  }
+  std::string outside;
+  if (!target.empty() && !folders_.admits(file.parent_path() / target, outside)) {
+    Finding f;
+    f.keyword = "$ref";
+    f.message = file.string() + ": \"$ref\": \"" + ref + "\": " + outside;
     findings_.push_back(std::move(f));
     return ref;
   }

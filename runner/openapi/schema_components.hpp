@@ -9,6 +9,7 @@
 
 #include "codec/rapidjson.hpp"
 #include "model/finding.hpp"
+#include "schema/schema_folders.hpp"
 
 namespace conform::openapi {
 
@@ -23,6 +24,10 @@ class SchemaComponents {
  public:
   explicit SchemaComponents(rapidjson::Document::AllocatorType& allocator)
       : allocator_(allocator) {}
+
+  // A "$ref" reads files only in the folder of a file given to add() and below it, or in a
+  // folder allowed here (the catalog's): not /etc/passwd through "../.." or a link.
+  void allow_folder(const std::filesystem::path& dir) { folders_.allow(dir); }
 
   // Adds `file` (and every file it references) and returns the "$ref" that names its
   // component ("#/components/schemas/request"). A file that cannot be read or parsed adds a
@@ -47,6 +52,7 @@ class SchemaComponents {
   std::string rewrite_ref(const std::string& ref, const std::filesystem::path& file);
 
   rapidjson::Document::AllocatorType& allocator_;
+  schema::SchemaFolders folders_;
   std::map<std::filesystem::path, std::string> names_;  // canonical file -> component
   std::vector<Pending> pending_;
   std::vector<std::pair<std::string, rapidjson::Value>> schemas_;

@@ -22,9 +22,10 @@ std::string compact(const rapidjson::Value& value) {
 
 class SchemaComponentsTest : public testing::Test {
  protected:
-  // Adds `file` and returns the components as compact JSON.
+  // Adds `file` and returns the components as compact JSON. The folder is the catalog's.
   std::string convert(const std::string& file) {
     SchemaComponents components(document_.GetAllocator());
+    components.allow_folder(catalog_.empty() ? fs::path(dir_.path()) : catalog_);
     ref_ = components.add(fs::path(dir_.path()) / file);
     findings_ = components.findings();
     rapidjson::Value schemas = components.take_schemas();
@@ -36,6 +37,7 @@ class SchemaComponentsTest : public testing::Test {
   }
 
   test::TempDir dir_;
+  fs::path catalog_;  // empty: the whole temporary folder
   rapidjson::Document document_;
   std::string ref_;
   Findings findings_;
@@ -118,6 +120,31 @@ TEST_F(SchemaComponentsTest, ReportsFilesItCannotReadAndRefsItCannotFollow) {
   EXPECT_EQ(ref_, "");
   ASSERT_EQ(findings_.size(), 1u);
   EXPECT_EQ(findings_[0].keyword, "syntax");
+}
+
+// A schema from a pull request cannot pull a file from outside the catalog into the
+// document: not by "../..", an absolute path or a symbolic link.
+TEST_F(SchemaComponentsTest, FollowsNoRefOutOfTheCatalog) {
+  catalog_ = fs::path(dir_.path()) / "catalog";
+  write("outside.json", R"({"const": "hunter2"})");
+  write("catalog/shared.schema.json", R"({"type": "string"})");
+  write("catalog/v/request.schema.json", R"({"properties": {
+      "shared": {"$ref": "../shared.schema.json"},
+      "climbs": {"$ref": "../../outside.json"},
+      "absolute": {"$ref": "/etc/passwd"},
+      "linked": {"$ref": "link.json"}}})");
+  fs::create_symlink(fs::path(dir_.path()) / "outside.json", catalog_ / "v" / "link.json");
+  const std::string components = convert("catalog/v/request.schema.json");
+  EXPECT_EQ(components.find("hunter2"), std::string::npos) << components;
+  EXPECT_NE(components.find(R"("shared":{"type":"string"})"), std::string::npos) << components;
+  ASSERT_EQ(findings_.size(), 3u);
+  for (const Finding& finding : findings_) {
+    EXPECT_EQ(finding.severity, Severity::error);
+    EXPECT_EQ(finding.keyword, "$ref");
+    EXPECT_NE(finding.message.find("is outside " + fs::canonical(catalog_).string()),
+              std::string::npos)
+        << finding.message;
+  }
 }
 
 }  // namespace

@@ -242,6 +242,7 @@ RecordingCheck check_recording(const contracts::Catalog& catalog, const Recordin
 
   // Documented properties the recording never showed, where their parent was seen.
   SchemaFiles files;
+  files.allow_folder(catalog.schemas_dir());
   for (const auto& [key, shape] : out.shapes) {
     const contracts::Manifest* vendor = catalog.find(key.first);
     const auto id = parse_message_id(key.second);

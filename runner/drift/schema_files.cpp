@@ -1,7 +1,6 @@
 #include "drift/schema_files.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <string>
 
 #include "drift/shape.hpp"
 // After codec/rapidjson.hpp (through schema_files.hpp), which sets RapidJSON's assertion.
@@ -57,16 +56,19 @@ void walk(SchemaFiles& files, SchemaNode at, const std::string& path, int depth,
 }  // namespace
 
 SchemaNode SchemaFiles::root(const fs::path& file) {
+  folders_.allow(file.parent_path());
+  return load(file);
+}
+
+SchemaNode SchemaFiles::load(const fs::path& file) {
   const fs::path key = file.lexically_normal();
   auto found = documents_.find(key);
   if (found == documents_.end()) {
-    std::ifstream in(key, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
+    std::string text;
     auto document = std::make_unique<rapidjson::Document>();
-    const std::string text = bytes.str();
+    const bool read = schema::read_schema_file(key, text);
     document->Parse(text.data(), text.size());
-    if (!in || document->HasParseError()) document.reset();
+    if (!read || document->HasParseError()) document.reset();
     found = documents_.emplace(key, std::move(document)).first;
   }
   if (!found->second) return {};
@@ -82,8 +84,12 @@ SchemaNode SchemaFiles::resolve(SchemaNode at) {
     const auto hash = target.find('#');
     const std::string file_part = target.substr(0, hash);
     const std::string fragment = hash == std::string::npos ? "" : target.substr(hash + 1);
-    SchemaNode document =
-        file_part.empty() ? root(at.file) : root(at.file.parent_path() / file_part);
+    std::string outside;
+    if (!file_part.empty() && !folders_.admits(at.file.parent_path() / file_part, outside)) {
+      return {};
+    }
+    const SchemaNode document =
+        load(file_part.empty() ? at.file : at.file.parent_path() / file_part);
     if (!document) return {};
     if (fragment.empty()) {
       at = document;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "codec/rapidjson.hpp"
+#include "schema/schema_folders.hpp"
 
 namespace conform::drift {
 
@@ -21,13 +22,19 @@ struct SchemaNode {
 
 class SchemaFiles {
  public:
+  // A "$ref" reads files only in the folder of a file given to root() and below it, or in a
+  // folder allowed here (the catalog's): not /etc/passwd through "../.." or a link.
+  void allow_folder(const std::filesystem::path& dir) { folders_.allow(dir); }
   // The root of `file`, read once; an empty node when it cannot be read as JSON.
   SchemaNode root(const std::filesystem::path& file);
   // Follows "$ref" (local "#/...", "other.json", "other.json#/...") until a node without
-  // one; an empty node when a reference leads nowhere or loops.
+  // one; an empty node when a reference leads nowhere, out of the allowed folders, or loops.
   SchemaNode resolve(SchemaNode at);
 
  private:
+  SchemaNode load(const std::filesystem::path& file);
+
+  schema::SchemaFolders folders_;
   std::map<std::filesystem::path, std::unique_ptr<rapidjson::Document>> documents_;
 };
 

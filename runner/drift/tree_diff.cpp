@@ -207,6 +207,9 @@ void diff_vendor(const contracts::Manifest& before, const contracts::Manifest& a
   }
 
   SchemaFiles files;
+  // A vendor's folder is <catalog>/<id>: its schemas may share files at the catalog root.
+  files.allow_folder(before.dir.parent_path());
+  files.allow_folder(after.dir.parent_path());
   for (const contracts::MessageSpec& message : after.messages) {
     const std::string name = message.id.name();
     const bool request = message.id.kind == MessageId::Kind::request;

@@ -3,9 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "support/run_command.hpp"
 
 namespace conform::drift {
 namespace {
+namespace fs = std::filesystem;
 
 Snapshot finix_put(const std::string& body, int status = 200,
                    const std::string& type = "application/json") {
@@ -90,6 +97,30 @@ TEST_F(RecordingCheckTest, ViolationsAreBreaking) {
   const DriftItem* never = find(result.items, "property-never-seen", "/enabled");
   ASSERT_NE(never, nullptr);
   EXPECT_EQ(never->level, Level::info);
+}
+
+// A response schema may share a file at the catalog root: the never-seen walk follows it
+// as validation does.
+TEST(RecordingCheck, TheNeverSeenWalkFollowsRefsIntoTheCatalogRoot) {
+  const test::TempDir dir;
+  const fs::path root = fs::path(dir.path()) / "schemas";
+  fs::copy(CONFORM_SCHEMAS_DIR, root, fs::copy_options::recursive);
+  std::ofstream(root / "shared.schema.json")
+      << R"({"type": "object", "properties": {"deep": {"type": "string"}}})";
+  const fs::path response = root / "finix" / "response-200.schema.json";
+  std::ifstream in(response);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string schema = text.str();
+  const std::size_t at = schema.find(R"("properties": {)");
+  ASSERT_NE(at, std::string::npos);
+  schema.insert(at + 15, R"("shared_x": {"$ref": "../shared.schema.json"},)");
+  std::ofstream(response, std::ios::trunc) << schema;
+
+  Recording recording;
+  recording.snapshots = {finix_put(finix_user(R"(, "shared_x": {})"))};
+  const RecordingCheck result = check_recording(*contracts::Catalog::load(root), recording);
+  EXPECT_NE(find(result.items, "property-never-seen", "/shared_x/deep"), nullptr);
 }
 
 TEST_F(RecordingCheckTest, StatusAndContentTypeTheVendorDoesNotDocument) {

@@ -3,6 +3,7 @@
 #include "drift/schema_diff.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -184,6 +185,24 @@ TEST(SchemaDiff, ARecursiveSchemaIsWalkedOnce) {
   ASSERT_FALSE(items.empty());
   EXPECT_EQ(items.front().rule(), "max-length-decreased");
   EXPECT_LE(items.size(), 70u);  // bounded by the depth limit, not endless
+}
+
+// Drift reads schema files as the schema engine does: a link out of the folder is not
+// followed, and a FIFO is not a schema file (reading one would block for ever).
+TEST(SchemaFiles, RefsThroughALinkOutOfTheFolderOrToAFifoAreNotRead) {
+  const test::TempDir dir;
+  const fs::path tree = fs::path(dir.path()) / "tree";
+  fs::create_directories(tree);
+  dir.write("outside.json", R"({"type": "object", "properties": {"leaked": {}}})");
+  fs::create_symlink(fs::path(dir.path()) / "outside.json", tree / "link.json");
+  ASSERT_EQ(::mkfifo((tree / "pipe.json").c_str(), 0600), 0);
+  dir.write("tree/inside.json", R"({"type": "object", "properties": {"kept": {}}})");
+  const std::string schema = dir.write("tree/s.json", R"({"properties": {
+      "l": {"$ref": "link.json"}, "p": {"$ref": "pipe.json"}, "i": {"$ref": "inside.json"}}})");
+  SchemaFiles files;
+  const std::set<std::string> paths = documented_paths(files, files.root(schema));
+  EXPECT_TRUE(paths.count("/i/kept")) << ::testing::PrintToString(paths);
+  EXPECT_FALSE(paths.count("/l/leaked")) << ::testing::PrintToString(paths);
 }
 
 }  // namespace

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <string>
 
 #include "support/run_command.hpp"
 
@@ -64,6 +66,26 @@ TEST_F(TreeDiffTest, AnUnreadableSchemaIsReportedNotSkipped) {
   const DriftItems items = diff();
   ASSERT_TRUE(has(items, "nexudus", "schema-unreadable"));
   EXPECT_EQ(items.front().level, Level::breaking);
+}
+
+// A vendor's schema may share a file at the catalog root, and its changes count; a "$ref"
+// out of the catalog is not read, whatever the file there says.
+TEST_F(TreeDiffTest, RefsFollowIntoTheCatalogRootAndNoFurther) {
+  std::ofstream("old/shared.schema.json") << R"({"type": "string", "maxLength": 10})";
+  std::ofstream("new/shared.schema.json") << R"({"type": "string", "maxLength": 5})";
+  std::ofstream("outside-old.schema.json") << R"({"type": "string", "maxLength": 10})";
+  std::ofstream("outside-new.schema.json") << R"({"type": "string", "maxLength": 1})";
+  for (const char* tree : {"old", "new"}) {
+    replace(fs::path(tree) / "finix/request.schema.json", R"("properties": {)",
+            std::string(R"("properties": {"shared_x": {"$ref": "../shared.schema.json"},)") +
+                R"("outside_x": {"$ref": "../../outside-)" + tree + R"(.schema.json"},)");
+  }
+  std::set<std::string> changed;
+  for (const DriftItem& item : diff()) changed.insert(item.rule() + " " + item.finding.pointer);
+  EXPECT_TRUE(changed.count("max-length-decreased /properties/shared_x/maxLength"))
+      << ::testing::PrintToString(changed);
+  EXPECT_EQ(changed.count("max-length-decreased /properties/outside_x/maxLength"), 0u)
+      << ::testing::PrintToString(changed);
 }
 
 }  // namespace

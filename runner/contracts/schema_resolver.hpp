@@ -9,7 +9,8 @@
 namespace conform::contracts {
 
 // Resolves a file name beside `vendor`'s manifest through the catalog's registry, which
-// caches what it loads: the documents live as long as `catalog`. Unreadable: nullptr.
+// caches what it loads: the documents live as long as `catalog`. Unreadable, or outside the
+// catalog folder: nullptr.
 codec::SchemaResolver schema_resolver(const Catalog& catalog, const Manifest& vendor);
 
 }  // namespace conform::contracts

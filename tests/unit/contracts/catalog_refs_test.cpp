@@ -1,6 +1,7 @@
 // A catalog's schemas may "$ref" any file of the catalog (a vendor's schema may share a file
 // at the catalog root), and nothing outside it: a schema from a pull request cannot make
-// conform read a file beside the catalog or above it.
+// conform read a file beside the catalog or above it, neither when a schema is compiled nor
+// when the codecs look a shared definition up.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "contracts/catalog.hpp"
+#include "contracts/schema_resolver.hpp"
 #include "schema/schema.hpp"
 #include "support/run_command.hpp"
 
@@ -62,6 +64,21 @@ TEST(CatalogRefs, AVendorSchemaCannotReachAFileBesideTheCatalog) {
         std::string::npos)
         << message;
   }
+}
+
+// The codecs look shared definitions up by the "$ref"'s file name: the same folder rule.
+TEST(CatalogRefs, TheCodecsResolverReadsNothingOutsideTheCatalog) {
+  const test::TempDir tmp;
+  tmp.write("outside.json", R"({"type": "string"})");
+  tmp.write("schemas/shared.schema.json", R"({"type": "string"})");
+  const auto catalog = acme_catalog(tmp.path(), R"({"type": "object"})");
+  fs::create_symlink(fs::path(tmp.path()) / "outside.json",
+                     fs::path(tmp.path()) / "schemas" / "acme" / "link.json");
+  const codec::SchemaResolver resolve = schema_resolver(*catalog, *catalog->find("acme"));
+  EXPECT_NE(resolve("response-200.schema.json"), nullptr);
+  EXPECT_NE(resolve("../shared.schema.json"), nullptr);
+  EXPECT_EQ(resolve("../../outside.json"), nullptr);
+  EXPECT_EQ(resolve("link.json"), nullptr);
 }
 
 }  // namespace

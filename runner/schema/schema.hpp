@@ -62,7 +62,8 @@ class SchemaRegistry {
   SchemaRegistry(const SchemaRegistry&) = delete;
   SchemaRegistry& operator=(const SchemaRegistry&) = delete;
 
-  // "$ref"s to URLs under `url_prefix` are read from `dir` instead of the network.
+  // "$ref"s to URLs under `url_prefix` are read from `dir` instead of the network; a relative
+  // "$ref" may also name a file in `dir` (or below it) by its path.
   void map_url_prefix(std::string url_prefix, std::filesystem::path dir);
 
   // Loads and compiles a schema file (cached by canonical path, and by the path as given so
@@ -71,7 +72,9 @@ class SchemaRegistry {
 
   // Compiles an in-memory schema; `base_uri` resolves its relative "$ref"s. Not cached.
   // "http://json-schema.org/draft-07/schema" is bundled; "file://" refs (relative ones
-  // from load_file) are read from disk; other URLs only through map_url_prefix.
+  // from load_file) are read from disk, only inside the folder of a file given to load_file
+  // (or below it) or a mapped folder, ".." and symbolic links resolved first; other URLs
+  // only through map_url_prefix.
   std::shared_ptr<const Schema> load_value(const rapidjson::Value& schema,
                                            const std::string& base_uri);
 

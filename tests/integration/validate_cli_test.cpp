@@ -179,6 +179,26 @@ TEST(ValidateCli, HundredMegabyteStringIsJudgedNotFatal) {
 
 // --- Broken schemas: exit 2 naming the schema and the pointer inside it. ---
 
+// A user's own schema set: siblings and subfolders are read, and a folder given with --map;
+// a $ref out of them is exit 2, unread, naming the $ref and the schema's folder.
+TEST(ValidateCli, AnOwnSchemaReadsItsFolderAndMappedFoldersOnly) {
+  const TempDir dir;
+  dir.write("common/id.json", R"({"type": "integer"})");
+  dir.write("api/defs/name.json", R"({"type": "string"})");
+  const std::string schema = dir.write("api/user.json", R"({"properties": {
+      "id": {"$ref": "../common/id.json"}, "name": {"$ref": "defs/name.json"}}})");
+  const std::string payload = dir.write("p.json", R"({"id": "x", "name": 1})");
+  auto r = run_conform({"validate", "--schema", schema, payload});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("$ref ../common/id.json: "));
+  EXPECT_THAT(r.err, HasSubstr("/common/id.json is outside "));
+  EXPECT_THAT(r.err, HasSubstr("/api: a $ref may name schema files"));
+  r = run_conform({"validate", "--schema", schema, "--map",
+                   "https://example.com/common/=" + dir.path() + "/common", payload});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("1 payload: 0 valid, 1 invalid"));
+}
+
 struct BrokenSchema {
   const char* name;
   const char* schema;

@@ -8,7 +8,7 @@
 #include <string>
 #include <system_error>
 
-#include "codec/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
@@ -108,10 +108,10 @@ class NumberReadingHandler {
     return emit_json_number(std::string_view(s, n), document_, too_big_);
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
-    return !(surrogate_ = has_encoded_surrogate(s, n)) && document_.String(s, n, copy);
+    return !(surrogate_ = text::has_encoded_surrogate(s, n)) && document_.String(s, n, copy);
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
-    return !(surrogate_ = has_encoded_surrogate(s, n)) && document_.Key(s, n, copy);
+    return !(surrogate_ = text::has_encoded_surrogate(s, n)) && document_.Key(s, n, copy);
   }
   bool StartObject() { return document_.StartObject(); }
   bool StartArray() { return document_.StartArray(); }

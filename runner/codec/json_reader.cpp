@@ -12,7 +12,8 @@
 #include "codec/json_source_map.hpp"
 #include "codec/scalar_text.hpp"
 #include "codec/text_position.hpp"
-#include "codec/utf8.hpp"
+#include "json/pointer.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
@@ -95,12 +96,12 @@ class LimitedHandler {
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
     if (n > limits_.max_string_bytes) return stop(Stop::string);
-    if (has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
+    if (text::has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
     return document_.String(s, n, copy);
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
     if (n > limits_.max_string_bytes) return stop(Stop::string);
-    if (has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
+    if (text::has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
     return document_.Key(s, n, copy);
   }
   bool StartObject() {
@@ -284,20 +285,6 @@ Finding number_too_big(std::string_view bytes, std::size_t offset) {
   return f;
 }
 
-// Appends a JSON Pointer token ('~' and '/' escaped).
-void append_token(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
-
 struct DuplicateKey {
   std::vector<std::string> path;  // tokens of the object
   std::string key;
@@ -464,8 +451,8 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
                                       "): JSON must be UTF-8"));
     return false;
   }
-  Utf8Problem problem;
-  if (!check_utf8(bytes, problem)) {
+  text::Utf8Problem problem;
+  if (!text::check_utf8(bytes, problem)) {
     const TextPosition at = position_of(bytes, problem.offset);
     std::string where = "at byte offset " + std::to_string(problem.offset) + " (line " +
                         std::to_string(at.line) + ", column " + std::to_string(at.column) + ")";
@@ -560,7 +547,7 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
         f.expected = std::move(expected);
         if (offset < bytes.size()) {
           f.actual = token_at(bytes, offset);
-          f.length = static_cast<int>(count_code_points(*f.actual));
+          f.length = static_cast<int>(text::count_code_points(*f.actual));
         } else {
           f.actual = "end of input";
         }
@@ -578,8 +565,8 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
   JsonLocator locator(bytes);
   for (auto& duplicate : duplicates) {
     std::string pointer;
-    for (const auto& token : duplicate.path) append_token(pointer, token);
-    append_token(pointer, duplicate.key);
+    for (const auto& token : duplicate.path) json::append_token(pointer, token);
+    json::append_token(pointer, duplicate.key);
     duplicate.path.push_back(duplicate.key);
     Finding f;
     f.keyword = "duplicate-key";

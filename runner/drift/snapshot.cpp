@@ -9,8 +9,8 @@
 #include "codec/encode.hpp"
 #include "codec/json_number.hpp"
 #include "codec/rapidjson.hpp"
-#include "codec/utf8.hpp"
 #include "report/atomic_file.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::drift {
 namespace {
@@ -33,7 +33,7 @@ void sort_members(rapidjson::Value& value) {
 
 // Snapshot files are UTF-8 whatever a server sent (a Latin-1 body, binary in a header).
 rapidjson::Value text(const std::string& value, rapidjson::Document::AllocatorType& allocator) {
-  const std::string clean = codec::valid_utf8(value);
+  const std::string clean = text::valid_utf8(value);
   return rapidjson::Value(clean.data(), static_cast<rapidjson::SizeType>(clean.size()), allocator);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "codec/decode.hpp"
+#include "json/pointer.hpp"
 #include "replay/json.hpp"
 #include "schema/suggest.hpp"
 #include "secret/policy.hpp"
@@ -28,21 +29,6 @@ std::string lowercase(std::string_view text) {
 
 bool contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
-}
-
-// "a/b~c" -> "a~1b~0c" (RFC 6901).
-std::string escape_token(std::string_view name) {
-  std::string out;
-  for (const char c : name) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::string trim(std::string_view text) {
@@ -94,7 +80,7 @@ class Linter {
       for (const auto& member : vars->value.GetObject()) {
         const std::string name = member.name.GetString();
         if (member.value.IsString() && is_secret_name(name)) {
-          check_value(member.value.GetString(), "/vars/" + escape_token(name),
+          check_value(member.value.GetString(), "/vars/" + json::escape_token(name),
                       "var \"" + name + "\"");
         }
       }
@@ -179,7 +165,7 @@ class Linter {
     for (const auto& header : headers->value.GetObject()) {
       const std::string name = header.name.GetString();
       if (header.value.IsString() && is_secret_header(name)) {
-        check_value(header.value.GetString(), at + "/headers/" + escape_token(name),
+        check_value(header.value.GetString(), at + "/headers/" + json::escape_token(name),
                     "header " + name);
       }
     }
@@ -202,7 +188,7 @@ class Linter {
     if (value.IsObject()) {
       for (const auto& member : value.GetObject()) {
         const std::string name = member.name.GetString();
-        const std::string inner = pointer + "/" + escape_token(name);
+        const std::string inner = pointer + "/" + json::escape_token(name);
         if (member.value.IsString() && is_secret_name(name)) {
           check_value(member.value.GetString(), where.empty() ? inner : pointer,
                       "body member " + name + where);
@@ -305,7 +291,7 @@ class Linter {
     for (const auto& member : capture->value.GetObject()) {
       const std::string name = member.name.GetString();
       if (contains(later, "${" + name + "}")) continue;
-      add(Severity::warning, at + "/capture/" + escape_token(name), "unused-capture",
+      add(Severity::warning, at + "/capture/" + json::escape_token(name), "unused-capture",
           "capture \"" + name + "\" is never used: no later step reads ${" + name + "}");
     }
   }

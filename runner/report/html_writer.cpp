@@ -8,10 +8,12 @@
 
 #include "report/atomic_file.hpp"
 #include "report/coverage.hpp"
+#include "report/duration.hpp"
 #include "report/html_assets.hpp"
 #include "report/redaction.hpp"
-#include "report/text.hpp"
 #include "report/totals.hpp"
+#include "text/markup.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
@@ -23,7 +25,9 @@ constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 constexpr std::size_t kUnfoldedCases = 20;
 
 // Every piece of run data goes through here on its way into the page.
-std::string h(std::string_view text) { return html_escape(printable_text(text)); }
+std::string h(std::string_view text) {
+  return conform::text::html_escape(conform::text::printable_text(text));
+}
 
 std::string lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -148,7 +152,7 @@ void body_block(std::ostringstream& out, const Headers& headers, const std::stri
   }
   const bool cut = body.size() > kMaxBodyBytes;
   out << "<pre class=\"body\"" << (!cut && looks_like_json(headers, body) ? " data-json" : "")
-      << ">" << h(cut ? truncate_utf8(body, kMaxBodyBytes) : body) << "</pre>";
+      << ">" << h(cut ? text::truncate_utf8(body, kMaxBodyBytes) : body) << "</pre>";
   if (cut) {
     out << "<p class=\"note\">" << body.size() << " bytes; the first " << kMaxBodyBytes
         << " are shown, report.json has them all.</p>";

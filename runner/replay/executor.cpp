@@ -9,7 +9,7 @@
 #include "codec/decode.hpp"
 #include "codec/json_number.hpp"
 #include "contracts/schema_resolver.hpp"
-#include "http/curl.hpp"
+#include "http/curl_reproducer.hpp"
 #include "http/url.hpp"
 #include "replay/assertion.hpp"
 #include "replay/header_check.hpp"

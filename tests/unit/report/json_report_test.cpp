@@ -3,8 +3,8 @@
 #include <stdexcept>
 
 #include "codec/rapidjson.hpp"
-#include "report/json_reader.hpp"
 #include "report/json_writer.hpp"
+#include "report/report_json_reader.hpp"
 #include "text/utf8.hpp"
 #include "unit/report/sample_run.hpp"
 

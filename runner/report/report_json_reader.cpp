@@ -1,4 +1,4 @@
-#include "report/json_reader.hpp"
+#include "report/report_json_reader.hpp"
 
 #include <fstream>
 #include <sstream>

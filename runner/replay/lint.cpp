@@ -13,19 +13,13 @@
 #include "replay/json.hpp"
 #include "schema/suggest.hpp"
 #include "secret/policy.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::replay {
 namespace {
 
 // Body files larger than this are not scanned for credentials (they are payload dumps).
 constexpr std::size_t kMaxScannedBodyFile = std::size_t{1} << 20;
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
@@ -124,14 +118,14 @@ class Linter {
   // A credential made up on purpose, a placeholder ("********" or "sample string 7", as the
   // vendors' documents print a password), or one the vendor's mock publishes for tests.
   bool harmless(std::string_view value) const {
-    const std::string lower = lowercase(value);
+    const std::string lower = text::to_lower_ascii(value);
     for (const char* word :
          {"wrong", "invalid", "fake", "dummy", "example", "sample", "placeholder", "redacted"}) {
       if (contains(lower, word)) return true;
     }
     std::string bare = trim(value);
     for (const char* scheme : {"bearer ", "basic "}) {
-      if (lowercase(bare).rfind(scheme, 0) == 0)
+      if (text::to_lower_ascii(bare).rfind(scheme, 0) == 0)
         bare = trim(bare.substr(std::string(scheme).size()));
     }
     if (bare.find_first_not_of('*') == std::string::npos) return true;
@@ -323,7 +317,7 @@ bool is_literal_secret(std::string_view value) {
   }
   std::string bare = trim(rest);
   for (const char* scheme : {"bearer", "basic", "token"}) {
-    const std::string lower = lowercase(bare);
+    const std::string lower = text::to_lower_ascii(bare);
     if (lower == scheme ||
         (lower.rfind(scheme, 0) == 0 && lower.size() > std::string(scheme).size() &&
          std::isspace(static_cast<unsigned char>(lower[std::string(scheme).size()])))) {

@@ -6,6 +6,7 @@
 
 #include "codec/json_number.hpp"
 #include "codec/json_pointer.hpp"
+#include "codec/text_position.hpp"
 #include "json/pointer.hpp"
 #include "schema/draft07_metaschema.hpp"
 #include "schema/schema.hpp"
@@ -92,19 +93,6 @@ void index_subschemas(const std::shared_ptr<const Document>& document,
   });
 }
 
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
 // A schema file is a regular file of at most this size: a $ref to /dev/zero, a FIFO or a
 // huge file must not hang or exhaust the loader.
 constexpr std::uintmax_t kMaxSchemaFileBytes = std::uintmax_t{64} << 20;
@@ -129,7 +117,7 @@ rapidjson::Document parse_schema_text(std::string_view text, const std::string& 
   rapidjson::Document json;
   const rapidjson::ParseResult parsed = codec::parse_json_text(json, text);
   if (parsed.IsError()) {
-    auto [line, column] = line_and_column(text, parsed.Offset());
+    const auto [line, column] = codec::position_of(text, parsed.Offset());
     throw SchemaError(label, "",
                       "not JSON: " + std::string(rapidjson::GetParseError_En(parsed.Code())) +
                           " (line " + std::to_string(line) + ", column " + std::to_string(column) +

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "json/string_escape.hpp"
+#include "text/ascii_case.hpp"
 #include "text/markup.hpp"
 #include "text/percent.hpp"
 
@@ -15,12 +16,6 @@ void replace_all(std::string& text, std::string_view what, std::string_view with
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size())) {
     text.replace(at, what.size(), with);
   }
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -72,8 +67,8 @@ enum class BodyFormat { json, xml, form, other };
 
 BodyFormat format_of(const Headers& headers, std::string_view body) {
   for (const auto& [name, value] : headers) {
-    if (lower(name) != "content-type") continue;
-    const std::string type = lower(value);
+    if (text::to_lower_ascii(name) != "content-type") continue;
+    const std::string type = text::to_lower_ascii(value);
     if (type.find("json") != std::string::npos) return BodyFormat::json;
     if (type.find("xml") != std::string::npos) return BodyFormat::xml;
     if (type.find("x-www-form-urlencoded") != std::string::npos) return BodyFormat::form;

@@ -292,11 +292,7 @@ bool FormDecoder::run() {
 bool decode_form(std::string_view bytes, const SchemaView& schema, const Limits& limits,
                  rapidjson::Document& out, Findings& findings, TableSourceMap& map) {
   if (bytes.size() > limits.max_bytes) {
-    findings.push_back(Finding{Severity::error, "", "", "", 1, 1, 1, "limit",
-                               "the body is " + std::to_string(bytes.size()) +
-                                   " bytes, more than the limit of " +
-                                   std::to_string(limits.max_bytes),
-                               std::nullopt, std::nullopt});
+    findings.push_back(body_too_large(bytes.size(), limits));
     return false;
   }
   return FormDecoder(bytes, schema, limits, out, findings, map).run();

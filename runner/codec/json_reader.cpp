@@ -435,11 +435,7 @@ bool parse_stream(rapidjson::Reader& reader, Stream& stream, const Limits& limit
 bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits& limits,
                 rapidjson::Document& document, Findings& findings, char* insitu = nullptr) {
   if (bytes.size() > limits.max_bytes) {
-    Finding f =
-        finding_at(bytes, 0, "limit",
-                   "the body is " + std::to_string(bytes.size()) +
-                       " bytes, more than the limit of " + std::to_string(limits.max_bytes));
-    findings.push_back(std::move(f));
+    findings.push_back(finding_at(bytes, 0, "limit", body_too_large_message(bytes.size(), limits)));
     return false;
   }
   if (bytes.size() >= 2 &&

@@ -73,18 +73,11 @@ enum class Stop { none, depth, string, members, number, surrogate };
 // Forwards parse events to the document while enforcing Limits, so an oversized input
 // stops the parse where it crosses the limit instead of after it is built.
 template <typename Stream>
-class LimitedHandler {
+class LimitedHandler : public DocumentScalarEvents {
  public:
   LimitedHandler(rapidjson::Document& document, const Limits& limits, Stream& stream)
-      : document_(document), limits_(limits), stream_(stream) {}
+      : DocumentScalarEvents(document), limits_(limits), stream_(stream) {}
 
-  bool Null() { return document_.Null(); }
-  bool Bool(bool b) { return document_.Bool(b); }
-  bool Int(int i) { return document_.Int(i); }
-  bool Uint(unsigned u) { return document_.Uint(u); }
-  bool Int64(std::int64_t i) { return document_.Int64(i); }
-  bool Uint64(std::uint64_t u) { return document_.Uint64(u); }
-  bool Double(double d) { return document_.Double(d); }
   // The number's text is read where it stands, just before the stream's position: in place,
   // RapidJSON 1.1.0 passes a pointer past the number, not to it.
   bool RawNumber(const char*, rapidjson::SizeType n, bool) {
@@ -130,7 +123,6 @@ class LimitedHandler {
     return false;
   }
 
-  rapidjson::Document& document_;
   const Limits& limits_;
   Stream& stream_;  // Tell() is not const in every RapidJSON stream
   std::size_t depth_ = 0;

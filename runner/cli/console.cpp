@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "codec/utf8.hpp"
 #include "text/terminal.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::cli {
 namespace {
@@ -77,7 +77,7 @@ Excerpt excerpt(std::string_view line, int column, int length) {
   const std::size_t begin = code_point_offset(line, first);
   const std::size_t end = begin + code_point_offset(line.substr(begin), kMaxShown);
   Excerpt out{std::string(first > 0 ? "…" : ""), column - first + (first > 0 ? 1 : 0), 0};
-  out.text.append(codec::valid_utf8(line.substr(begin, end - begin)));
+  out.text.append(text::valid_utf8(line.substr(begin, end - begin)));
   const int window_end = first + kMaxShown;  // code points shown, counted from the line start
   out.caret_count = std::max(1, std::min(length, window_end - (column - 1)));
   if (end < line.size()) out.text += "…";

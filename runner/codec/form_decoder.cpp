@@ -7,32 +7,12 @@
 #include <vector>
 
 #include "codec/scalar_text.hpp"
-#include "codec/utf8.hpp"
+#include "json/pointer.hpp"
+#include "text/percent.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string append_pointer(const std::string& pointer, std::string_view token) {
-  std::string out = pointer;
-  out += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 // One `key=value` pair, decoded.
 struct Pair {
@@ -104,8 +84,10 @@ std::string FormDecoder::unescape(std::string_view raw, std::size_t offset, cons
       out += ' ';
     } else if (c != '%') {
       out += c;
-    } else if (i + 2 < raw.size() && hex_value(raw[i + 1]) >= 0 && hex_value(raw[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(raw[i + 1]) * 16 + hex_value(raw[i + 2]));
+    } else if (i + 2 < raw.size() && text::hex_digit_value(raw[i + 1]) >= 0 &&
+               text::hex_digit_value(raw[i + 2]) >= 0) {
+      out += static_cast<char>(text::hex_digit_value(raw[i + 1]) * 16 +
+                               text::hex_digit_value(raw[i + 2]));
       i += 2;
     } else {
       const std::string escape(raw.substr(i, 3));
@@ -117,8 +99,8 @@ std::string FormDecoder::unescape(std::string_view raw, std::size_t offset, cons
       out += c;
     }
   }
-  Utf8Problem problem;
-  if (!check_utf8(out, problem)) {
+  text::Utf8Problem problem;
+  if (!text::check_utf8(out, problem)) {
     report(offset, raw.size(), pointer, std::string(raw), "form-encoding",
            std::string("the ") + what + " is not UTF-8 text after percent-decoding (" +
                (problem.nul ? "a NUL byte" : "an invalid byte") + " at decoded byte " +
@@ -163,7 +145,7 @@ void FormDecoder::build(const std::vector<const Pair*>& pairs, std::size_t level
       const SchemaNode items = schema_.items(schema);
       for (std::size_t i = 0; i < pairs.size(); ++i) {
         rapidjson::Value item;
-        const std::string item_pointer = append_pointer(pointer, std::to_string(i));
+        const std::string item_pointer = json::child_pointer(pointer, std::to_string(i));
         map_.add(item_pointer, pairs[i]->offset, pairs[i]->length, pairs[i]->label);
         scalar(*pairs[i], items, item_pointer, item);
         out.PushBack(item, allocator_);
@@ -174,7 +156,7 @@ void FormDecoder::build(const std::vector<const Pair*>& pairs, std::size_t level
       out.SetArray();
       for (std::size_t i = 0; i < pairs.size(); ++i) {
         rapidjson::Value item;
-        scalar(*pairs[i], {}, append_pointer(pointer, std::to_string(i)), item);
+        scalar(*pairs[i], {}, json::child_pointer(pointer, std::to_string(i)), item);
         out.PushBack(item, allocator_);
       }
       return;
@@ -203,7 +185,7 @@ void FormDecoder::build(const std::vector<const Pair*>& pairs, std::size_t level
       }
       if (!p->has_value && pairs.size() == 1) break;
       rapidjson::Value item;
-      const std::string item_pointer = append_pointer(pointer, std::to_string(index++));
+      const std::string item_pointer = json::child_pointer(pointer, std::to_string(index++));
       map_.add(item_pointer, p->offset, p->length, p->label);
       scalar(*p, items, item_pointer, item);
       out.PushBack(item, allocator_);
@@ -221,7 +203,7 @@ void FormDecoder::build(const std::vector<const Pair*>& pairs, std::size_t level
   }
   for (const auto& [name, members] : groups) {
     rapidjson::Value value;
-    build(members, level + 1, schema_.property(schema, name), append_pointer(pointer, name),
+    build(members, level + 1, schema_.property(schema, name), json::child_pointer(pointer, name),
           depth + 1, value);
     out.AddMember(
         rapidjson::Value(name.data(), static_cast<rapidjson::SizeType>(name.size()), allocator_),
@@ -252,7 +234,7 @@ bool FormDecoder::run() {
       if (eq != std::string_view::npos) {
         pair.has_value = true;
         pair.value = unescape(raw.substr(eq + 1), start + eq + 1, "value",
-                              append_pointer("", pair.key.substr(0, pair.key.find('['))));
+                              json::child_pointer("", pair.key.substr(0, pair.key.find('['))));
       }
       pair.offset = start;
       pair.length = raw.size();
@@ -296,7 +278,8 @@ bool FormDecoder::run() {
   }
   for (const auto& [name, members] : groups) {
     rapidjson::Value value;
-    build(members, 1, schema_.property(schema_.root(), name), append_pointer("", name), 1, value);
+    build(members, 1, schema_.property(schema_.root(), name), json::child_pointer("", name), 1,
+          value);
     out_.AddMember(
         rapidjson::Value(name.data(), static_cast<rapidjson::SizeType>(name.size()), allocator_),
         value, allocator_);
@@ -309,11 +292,7 @@ bool FormDecoder::run() {
 bool decode_form(std::string_view bytes, const SchemaView& schema, const Limits& limits,
                  rapidjson::Document& out, Findings& findings, TableSourceMap& map) {
   if (bytes.size() > limits.max_bytes) {
-    findings.push_back(Finding{Severity::error, "", "", "", 1, 1, 1, "limit",
-                               "the body is " + std::to_string(bytes.size()) +
-                                   " bytes, more than the limit of " +
-                                   std::to_string(limits.max_bytes),
-                               std::nullopt, std::nullopt});
+    findings.push_back(body_too_large(bytes.size(), limits));
     return false;
   }
   return FormDecoder(bytes, schema, limits, out, findings, map).run();

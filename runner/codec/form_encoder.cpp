@@ -3,24 +3,10 @@
 #include <utility>
 
 #include "codec/scalar_text.hpp"
+#include "json/pointer.hpp"
 
 namespace conform::codec {
 namespace {
-
-std::string append_pointer(const std::string& pointer, std::string_view token) {
-  std::string out = pointer;
-  out += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 class FormEncoder {
  public:
@@ -54,7 +40,7 @@ class FormEncoder {
         std::string sub = key + "[";
         append_form_escaped(name, sub);
         sub += ']';
-        value(sub, m.value, append_pointer(pointer, name));
+        value(sub, m.value, json::child_pointer(pointer, name));
       }
     } else if (v.IsArray()) {
       if (v.Empty()) {
@@ -63,7 +49,7 @@ class FormEncoder {
       }
       for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
         if (v[i].IsObject() || v[i].IsArray() || v[i].IsNull()) {
-          fail(append_pointer(pointer, std::to_string(i)),
+          fail(json::child_pointer(pointer, std::to_string(i)),
                key + " holds a list of " +
                    (v[i].IsNull()     ? "nulls"
                     : v[i].IsObject() ? "objects"
@@ -120,7 +106,8 @@ bool encode_form(const rapidjson::Value& value, std::string& out, Findings& find
   for (const auto& m : value.GetObject()) {
     std::string key;
     append_form_escaped({m.name.GetString(), m.name.GetStringLength()}, key);
-    encoder.value(key, m.value, append_pointer("", {m.name.GetString(), m.name.GetStringLength()}));
+    encoder.value(key, m.value,
+                  json::child_pointer("", {m.name.GetString(), m.name.GetStringLength()}));
   }
   return encoder.ok();
 }

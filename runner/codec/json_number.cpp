@@ -8,7 +8,7 @@
 #include <string>
 #include <system_error>
 
-#include "codec/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
@@ -94,24 +94,17 @@ JsonNumber read_json_number(std::string_view text) {
 namespace {
 
 // Builds the DOM like GenericDocument's own handler, numbers read by read_json_number.
-class NumberReadingHandler {
+class NumberReadingHandler : public DocumentScalarEvents {
  public:
-  explicit NumberReadingHandler(rapidjson::Document& document) : document_(document) {}
-  bool Null() { return document_.Null(); }
-  bool Bool(bool b) { return document_.Bool(b); }
-  bool Int(int i) { return document_.Int(i); }
-  bool Uint(unsigned u) { return document_.Uint(u); }
-  bool Int64(std::int64_t i) { return document_.Int64(i); }
-  bool Uint64(std::uint64_t u) { return document_.Uint64(u); }
-  bool Double(double d) { return document_.Double(d); }
+  explicit NumberReadingHandler(rapidjson::Document& document) : DocumentScalarEvents(document) {}
   bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
     return emit_json_number(std::string_view(s, n), document_, too_big_);
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
-    return !(surrogate_ = has_encoded_surrogate(s, n)) && document_.String(s, n, copy);
+    return !(surrogate_ = text::has_encoded_surrogate(s, n)) && document_.String(s, n, copy);
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
-    return !(surrogate_ = has_encoded_surrogate(s, n)) && document_.Key(s, n, copy);
+    return !(surrogate_ = text::has_encoded_surrogate(s, n)) && document_.Key(s, n, copy);
   }
   bool StartObject() { return document_.StartObject(); }
   bool StartArray() { return document_.StartArray(); }
@@ -121,7 +114,6 @@ class NumberReadingHandler {
   bool surrogate() const { return surrogate_; }
 
  private:
-  rapidjson::Document& document_;
   bool too_big_ = false;
   bool surrogate_ = false;
 };

@@ -65,4 +65,21 @@ bool rewrite_number_in_range(std::string& text, std::size_t offset);
 // snapshots, case files); payloads go through JsonReader, which reports limits and syntax.
 rapidjson::ParseResult parse_json_text(rapidjson::Document& document, std::string_view text);
 
+// The scalar parse events forwarded to the document, as GenericDocument's own handler does:
+// the base of the readers' handlers, which add what they check (numbers, strings, limits).
+class DocumentScalarEvents {
+ public:
+  explicit DocumentScalarEvents(rapidjson::Document& document) : document_(document) {}
+  bool Null() { return document_.Null(); }
+  bool Bool(bool b) { return document_.Bool(b); }
+  bool Int(int i) { return document_.Int(i); }
+  bool Uint(unsigned u) { return document_.Uint(u); }
+  bool Int64(std::int64_t i) { return document_.Int64(i); }
+  bool Uint64(std::uint64_t u) { return document_.Uint64(u); }
+  bool Double(double d) { return document_.Double(d); }
+
+ protected:
+  rapidjson::Document& document_;
+};
+
 }  // namespace conform::codec

@@ -12,7 +12,8 @@
 #include "codec/json_source_map.hpp"
 #include "codec/scalar_text.hpp"
 #include "codec/text_position.hpp"
-#include "codec/utf8.hpp"
+#include "json/pointer.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
@@ -72,18 +73,11 @@ enum class Stop { none, depth, string, members, number, surrogate };
 // Forwards parse events to the document while enforcing Limits, so an oversized input
 // stops the parse where it crosses the limit instead of after it is built.
 template <typename Stream>
-class LimitedHandler {
+class LimitedHandler : public DocumentScalarEvents {
  public:
   LimitedHandler(rapidjson::Document& document, const Limits& limits, Stream& stream)
-      : document_(document), limits_(limits), stream_(stream) {}
+      : DocumentScalarEvents(document), limits_(limits), stream_(stream) {}
 
-  bool Null() { return document_.Null(); }
-  bool Bool(bool b) { return document_.Bool(b); }
-  bool Int(int i) { return document_.Int(i); }
-  bool Uint(unsigned u) { return document_.Uint(u); }
-  bool Int64(std::int64_t i) { return document_.Int64(i); }
-  bool Uint64(std::uint64_t u) { return document_.Uint64(u); }
-  bool Double(double d) { return document_.Double(d); }
   // The number's text is read where it stands, just before the stream's position: in place,
   // RapidJSON 1.1.0 passes a pointer past the number, not to it.
   bool RawNumber(const char*, rapidjson::SizeType n, bool) {
@@ -95,12 +89,12 @@ class LimitedHandler {
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
     if (n > limits_.max_string_bytes) return stop(Stop::string);
-    if (has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
+    if (text::has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
     return document_.String(s, n, copy);
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
     if (n > limits_.max_string_bytes) return stop(Stop::string);
-    if (has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
+    if (text::has_encoded_surrogate(s, n)) return stop(Stop::surrogate);
     return document_.Key(s, n, copy);
   }
   bool StartObject() {
@@ -129,7 +123,6 @@ class LimitedHandler {
     return false;
   }
 
-  rapidjson::Document& document_;
   const Limits& limits_;
   Stream& stream_;  // Tell() is not const in every RapidJSON stream
   std::size_t depth_ = 0;
@@ -284,20 +277,6 @@ Finding number_too_big(std::string_view bytes, std::size_t offset) {
   return f;
 }
 
-// Appends a JSON Pointer token ('~' and '/' escaped).
-void append_token(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
-
 struct DuplicateKey {
   std::vector<std::string> path;  // tokens of the object
   std::string key;
@@ -448,11 +427,7 @@ bool parse_stream(rapidjson::Reader& reader, Stream& stream, const Limits& limit
 bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits& limits,
                 rapidjson::Document& document, Findings& findings, char* insitu = nullptr) {
   if (bytes.size() > limits.max_bytes) {
-    Finding f =
-        finding_at(bytes, 0, "limit",
-                   "the body is " + std::to_string(bytes.size()) +
-                       " bytes, more than the limit of " + std::to_string(limits.max_bytes));
-    findings.push_back(std::move(f));
+    findings.push_back(finding_at(bytes, 0, "limit", body_too_large_message(bytes.size(), limits)));
     return false;
   }
   if (bytes.size() >= 2 &&
@@ -464,8 +439,8 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
                                       "): JSON must be UTF-8"));
     return false;
   }
-  Utf8Problem problem;
-  if (!check_utf8(bytes, problem)) {
+  text::Utf8Problem problem;
+  if (!text::check_utf8(bytes, problem)) {
     const TextPosition at = position_of(bytes, problem.offset);
     std::string where = "at byte offset " + std::to_string(problem.offset) + " (line " +
                         std::to_string(at.line) + ", column " + std::to_string(at.column) + ")";
@@ -560,7 +535,7 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
         f.expected = std::move(expected);
         if (offset < bytes.size()) {
           f.actual = token_at(bytes, offset);
-          f.length = static_cast<int>(count_code_points(*f.actual));
+          f.length = static_cast<int>(text::count_code_points(*f.actual));
         } else {
           f.actual = "end of input";
         }
@@ -578,8 +553,8 @@ bool parse_with(rapidjson::Reader& reader, std::string_view bytes, const Limits&
   JsonLocator locator(bytes);
   for (auto& duplicate : duplicates) {
     std::string pointer;
-    for (const auto& token : duplicate.path) append_token(pointer, token);
-    append_token(pointer, duplicate.key);
+    for (const auto& token : duplicate.path) json::append_token(pointer, token);
+    json::append_token(pointer, duplicate.key);
     duplicate.path.push_back(duplicate.key);
     Finding f;
     f.keyword = "duplicate-key";

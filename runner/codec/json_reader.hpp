@@ -1,5 +1,6 @@
 // JsonReader: JSON text -> RapidJSON value, every bad input a Finding; reusable across
-// many payloads (NDJSON) so steady-state reading allocates nothing.
+// many payloads (NDJSON) so steady-state reading allocates nothing. (conform's own report.json
+// is read back by report/report_json_reader.hpp.)
 #pragma once
 
 #include <memory>

@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "codec/text_position.hpp"
-#include "codec/utf8.hpp"
+#include "json/pointer.hpp"
+#include "text/percent.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
@@ -80,13 +82,6 @@ class Scanner {
   std::size_t pos_ = 0;
 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // The string a raw JSON key stands for (escapes decoded; bad escapes kept as written).
 std::string unescape_key(std::string_view raw) {
   std::string out;
@@ -117,7 +112,7 @@ std::string unescape_key(std::string_view raw) {
         unsigned cp = 0;
         bool ok = i + 4 < raw.size();
         for (std::size_t k = 1; ok && k <= 4; ++k) {
-          const int h = hex_value(raw[i + k]);
+          const int h = text::hex_digit_value(raw[i + k]);
           ok = h >= 0;
           cp = cp * 16 + static_cast<unsigned>(h);
         }
@@ -131,7 +126,7 @@ std::string unescape_key(std::string_view raw) {
           unsigned low = 0;
           bool low_ok = true;
           for (std::size_t k = 3; low_ok && k <= 6; ++k) {
-            const int h = hex_value(raw[i + k]);
+            const int h = text::hex_digit_value(raw[i + k]);
             low_ok = h >= 0;
             low = low * 16 + static_cast<unsigned>(h);
           }
@@ -140,7 +135,7 @@ std::string unescape_key(std::string_view raw) {
             i += 6;
           }
         }
-        append_utf8(cp, out);
+        text::append_utf8(cp, out);
         break;
       }
       default:
@@ -162,29 +157,6 @@ std::optional<std::size_t> array_index(const std::string& token) {
 }
 
 }  // namespace
-
-std::optional<std::vector<std::string>> pointer_tokens(std::string_view pointer) {
-  std::vector<std::string> tokens;
-  if (pointer.empty()) return tokens;
-  if (pointer[0] != '/') return std::nullopt;
-  std::string token;
-  for (std::size_t i = 1; i <= pointer.size(); ++i) {
-    if (i == pointer.size() || pointer[i] == '/') {
-      tokens.push_back(std::move(token));
-      token.clear();
-      continue;
-    }
-    if (pointer[i] != '~') {
-      token += pointer[i];
-      continue;
-    }
-    if (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1')) {
-      return std::nullopt;
-    }
-    token += pointer[++i] == '0' ? '~' : '/';
-  }
-  return tokens;
-}
 
 JsonLocator::JsonLocator(std::string_view text) : text_(text) {}
 JsonLocator::~JsonLocator() = default;
@@ -320,15 +292,15 @@ Location location_of_span(std::string_view bytes, JsonSpan span) {
   std::size_t end = std::min(span.end, bytes.size());
   const std::size_t newline = bytes.find('\n', span.begin);
   if (newline != std::string_view::npos) end = std::min(end, newline);
-  location.length =
-      std::max(1, static_cast<int>(count_code_points(bytes.substr(span.begin, end - span.begin))));
+  location.length = std::max(
+      1, static_cast<int>(text::count_code_points(bytes.substr(span.begin, end - span.begin))));
   return location;
 }
 
 namespace {
 
 Location locate_in(JsonLocator& locator, std::string_view pointer, bool want_key) {
-  const auto tokens = pointer_tokens(pointer);
+  const auto tokens = json::split_pointer(pointer);
   if (!tokens) return {};
   const auto span = locator.find(*tokens, 1, want_key && !tokens->empty());
   if (!span) return {};

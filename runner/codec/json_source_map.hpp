@@ -21,10 +21,6 @@ struct JsonSpan {
   std::size_t end = 0;
 };
 
-// Decodes a JSON Pointer ("/a~1b/0") into its reference tokens ("a/b", "0").
-// Returns nullopt when `pointer` is not a JSON Pointer (no leading '/', bad '~' escape).
-std::optional<std::vector<std::string>> pointer_tokens(std::string_view pointer);
-
 // Finds values in one JSON text; each object or array it passes is scanned once and
 // remembered, so finding N values costs about one pass over the text, not N.
 class JsonLocator {

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+
+#include "model/finding.hpp"
 
 namespace conform::codec {
 
@@ -19,5 +22,18 @@ struct Limits {
   }
   friend bool operator!=(const Limits& a, const Limits& b) { return !(a == b); }
 };
+
+// What every decoder says of a body larger than limits.max_bytes.
+inline std::string body_too_large_message(std::size_t size, const Limits& limits) {
+  return "the body is " + std::to_string(size) + " bytes, more than the limit of " +
+         std::to_string(limits.max_bytes);
+}
+
+// The "limit" finding for such a body, at its first byte (line 1, column 1).
+inline Finding body_too_large(std::size_t size, const Limits& limits) {
+  return Finding{
+      Severity::error, "",          "", "", 1, 1, 1, "limit", body_too_large_message(size, limits),
+      std::nullopt,    std::nullopt};
+}
 
 }  // namespace conform::codec

@@ -1,6 +1,7 @@
 #include "codec/scalar_text.hpp"
 
 #include "codec/json_number.hpp"
+#include "codec/json_text.hpp"
 #include "codec/schema_view.hpp"
 
 namespace conform::codec {
@@ -118,10 +119,7 @@ std::string scalar_text(const rapidjson::Value& value) {
   if (value.IsString()) return std::string(value.GetString(), value.GetStringLength());
   if (value.IsBool()) return value.GetBool() ? "true" : "false";
   if (value.IsNull()) return "";
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return to_json_text(value);
 }
 
 }  // namespace conform::codec

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "codec/json_source_map.hpp"
+#include "json/pointer.hpp"
 
 namespace conform::codec {
 namespace {
@@ -30,7 +31,7 @@ unsigned type_of_value(const rapidjson::Value& v) {
 
 // The value at a JSON Pointer fragment ("/definitions/x") inside `document`.
 const rapidjson::Value* at_fragment(const rapidjson::Value* document, std::string_view fragment) {
-  const auto tokens = pointer_tokens(fragment);
+  const auto tokens = json::split_pointer(fragment);
   if (!tokens) return nullptr;
   const rapidjson::Value* v = document;
   for (const auto& token : *tokens) {

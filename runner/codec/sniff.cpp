@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "codec/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
@@ -76,8 +76,8 @@ const char* to_string(Sniffed sniffed) {
 }
 
 Sniffed sniff(std::string_view bytes) {
-  Utf8Problem problem;
-  if (!check_utf8(bytes, problem)) return Sniffed::binary;
+  text::Utf8Problem problem;
+  if (!text::check_utf8(bytes, problem)) return Sniffed::binary;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::size_t i = 0;
   while (i < bytes.size() && is_space(bytes[i])) ++i;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "codec/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 
@@ -19,7 +19,7 @@ TextPosition position_of(std::string_view bytes, std::size_t offset) {
     ++position.line;
   }
   position.column =
-      static_cast<int>(count_code_points(bytes.substr(line_start, offset - line_start))) + 1;
+      static_cast<int>(text::count_code_points(bytes.substr(line_start, offset - line_start))) + 1;
   return position;
 }
 
@@ -38,14 +38,14 @@ TextIndex::TextIndex(std::string_view text) : text_(text) {
   std::size_t points = 0;
   for (std::size_t block = 0; block <= text.size(); block += kBlock) {
     points_before_block_.push_back(points);
-    points += count_code_points(text.substr(block, kBlock));
+    points += text::count_code_points(text.substr(block, kBlock));
   }
 }
 
 std::size_t TextIndex::points_before(std::size_t offset) const {
   const std::size_t block = offset / kBlock;
   return points_before_block_[block] +
-         count_code_points(text_.substr(block * kBlock, offset - block * kBlock));
+         text::count_code_points(text_.substr(block * kBlock, offset - block * kBlock));
 }
 
 TextPosition TextIndex::position(std::size_t offset) const {

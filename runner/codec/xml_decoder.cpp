@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "codec/scalar_text.hpp"
-#include "codec/utf8.hpp"
+#include "json/pointer.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
@@ -153,21 +154,6 @@ class XmlDecoder {
   bool over_limit_ = false;
 };
 
-std::string append_pointer(const std::string& pointer, std::string_view token) {
-  std::string out = pointer;
-  out += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // "/a/b" + "c" (+ "[2]" when `index` is set).
 std::string append_xpath(const std::string& xpath, std::string_view name,
                          std::optional<std::size_t> index = std::nullopt) {
@@ -203,7 +189,7 @@ bool decode_entity(std::string_view entity, std::string& out) {
     const bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
                          (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
     if (!allowed) return false;
-    append_utf8(static_cast<unsigned>(cp), out);
+    text::append_utf8(static_cast<unsigned>(cp), out);
   } else {
     return false;
   }
@@ -373,7 +359,7 @@ void XmlDecoder::check_order(const std::vector<pugi::xml_node>& children, const 
       while (j < i && !before(name, local_name(children[j].name()))) ++j;
       const std::string_view should_precede = local_name(children[j].name());
       Finding& f = report(
-          children[i], append_pointer(pointer, name), append_xpath(xpath, name), "xml-order",
+          children[i], json::child_pointer(pointer, name), append_xpath(xpath, name), "xml-order",
           "<" + std::string(name) +
               "> is out of order: " + (declared == nullptr ? "alphabetical" : "the declared") +
               " order puts it before <" + std::string(should_precede) + ">");
@@ -540,7 +526,7 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
         }
       }
     }
-    const std::string member_pointer = append_pointer(pointer, property);
+    const std::string member_pointer = json::child_pointer(pointer, property);
     const SchemaNode property_schema = schema_.property(schema, property);
     if (rules_.unknown_elements_are_errors() && !property_schema && property_rule == nullptr &&
         schema && schema_.types(schema) != kTypeAny && !schema_.declares(schema, property)) {
@@ -577,7 +563,7 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
           const std::string item_xpath =
               append_xpath(xpath, element_name,
                            nodes.size() > 1 ? std::optional<std::size_t>(i + 1) : std::nullopt);
-          const std::string item_pointer = append_pointer(member_pointer, std::to_string(i));
+          const std::string item_pointer = json::child_pointer(member_pointer, std::to_string(i));
           Scope item_scope = child_scope;
           item_scope.misplaced =
               check_namespace(nodes[i], child_ns, scope, item_pointer, item_xpath);
@@ -607,7 +593,7 @@ void XmlDecoder::decode_object(pugi::xml_node node, SchemaNode schema, const Ele
       for (std::size_t i = 0; i < nodes.size(); ++i) {
         rapidjson::Value item;
         decode_value(nodes[i], {}, nullptr, child_scope,
-                     append_pointer(member_pointer, std::to_string(i)),
+                     json::child_pointer(member_pointer, std::to_string(i)),
                      append_xpath(xpath, element_name, i + 1), depth + 1, item);
         value.PushBack(item, allocator_);
       }
@@ -656,7 +642,7 @@ void XmlDecoder::decode_wrapped_list(pugi::xml_node node, SchemaNode items,
     const std::size_t nth = ++seen[name];
     const std::string item_xpath = append_xpath(
         xpath, name, same_name[name] > 1 ? std::optional<std::size_t>(nth) : std::nullopt);
-    const std::string item_pointer = append_pointer(pointer, std::to_string(i));
+    const std::string item_pointer = json::child_pointer(pointer, std::to_string(i));
     if (!list.any_item_name && name != list.item) {
       Finding& f = report(children[i], item_pointer, item_xpath, "xml-unknown-element",
                           "<" + std::string(local_name(node.name())) + "> holds <" + list.item +
@@ -759,15 +745,11 @@ bool decode_xml(std::string_view bytes, const XmlRules& rules, const SchemaView&
                 const Limits& limits, rapidjson::Document& out, Findings& findings,
                 TableSourceMap& map) {
   if (bytes.size() > limits.max_bytes) {
-    findings.push_back(Finding{Severity::error, "", "", "", 1, 1, 1, "limit",
-                               "the body is " + std::to_string(bytes.size()) +
-                                   " bytes, more than the limit of " +
-                                   std::to_string(limits.max_bytes),
-                               std::nullopt, std::nullopt});
+    findings.push_back(body_too_large(bytes.size(), limits));
     return false;
   }
-  Utf8Problem problem;
-  if (!check_utf8(bytes, problem)) {
+  text::Utf8Problem problem;
+  if (!text::check_utf8(bytes, problem)) {
     const Location at = map.location_at(problem.offset, 1, "");
     Finding f;
     f.line = at.line;

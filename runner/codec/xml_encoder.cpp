@@ -6,39 +6,13 @@
 #include <vector>
 
 #include "codec/scalar_text.hpp"
+#include "json/pointer.hpp"
+#include "text/markup.hpp"
 
 namespace conform::codec {
 namespace {
 
 constexpr std::string_view kXsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
-
-void append_escaped(std::string_view text, std::string& out, bool attribute) {
-  for (const char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        if (attribute) {
-          out += "&quot;";
-        } else {
-          out += c;
-        }
-        break;
-      case '\r':
-        out += "&#13;";  // a raw CR would be normalised away by every XML parser
-        break;
-      default:
-        out += c;
-    }
-  }
-}
 
 bool is_name_start(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
@@ -69,21 +43,6 @@ bool contains_null(const rapidjson::Value& value) {
     }
   }
   return false;
-}
-
-std::string append_pointer(const std::string& pointer, std::string_view token) {
-  std::string out = pointer;
-  out += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 class XmlEncoder {
@@ -148,7 +107,7 @@ void XmlEncoder::element(std::string_view name, const rapidjson::Value& value, S
     const std::string wanted = ns.kind == NamespaceRule::Kind::uri ? ns.uri : std::string();
     if (wanted != parent.default_ns) {
       attributes += " xmlns=\"";
-      append_escaped(wanted, attributes, true);
+      text::append_markup_escaped(wanted, attributes, text::kXmlAttribute);
       attributes += '"';
       inner.default_ns = wanted;
     }
@@ -181,7 +140,7 @@ void XmlEncoder::element(std::string_view name, const rapidjson::Value& value, S
     if (item_ns.kind == NamespaceRule::Kind::uri && item_ns.uri != inner.default_ns) {
       item_prefix = "d" + std::to_string(depth + 1) + "p1";
       out_ += " xmlns:" + item_prefix + "=\"";
-      append_escaped(item_ns.uri, out_, true);
+      text::append_markup_escaped(item_ns.uri, out_, text::kXmlAttribute);
       out_ += '"';
     } else if (item_ns.kind == NamespaceRule::Kind::unchecked) {
       item_ns = inner.ns;
@@ -192,7 +151,7 @@ void XmlEncoder::element(std::string_view name, const rapidjson::Value& value, S
     for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
       indent(depth + 1);
       element(item, value[i], items, items_rule, item_prefix.empty() ? item_ns : NamespaceRule{},
-              inner, item_prefix, append_pointer(pointer, std::to_string(i)), depth + 1);
+              inner, item_prefix, json::child_pointer(pointer, std::to_string(i)), depth + 1);
       if (value[i].IsArray()) fail(pointer, "a list inside a list has no XML form in these rules");
     }
     if (value.Empty()) {
@@ -202,28 +161,28 @@ void XmlEncoder::element(std::string_view name, const rapidjson::Value& value, S
     }
     indent(depth);
   } else {
-    std::string text;
+    std::string content;
     if (rule != nullptr && !rule->enum_names.empty()) {
       for (const auto& [enum_name, enum_value] : rule->enum_names) {
         if (*enum_value == value) {
-          text = enum_name;
+          content = enum_name;
           break;
         }
       }
-      if (text.empty()) {
-        text = scalar_text(value);
-        fail(pointer, "the value " + text + " has no name in this element's enum_names",
+      if (content.empty()) {
+        content = scalar_text(value);
+        fail(pointer, "the value " + content + " has no name in this element's enum_names",
              Severity::warning);
       }
     } else {
-      text = scalar_text(value);
+      content = scalar_text(value);
     }
-    if (text.empty()) {
+    if (content.empty()) {
       out_ += "/>";
       return;
     }
     out_ += '>';
-    append_escaped(text, out_, false);
+    text::append_markup_escaped(content, out_, text::kXmlText);
   }
   out_ += "</";
   out_ += qualified;
@@ -263,7 +222,7 @@ void XmlEncoder::members(const rapidjson::Value& object, SchemaNode schema, cons
                      [&](const Child& a, const Child& b) { return rank(a.name) < rank(b.name); });
   }
   for (const Child& child : children) {
-    const std::string child_pointer = append_pointer(pointer, child.property);
+    const std::string child_pointer = json::child_pointer(pointer, child.property);
     const SchemaNode property_schema = schema_.property(schema, child.property);
     const NamespaceRule ns = child.rule != nullptr && child.rule->ns ? *child.rule->ns : scope.ns;
     const unsigned types = schema_.types(property_schema);
@@ -288,7 +247,7 @@ void XmlEncoder::members(const rapidjson::Value& object, SchemaNode schema, cons
         }
         indent(depth);
         element(child.name, item, items, items_rule, ns, scope, "",
-                append_pointer(child_pointer, std::to_string(i)), depth);
+                json::child_pointer(child_pointer, std::to_string(i)), depth);
       }
       continue;
     }

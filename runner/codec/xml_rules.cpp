@@ -7,23 +7,10 @@
 
 #include "codec/json_reader.hpp"
 #include "codec/json_source_map.hpp"
+#include "json/pointer.hpp"
 
 namespace conform::codec {
 namespace {
-
-std::string escape_token(std::string_view token) {
-  std::string out;
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 // Checks one rules document structurally; every error names the file, position and field.
 class RulesReader {
@@ -33,7 +20,7 @@ class RulesReader {
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
     std::string where = source_;
-    if (const auto tokens = pointer_tokens(pointer)) {
+    if (const auto tokens = json::split_pointer(pointer)) {
       if (const auto span = find_json_value(text_, *tokens)) {
         const Location at = location_of_span(text_, *span);
         where += ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
@@ -55,7 +42,7 @@ class RulesReader {
         list += a;
       }
       if (!known) {
-        fail(pointer + "/" + escape_token(name),
+        fail(pointer + "/" + json::escape_token(name),
              "unknown member \"" + std::string(name) + "\" (allowed: " + list + ")");
       }
     }
@@ -151,7 +138,7 @@ class RulesReader {
       for (const auto& member : names.GetObject()) {
         if (member.value.IsObject() || member.value.IsArray()) {
           fail(pointer + "/enum_names/" +
-                   escape_token({member.name.GetString(), member.name.GetStringLength()}),
+                   json::escape_token({member.name.GetString(), member.name.GetStringLength()}),
                "must be a string, number, boolean or null");
         }
         rule.enum_names.emplace_back(
@@ -163,7 +150,7 @@ class RulesReader {
       if (!properties.IsObject()) fail(pointer + "/properties", "must be an object");
       for (const auto& member : properties.GetObject()) {
         const std::string name(member.name.GetString(), member.name.GetStringLength());
-        const std::string at = pointer + "/properties/" + escape_token(name);
+        const std::string at = pointer + "/properties/" + json::escape_token(name);
         rule.properties.emplace(name, property_rule(member.value, at));
       }
     }

@@ -10,8 +10,8 @@
 #include "codec/json_source_map.hpp"
 #include "codec/scalar_text.hpp"
 #include "codec/sniff.hpp"
-#include "codec/utf8.hpp"
 #include "codec/xml_rules.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::contracts {
 namespace {
@@ -110,9 +110,9 @@ PayloadResult check_json(std::string_view bytes, const schema::Schema& schema,
 // output of conform must be.
 PayloadResult with_valid_utf8(PayloadResult result) {
   for (Finding& f : result.findings) {
-    for (std::string* text : {&f.pointer, &f.xpath, &f.message}) *text = codec::valid_utf8(*text);
-    if (f.expected) f.expected = codec::valid_utf8(*f.expected);
-    if (f.actual) f.actual = codec::valid_utf8(*f.actual);
+    for (std::string* text : {&f.pointer, &f.xpath, &f.message}) *text = text::valid_utf8(*text);
+    if (f.expected) f.expected = text::valid_utf8(*f.expected);
+    if (f.actual) f.actual = text::valid_utf8(*f.actual);
   }
   return result;
 }

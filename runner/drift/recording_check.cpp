@@ -10,7 +10,8 @@
 #include "model/format.hpp"
 #include "secret/policy.hpp"
 // After codec/rapidjson.hpp, which sets RapidJSON's assertion.
-#include <rapidjson/pointer.h>
+#include "codec/json_pointer.hpp"
+#include "json/pointer.hpp"
 
 namespace conform::drift {
 namespace {
@@ -36,12 +37,6 @@ std::string join(const std::set<std::string>& values) {
   std::string out;
   for (const auto& value : values) out += (out.empty() ? "" : "|") + value;
   return out;
-}
-
-const rapidjson::Value* at_pointer(const rapidjson::Value& root, const std::string& pointer) {
-  if (pointer.empty()) return &root;
-  const rapidjson::Pointer parsed(pointer.c_str(), pointer.size());
-  return parsed.IsValid() ? parsed.Get(root) : nullptr;
 }
 
 // Collects items, merging repeats of the same vendor, message, rule and place.
@@ -91,7 +86,7 @@ DriftItem from_schema_finding(const Finding& finding, const Snapshot& snapshot,
   if (keyword == "additionalProperties") {
     rule = "property-undocumented";
     level = Level::warning;
-    const rapidjson::Value* value = body ? at_pointer(*body, pointer) : nullptr;
+    const rapidjson::Value* value = body ? codec::resolve_pointer(*body, pointer) : nullptr;
     text = "undocumented property " + pointer;
     if (value) {
       text += std::string(" (") + shape_type(*value) + ", e.g. " + example_text(*value) + ")";
@@ -104,7 +99,7 @@ DriftItem from_schema_finding(const Finding& finding, const Snapshot& snapshot,
   }
   if (keyword == "required") {
     rule = "property-missing";
-    if (finding.expected) pointer = append_token(pointer, *finding.expected);
+    if (finding.expected) pointer = json::child_pointer(pointer, *finding.expected);
     text = "documented required property " + pointer + " is missing";
   } else if (keyword == "type") {
     rule = "type-mismatch";
@@ -144,8 +139,8 @@ std::string message_for(const contracts::Manifest& vendor, const Snapshot& snaps
   const std::string by_status = "response:" + std::to_string(snapshot.status);
   if (snapshot.method == vendor.endpoint.method || snapshot.status / 100 != 2) return by_status;
   if (vendor.document) {
-    const rapidjson::Pointer read("/mock/responses/read/validates_as");
-    const rapidjson::Value* named = read.Get(*vendor.document);
+    const rapidjson::Value* named =
+        codec::resolve_pointer(*vendor.document, "/mock/responses/read/validates_as");
     if (named && named->IsString()) return named->GetString();
   }
   return kUndocumentedRead;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "drift/shape.hpp"
+#include "json/pointer.hpp"
 
 namespace conform::drift {
 namespace {
@@ -318,7 +319,7 @@ class Differ {
     }
     for (const std::string& name : new_names) {
       if (!old_names.count(name)) continue;
-      const std::string token = append_token("", name).substr(1);
+      const std::string token = json::child_pointer("", name).substr(1);
       const auto* old_child = &old_properties->FindMember(name.c_str())->value;
       const auto* new_child = &new_properties->FindMember(name.c_str())->value;
       compare({old_child, before.file}, {new_child, after.file}, path + "/properties/" + token,

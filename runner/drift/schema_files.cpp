@@ -4,7 +4,8 @@
 
 #include "drift/shape.hpp"
 // After codec/rapidjson.hpp (through schema_files.hpp), which sets RapidJSON's assertion.
-#include <rapidjson/pointer.h>
+#include "codec/json_pointer.hpp"
+#include "json/pointer.hpp"
 
 namespace conform::drift {
 namespace {
@@ -30,7 +31,7 @@ void walk(SchemaFiles& files, SchemaNode at, const std::string& path, int depth,
   if (const auto properties = node.FindMember("properties");
       properties != node.MemberEnd() && properties->value.IsObject()) {
     for (const auto& property : properties->value.GetObject()) {
-      const std::string child = append_token(path, property.name.GetString());
+      const std::string child = json::child_pointer(path, property.name.GetString());
       out.insert(child);
       walk(files, {&property.value, at.file}, child, depth + 1, out, maps);
     }
@@ -95,9 +96,7 @@ SchemaNode SchemaFiles::resolve(SchemaNode at) {
       at = document;
       continue;
     }
-    const rapidjson::Pointer pointer(fragment.c_str(), fragment.size());
-    if (!pointer.IsValid()) return {};
-    const rapidjson::Value* node = pointer.Get(*document.node);
+    const rapidjson::Value* node = codec::resolve_pointer(*document.node, fragment);
     if (!node) return {};
     at = {node, document.file};
   }

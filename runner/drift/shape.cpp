@@ -2,7 +2,10 @@
 
 #include <cctype>
 
+#include "codec/json_text.hpp"
+#include "json/pointer.hpp"
 #include "schema/formats.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::drift {
 
@@ -16,31 +19,7 @@ const char* shape_type(const rapidjson::Value& value) {
 }
 
 std::string example_text(const rapidjson::Value& value, std::size_t limit) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  std::string text(buffer.GetString(), buffer.GetSize());
-  if (text.size() > limit) {
-    std::size_t cut = limit;
-    // Never cut inside a UTF-8 sequence.
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut) + "…";
-  }
-  return text;
-}
-
-std::string append_token(const std::string& pointer, const std::string& token) {
-  std::string out = pointer + "/";
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return text::truncate_utf8(codec::to_json_text(value), limit);
 }
 
 std::string generic_pointer(const std::string& pointer) {
@@ -89,8 +68,9 @@ void add_to_shape(const rapidjson::Value& value, Shape& shape, const std::string
   }
   if (value.IsObject()) {
     for (const auto& member : value.GetObject()) {
-      add_to_shape(member.value, shape,
-                   append_token(path, {member.name.GetString(), member.name.GetStringLength()}));
+      add_to_shape(
+          member.value, shape,
+          json::child_pointer(path, {member.name.GetString(), member.name.GetStringLength()}));
     }
   } else if (value.IsArray()) {
     for (const auto& element : value.GetArray()) add_to_shape(element, shape, path + "/*");

@@ -42,7 +42,4 @@ std::string generic_pointer(const std::string& pointer);
 // Compact JSON cut to `limit` characters with "…".
 std::string example_text(const rapidjson::Value& value, std::size_t limit = 60);
 
-// "/a~1b/c" -> the tokens' escape form kept; appends one token escaped.
-std::string append_token(const std::string& pointer, const std::string& token);
-
 }  // namespace conform::drift

@@ -8,9 +8,10 @@
 
 #include "codec/encode.hpp"
 #include "codec/json_number.hpp"
+#include "codec/json_text.hpp"
 #include "codec/rapidjson.hpp"
-#include "codec/utf8.hpp"
 #include "report/atomic_file.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::drift {
 namespace {
@@ -33,7 +34,7 @@ void sort_members(rapidjson::Value& value) {
 
 // Snapshot files are UTF-8 whatever a server sent (a Latin-1 body, binary in a header).
 rapidjson::Value text(const std::string& value, rapidjson::Document::AllocatorType& allocator) {
-  const std::string clean = codec::valid_utf8(value);
+  const std::string clean = text::valid_utf8(value);
   return rapidjson::Value(clean.data(), static_cast<rapidjson::SizeType>(clean.size()), allocator);
 }
 
@@ -41,13 +42,6 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
   const auto it = object.FindMember(name);
   if (it == object.MemberEnd() || !it->value.IsString()) return "";
   return {it->value.GetString(), it->value.GetStringLength()};
-}
-
-std::string compact(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 Finding problem(const fs::path& file, const std::string& what) {
@@ -185,7 +179,7 @@ Recording read_recording(const fs::path& dir) {
     }
     const auto body = document.FindMember("body");
     if (body != document.MemberEnd()) {
-      snapshot.body = compact(body->value);
+      snapshot.body = codec::to_json_text(body->value);
     } else {
       snapshot.body = string_member(document, "body_text");
     }

@@ -5,6 +5,7 @@
 
 #include "drift/schema_diff.hpp"
 #include "drift/shape.hpp"
+#include "json/pointer.hpp"
 
 namespace conform::drift {
 namespace {
@@ -73,7 +74,8 @@ class XmlDiffer {
       for (const std::string& key : keys) {
         const rapidjson::Value* o = member(olds, key.c_str());
         const rapidjson::Value* n = member(news, key.c_str());
-        element(o ? *o : kEmpty, n ? *n : kEmpty, append_token(path + "/properties", key), false);
+        element(o ? *o : kEmpty, n ? *n : kEmpty, json::child_pointer(path + "/properties", key),
+                false);
       }
     }
     const rapidjson::Value* old_items = member(before, "items");

@@ -3,7 +3,6 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -14,6 +13,7 @@
 #include <thread>
 
 #include "http/url.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::http {
 namespace {
@@ -56,13 +56,6 @@ std::string describe_error(httplib::Error error, const std::string& origin,
 bool retryable(httplib::Error error) {
   return error == httplib::Error::Connection || error == httplib::Error::ConnectionTimeout ||
          error == httplib::Error::Read || error == httplib::Error::Write;
-}
-
-bool iequals(const std::string& a, const std::string& b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-           return std::tolower(x) == std::tolower(y);
-         });
 }
 
 using Clock = std::chrono::steady_clock;
@@ -173,7 +166,7 @@ class Client::Watchdog {
 
 std::string Response::header(const std::string& name) const {
   for (const auto& [key, value] : headers) {
-    if (iequals(key, name)) return value;
+    if (text::equals_ignoring_case(key, name)) return value;
   }
   return {};
 }

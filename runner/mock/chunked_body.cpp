@@ -2,18 +2,9 @@
 
 #include <algorithm>
 
+#include "text/percent.hpp"
+
 namespace conform::mock {
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
-
 ChunkedBody::ChunkedBody(std::size_t max_bytes, std::size_t max_framing_bytes)
     : max_bytes_(max_bytes), max_framing_bytes_(max_framing_bytes) {}
 
@@ -57,7 +48,7 @@ std::size_t ChunkedBody::feed(std::string_view bytes) {
         break;
       }
       for (std::size_t i = 0; i < end; ++i) {
-        const int digit = hex_value(line[i]);
+        const int digit = text::hex_digit_value(line[i]);
         if (digit < 0) {
           state_ = State::malformed;
           break;

@@ -1,33 +1,18 @@
 #include "mock/exchange.hpp"
 
-#include <cctype>
+#include "text/ascii_case.hpp"
 
 namespace conform::mock {
-namespace {
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
-
 std::string MockRequest::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (equals_ignoring_case(key, name)) return value;
+    if (text::equals_ignoring_case(key, name)) return value;
   }
   return {};
 }
 
 bool MockRequest::has_header(std::string_view name) const {
   for (const auto& entry : headers) {
-    if (equals_ignoring_case(entry.first, name)) return true;
+    if (text::equals_ignoring_case(entry.first, name)) return true;
   }
   return false;
 }

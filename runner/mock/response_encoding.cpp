@@ -1,10 +1,10 @@
 #include "mock/response_encoding.hpp"
 
 #include "codec/encode.hpp"
+#include "codec/json_text.hpp"
 #include "codec/xml_rules.hpp"
 #include "contracts/schema_resolver.hpp"
-#include "mock/json_pointer.hpp"
-#include "report/text.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::mock {
 
@@ -27,13 +27,13 @@ void encode_response(const contracts::Catalog& catalog, const contracts::Manifes
       response.content_type = "application/xml; charset=utf-8";
       // Strings from the request (a path, an id) may hold any byte; XML 1.0 takes no
       // control characters and the charset promises UTF-8.
-      response.body = report::printable_text(encoded.bytes);
+      response.body = text::printable_text(encoded.bytes);
       return;
     }
     // A value the XML rules cannot carry is answered in JSON rather than not at all.
   }
   response.content_type = "application/json; charset=utf-8";
-  response.body = utf8_json(body);
+  response.body = codec::to_utf8_json_text(body);
 }
 
 }  // namespace conform::mock

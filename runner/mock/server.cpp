@@ -10,12 +10,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include "codec/json_text.hpp"
 #include "mock/access_log.hpp"
 #include "mock/connection_reset.hpp"
 #include "mock/connection_table.hpp"
 #include "mock/faults.hpp"
 #include "mock/guarded_server.hpp"
-#include "mock/json_pointer.hpp"
 #include "mock/state_file.hpp"
 #include "mock/user_store.hpp"
 #include "mock/vendor_endpoint.hpp"
@@ -124,7 +124,7 @@ struct MockServer::Impl {
         "message",
         rapidjson::StringRef(message.data(), static_cast<rapidjson::SizeType>(message.size())),
         body.GetAllocator());
-    return utf8_json(body);
+    return codec::to_utf8_json_text(body);
   }
 
   static void send(const MockResponse& response, httplib::Response& out) {

@@ -5,8 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include "codec/json_pointer.hpp"
+#include "codec/json_text.hpp"
 #include "mock/exchange.hpp"
-#include "mock/json_pointer.hpp"
 #include "model/result.hpp"
 
 namespace conform::mock {
@@ -89,7 +90,7 @@ std::optional<rapidjson::Value> lookup(std::string_view name, const TemplateCont
         {"value", context.value}}) {
     if (name.substr(0, root.size()) != root) continue;
     if (!source) return std::nullopt;
-    const rapidjson::Value* found = find_pointer(*source, name.substr(root.size()));
+    const rapidjson::Value* found = codec::resolve_pointer(*source, name.substr(root.size()));
     if (!found) return std::nullopt;
     return rapidjson::Value(*found, allocator);
   }
@@ -119,7 +120,7 @@ std::optional<rapidjson::Value> render_string(std::string_view text, const Templ
     out.append(text.substr(at, open - at));
     const auto value = lookup(text.substr(open + kOpen.size(), close - open - kOpen.size()),
                               context, item, allocator);
-    if (value) out += to_text(*value);
+    if (value) out += codec::to_plain_text(*value);
     at = close + kClose.size();
   }
   return string_value(out, allocator);

@@ -8,11 +8,14 @@
 #include <utility>
 
 #include "codec/decode.hpp"
+#include "codec/json_pointer.hpp"
+#include "codec/json_text.hpp"
 #include "contracts/schema_resolver.hpp"
+#include "json/pointer.hpp"
 #include "mock/accept.hpp"
 #include "mock/credentials.hpp"
 #include "mock/faults.hpp"
-#include "mock/json_pointer.hpp"
+#include "mock/field_name.hpp"
 #include "mock/response_encoding.hpp"
 
 namespace conform::mock {
@@ -53,21 +56,6 @@ std::string uuid_from(std::uint64_t high, std::uint64_t low) {
          "-" + l.substr(4);
 }
 
-// "a/b~c" -> "a~1b~0c" (RFC 6901).
-std::string escape_token(const std::string& name) {
-  std::string out;
-  for (const char c : name) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Value* body) {
   std::vector<ErrorItem> items;
   for (const auto& finding : findings) {
@@ -88,7 +76,7 @@ std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Va
     item.pointer = finding.pointer;
     if (finding.keyword == "required" && finding.expected) {
       // The finding points at the object; the vendor names the missing member.
-      item.pointer += "/" + escape_token(*finding.expected);
+      item.pointer += "/" + json::escape_token(*finding.expected);
     }
     item.field = field_name(item.pointer);
     item.message = finding.message;
@@ -100,7 +88,7 @@ std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Va
     item.keyword = finding.keyword;
     // Only listed errors show their value (a lookup costs a scan of each object on the way).
     if (body && items.size() < kMaxListedErrors) {
-      item.attempted = find_pointer(*body, item.pointer);
+      item.attempted = codec::resolve_pointer(*body, item.pointer);
     }
     items.push_back(std::move(item));
   }
@@ -370,8 +358,9 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
   if (mock_.user_id.in_path) {
     const auto it = parameters.find(mock_.user_id.name);
     if (it != parameters.end()) user_id = it->second;
-  } else if (const rapidjson::Value* id = find_pointer(decoded.value, mock_.user_id.name)) {
-    user_id = to_text(*id);
+  } else if (const rapidjson::Value* id =
+                 codec::resolve_pointer(decoded.value, mock_.user_id.name)) {
+    user_id = codec::to_plain_text(*id);
   }
   TemplateContext context = this->context(200, request, noise);
   context.user_id = user_id;

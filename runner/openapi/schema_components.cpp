@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "codec/json_number.hpp"
+#include "json/pointer.hpp"
 #include "schema/schema_folders.hpp"
 
 namespace conform::openapi {
@@ -33,20 +34,6 @@ std::string file_stem(const fs::path& file) {
     }
   }
   return name;
-}
-
-// A JSON Pointer token as written ("a~1b") -> the name it stands for ("a/b").
-std::string unescape_token(const std::string& token) {
-  std::string out;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-      out += token[i + 1] == '0' ? '~' : '/';
-      ++i;
-    } else {
-      out += token[i];
-    }
-  }
-  return out;
 }
 
 std::vector<std::string> split_pointer(const std::string& pointer) {
@@ -290,7 +277,9 @@ std::string SchemaComponents::rewrite_ref(const std::string& ref, const fs::path
   }
   const std::vector<std::string> tokens = split_pointer(fragment);
   if (tokens.size() >= 2 && tokens[0] == "definitions") {
-    return kComponentsPrefix + name + "." + component_name(unescape_token(tokens[1])) +
+    std::string definition;  // a malformed escape stays as written
+    if (!json::unescape_token(tokens[1], definition)) definition = tokens[1];
+    return kComponentsPrefix + name + "." + component_name(definition) +
            rewrite_pointer_tail(tokens, 2);
   }
   return kComponentsPrefix + name + rewrite_pointer_tail(tokens, 0);

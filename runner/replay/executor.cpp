@@ -9,14 +9,14 @@
 #include "codec/decode.hpp"
 #include "codec/json_number.hpp"
 #include "contracts/schema_resolver.hpp"
-#include "http/curl.hpp"
+#include "http/curl_reproducer.hpp"
 #include "http/url.hpp"
 #include "replay/assertion.hpp"
 #include "replay/header_check.hpp"
 #include "replay/json.hpp"
 #include "replay/profile.hpp"
 #include "report/workspace_path.hpp"
-#include "secret/encodings.hpp"
+#include "text/percent.hpp"
 
 namespace conform::replay {
 namespace {
@@ -192,8 +192,8 @@ class StepRunner {
     std::string query;
     for (const auto& [name, value] : step.query) {
       query += query.empty() ? "?" : "&";
-      query += secret::percent_encode(variables_.expand(name, &missing)) + "=" +
-               secret::percent_encode(variables_.expand(value, &missing));
+      query += text::percent_encode(variables_.expand(name, &missing)) + "=" +
+               text::percent_encode(variables_.expand(value, &missing));
     }
     return http::join_url(target_.base_url, path + query);
   }
@@ -390,9 +390,8 @@ std::vector<std::string> secret_body_values(const std::string& body, Format form
       const auto end = std::min(body.find('&', start), body.size());
       const std::string pair = body.substr(start, end - start);
       const auto eq = pair.find('=');
-      if (eq != std::string::npos &&
-          fields.count(secret::percent_decode(pair.substr(0, eq), true))) {
-        out.push_back(secret::percent_decode(pair.substr(eq + 1), true));
+      if (eq != std::string::npos && fields.count(text::percent_decode(pair.substr(0, eq), true))) {
+        out.push_back(text::percent_decode(pair.substr(eq + 1), true));
         out.push_back(pair.substr(eq + 1));
       }
       start = end + 1;

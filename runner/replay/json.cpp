@@ -1,27 +1,11 @@
 #include "replay/json.hpp"
 
-#include <rapidjson/pointer.h>
-
 namespace conform::replay {
 
 Json copy_json(const rapidjson::Value& value) {
   auto document = std::make_shared<rapidjson::Document>();
   document->CopyFrom(value, document->GetAllocator());
   return document;
-}
-
-std::string to_json_text(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return {buffer.GetString(), buffer.GetSize()};
-}
-
-const rapidjson::Value* resolve_pointer(const rapidjson::Value& root, const std::string& pointer) {
-  if (pointer.empty()) return &root;
-  const rapidjson::Pointer parsed(pointer.c_str(), pointer.size());
-  if (!parsed.IsValid()) return nullptr;
-  return parsed.Get(root);
 }
 
 const char* json_type_name(const rapidjson::Value& value) {

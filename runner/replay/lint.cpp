@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "codec/decode.hpp"
+#include "json/pointer.hpp"
 #include "replay/json.hpp"
 #include "schema/suggest.hpp"
 #include "secret/policy.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::replay {
 namespace {
@@ -19,30 +21,8 @@ namespace {
 // Body files larger than this are not scanned for credentials (they are payload dumps).
 constexpr std::size_t kMaxScannedBodyFile = std::size_t{1} << 20;
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
-}
-
-// "a/b~c" -> "a~1b~0c" (RFC 6901).
-std::string escape_token(std::string_view name) {
-  std::string out;
-  for (const char c : name) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::string trim(std::string_view text) {
@@ -94,7 +74,7 @@ class Linter {
       for (const auto& member : vars->value.GetObject()) {
         const std::string name = member.name.GetString();
         if (member.value.IsString() && is_secret_name(name)) {
-          check_value(member.value.GetString(), "/vars/" + escape_token(name),
+          check_value(member.value.GetString(), "/vars/" + json::escape_token(name),
                       "var \"" + name + "\"");
         }
       }
@@ -138,14 +118,14 @@ class Linter {
   // A credential made up on purpose, a placeholder ("********" or "sample string 7", as the
   // vendors' documents print a password), or one the vendor's mock publishes for tests.
   bool harmless(std::string_view value) const {
-    const std::string lower = lowercase(value);
+    const std::string lower = text::to_lower_ascii(value);
     for (const char* word :
          {"wrong", "invalid", "fake", "dummy", "example", "sample", "placeholder", "redacted"}) {
       if (contains(lower, word)) return true;
     }
     std::string bare = trim(value);
     for (const char* scheme : {"bearer ", "basic "}) {
-      if (lowercase(bare).rfind(scheme, 0) == 0)
+      if (text::to_lower_ascii(bare).rfind(scheme, 0) == 0)
         bare = trim(bare.substr(std::string(scheme).size()));
     }
     if (bare.find_first_not_of('*') == std::string::npos) return true;
@@ -179,7 +159,7 @@ class Linter {
     for (const auto& header : headers->value.GetObject()) {
       const std::string name = header.name.GetString();
       if (header.value.IsString() && is_secret_header(name)) {
-        check_value(header.value.GetString(), at + "/headers/" + escape_token(name),
+        check_value(header.value.GetString(), at + "/headers/" + json::escape_token(name),
                     "header " + name);
       }
     }
@@ -202,7 +182,7 @@ class Linter {
     if (value.IsObject()) {
       for (const auto& member : value.GetObject()) {
         const std::string name = member.name.GetString();
-        const std::string inner = pointer + "/" + escape_token(name);
+        const std::string inner = pointer + "/" + json::escape_token(name);
         if (member.value.IsString() && is_secret_name(name)) {
           check_value(member.value.GetString(), where.empty() ? inner : pointer,
                       "body member " + name + where);
@@ -305,7 +285,7 @@ class Linter {
     for (const auto& member : capture->value.GetObject()) {
       const std::string name = member.name.GetString();
       if (contains(later, "${" + name + "}")) continue;
-      add(Severity::warning, at + "/capture/" + escape_token(name), "unused-capture",
+      add(Severity::warning, at + "/capture/" + json::escape_token(name), "unused-capture",
           "capture \"" + name + "\" is never used: no later step reads ${" + name + "}");
     }
   }
@@ -337,7 +317,7 @@ bool is_literal_secret(std::string_view value) {
   }
   std::string bare = trim(rest);
   for (const char* scheme : {"bearer", "basic", "token"}) {
-    const std::string lower = lowercase(bare);
+    const std::string lower = text::to_lower_ascii(bare);
     if (lower == scheme ||
         (lower.rfind(scheme, 0) == 0 && lower.size() > std::string(scheme).size() &&
          std::isspace(static_cast<unsigned char>(lower[std::string(scheme).size()])))) {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "report/text.hpp"
 #include "report/workspace_path.hpp"
 #include "secret/masker.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
@@ -57,7 +57,7 @@ std::string github_annotation(const Finding& finding, const std::string& file, i
     properties += (properties.empty() ? " " : ",");
     properties += name;
     properties += '=';
-    properties += escape_github_property(valid_utf8(value));
+    properties += escape_github_property(text::valid_utf8(value));
   };
   if (!file.empty() && file != "-") {
     property("file", workspace_path(file));
@@ -70,7 +70,7 @@ std::string github_annotation(const Finding& finding, const std::string& file, i
   std::string text = where(f) + ": " + f.message;
   if (f.expected) text += "\nexpected: " + *f.expected;
   if (f.actual) text += "\nactual: " + *f.actual;
-  return line + properties + "::" + escape_github_data(valid_utf8(text));
+  return line + properties + "::" + escape_github_data(conform::text::valid_utf8(text));
 }
 
 }  // namespace conform::report

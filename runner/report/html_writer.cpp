@@ -1,6 +1,5 @@
 #include "report/html_writer.hpp"
 
-#include <cctype>
 #include <locale>
 #include <random>
 #include <set>
@@ -8,10 +7,13 @@
 
 #include "report/atomic_file.hpp"
 #include "report/coverage.hpp"
+#include "report/duration.hpp"
 #include "report/html_assets.hpp"
 #include "report/redaction.hpp"
-#include "report/text.hpp"
 #include "report/totals.hpp"
+#include "text/ascii_case.hpp"
+#include "text/markup.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
@@ -23,11 +25,8 @@ constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 constexpr std::size_t kUnfoldedCases = 20;
 
 // Every piece of run data goes through here on its way into the page.
-std::string h(std::string_view text) { return html_escape(printable_text(text)); }
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
+std::string h(std::string_view text) {
+  return conform::text::html_escape(conform::text::printable_text(text));
 }
 
 std::string duration(double ms) {
@@ -46,7 +45,8 @@ std::string nonce() {
 
 bool looks_like_json(const Headers& headers, std::string_view body) {
   for (const auto& [name, value] : headers) {
-    if (lower(name) == "content-type") return lower(value).find("json") != std::string::npos;
+    if (text::to_lower_ascii(name) == "content-type")
+      return text::to_lower_ascii(value).find("json") != std::string::npos;
   }
   const std::size_t first = body.find_first_not_of(" \t\r\n");
   return first != std::string_view::npos && (body[first] == '{' || body[first] == '[');
@@ -148,7 +148,7 @@ void body_block(std::ostringstream& out, const Headers& headers, const std::stri
   }
   const bool cut = body.size() > kMaxBodyBytes;
   out << "<pre class=\"body\"" << (!cut && looks_like_json(headers, body) ? " data-json" : "")
-      << ">" << h(cut ? truncate_utf8(body, kMaxBodyBytes) : body) << "</pre>";
+      << ">" << h(cut ? text::truncate_utf8(body, kMaxBodyBytes) : body) << "</pre>";
   if (cut) {
     out << "<p class=\"note\">" << body.size() << " bytes; the first " << kMaxBodyBytes
         << " are shown, report.json has them all.</p>";
@@ -217,10 +217,10 @@ void case_block(std::ostringstream& out, const CaseResult& c, bool open) {
   std::string search = c.vendor + " " + c.name + " " + c.file;
   for (const auto& tag : c.tags) search += " " + tag;
   out << "<details class=\"case " << outcome << "\" data-vendor=\"" << h(c.vendor)
-      << "\" data-outcome=\"" << outcome << "\" data-search=\"" << h(lower(search)) << "\""
-      << (open ? " open" : "") << "><summary><span class=\"badge " << outcome << "\">" << outcome
-      << "</span><span class=\"vendor\">" << h(c.vendor) << "</span><span class=\"name\">"
-      << h(c.name) << "</span><span class=\"tags\">";
+      << "\" data-outcome=\"" << outcome << "\" data-search=\"" << h(text::to_lower_ascii(search))
+      << "\"" << (open ? " open" : "") << "><summary><span class=\"badge " << outcome << "\">"
+      << outcome << "</span><span class=\"vendor\">" << h(c.vendor)
+      << "</span><span class=\"name\">" << h(c.name) << "</span><span class=\"tags\">";
   for (const auto& tag : c.tags) out << "<span class=\"tag\">" << h(tag) << "</span>";
   out << "</span><span class=\"file mono\">" << h(c.file) << "</span><span class=\"time\">"
       << duration(c.duration_ms) << "</span></summary><div class=\"case-body\">";

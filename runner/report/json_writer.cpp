@@ -5,8 +5,8 @@
 #include "codec/rapidjson.hpp"
 #include "report/atomic_file.hpp"
 #include "report/redaction.hpp"
-#include "report/text.hpp"
 #include "report/totals.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
@@ -14,7 +14,7 @@ namespace {
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 void string(Writer& w, std::string_view text) {
-  const std::string clean = valid_utf8(text);
+  const std::string clean = conform::text::valid_utf8(text);
   w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
 }
 
@@ -159,7 +159,7 @@ std::string render_json_of_redacted(const RunResult& run) {
   w.Key("vendors");
   w.StartObject();
   for (const auto& [vendor, vendor_totals] : totals_by_vendor(run)) {
-    const std::string name = valid_utf8(vendor);
+    const std::string name = text::valid_utf8(vendor);
     w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
     totals(w, vendor_totals);
   }

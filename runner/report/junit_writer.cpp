@@ -4,17 +4,18 @@
 #include <sstream>
 
 #include "report/atomic_file.hpp"
+#include "report/duration.hpp"
 #include "report/redaction.hpp"
-#include "report/text.hpp"
 #include "report/totals.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
 
-// Attribute and text values pass through printable_text: pugixml escapes markup but
+// Attribute and text values pass through text::printable_text: pugixml escapes markup but
 // copies control characters and invalid UTF-8 as they are.
 void attribute(pugi::xml_node node, const char* name, std::string_view value) {
-  node.append_attribute(name).set_value(printable_text(value).c_str());
+  node.append_attribute(name).set_value(text::printable_text(value).c_str());
 }
 
 void attribute(pugi::xml_node node, const char* name, int value) {
@@ -127,7 +128,7 @@ std::string render_junit_of_redacted(const RunResult& run) {
         case Outcome::skipped: {
           auto skipped = testcase.append_child("skipped");
           if (const std::string reason = skip_reason(result); !reason.empty()) {
-            attribute(skipped, "message", truncate_utf8(reason, 500));
+            attribute(skipped, "message", text::truncate_utf8(reason, 500));
           }
           break;
         }
@@ -135,9 +136,9 @@ std::string render_junit_of_redacted(const RunResult& run) {
         case Outcome::error: {
           const bool failed = result.outcome == Outcome::failed;
           auto problem = testcase.append_child(failed ? "failure" : "error");
-          attribute(problem, "message", truncate_utf8(first_problem(result), 500));
+          attribute(problem, "message", text::truncate_utf8(first_problem(result), 500));
           attribute(problem, "type", failed ? "assertion" : "error");
-          problem.text().set(printable_text(failure_text(result)).c_str());
+          problem.text().set(text::printable_text(failure_text(result)).c_str());
           break;
         }
       }

@@ -5,9 +5,11 @@
 
 #include "report/atomic_file.hpp"
 #include "report/coverage.hpp"
+#include "report/duration.hpp"
 #include "report/redaction.hpp"
-#include "report/text.hpp"
 #include "report/totals.hpp"
+#include "text/markup.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
@@ -55,9 +57,10 @@ void finding_line(std::ostringstream& out, const Finding& f) {
   if (!f.pointer.empty()) out << markdown_code(f.pointer) << " ";
   if (f.line > 0) out << "(line " << f.line << ", column " << f.column << ") ";
   if (!f.keyword.empty()) out << "*" << markdown_text(f.keyword) << "*: ";
-  out << markdown_text(truncate_utf8(f.message, kMaxTextBytes));
-  if (f.expected) out << " — expected " << markdown_text(truncate_utf8(*f.expected, kMaxTextBytes));
-  if (f.actual) out << ", actual " << markdown_text(truncate_utf8(*f.actual, kMaxTextBytes));
+  out << markdown_text(text::truncate_utf8(f.message, kMaxTextBytes));
+  if (f.expected)
+    out << " — expected " << markdown_text(text::truncate_utf8(*f.expected, kMaxTextBytes));
+  if (f.actual) out << ", actual " << markdown_text(text::truncate_utf8(*f.actual, kMaxTextBytes));
   out << "\n";
 }
 
@@ -70,7 +73,7 @@ void failure(std::ostringstream& out, const CaseResult& result) {
     if (step.outcome != Outcome::failed && step.outcome != Outcome::error) continue;
     const Exchange& e = step.exchange;
     out << "- step " << markdown_text(step.name) << ": " << markdown_text(e.method) << " "
-        << markdown_text(truncate_utf8(e.url, kMaxTextBytes)) << " → "
+        << markdown_text(text::truncate_utf8(e.url, kMaxTextBytes)) << " → "
         << (e.status ? std::to_string(e.status) : "no response") << "\n";
     for (std::size_t i = 0; i < step.findings.size() && i < kFindingsPerCase; ++i) {
       finding_line(out, step.findings[i]);
@@ -80,7 +83,7 @@ void failure(std::ostringstream& out, const CaseResult& result) {
           << " more findings (report.html)\n";
     }
     if (!step.curl.empty()) {
-      const std::string curl = printable_text(step.curl);
+      const std::string curl = text::printable_text(step.curl);
       const std::string fence = fence_for(curl);
       out << "\n  " << fence << "sh\n  " << curl << "\n  " << fence << "\n";
     }
@@ -111,7 +114,8 @@ std::string markdown_code(std::string_view text) {
   // Inside a code span nothing is markup and backslashes are literal, so nothing is
   // escaped: the delimiter is made longer than any run of backticks inside instead.
   std::string code;
-  for (const char c : printable_text(text)) code += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  for (const char c : conform::text::printable_text(text))
+    code += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
   const std::string fence(longest_backtick_run(code) + 1, '`');
   const bool pad = !code.empty() && (code.front() == '`' || code.back() == '`');
   return fence + (pad ? " " : "") + code + (pad ? " " : "") + fence;
@@ -119,37 +123,15 @@ std::string markdown_code(std::string_view text) {
 
 std::string markdown_text(std::string_view text) {
   std::string out;
-  for (const char c : printable_text(text)) {
-    switch (c) {
-      case '\n':
-      case '\r':
-      case '\t':
-        out += ' ';
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '|':
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '#':
-      case '~':
-      case '!':
-        out += '\\';
-        out += c;
-        break;
-      default:
-        out += c;
+  for (const char c : conform::text::printable_text(text)) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out += ' ';
+    } else if (std::string_view("|\\`*_[]#~!").find(c) != std::string_view::npos) {
+      out += '\\';
+      out += c;
+    } else {
+      // Inline HTML is Markdown too: & < > as references; quotes stay readable.
+      conform::text::append_markup_escaped(std::string_view(&c, 1), out, {});
     }
   }
   return out;
@@ -184,8 +166,8 @@ std::string render_markdown_of_redacted(const RunResult& run) {
   out << "\n";
 
   for (const auto& [vendor, totals] : by_vendor) {
-    out << "<details><summary>" << html_escape(printable_text(vendor)) << ": " << describe(totals)
-        << "</summary>\n\n| case | outcome | time |\n|---|---|--:|\n";
+    out << "<details><summary>" << text::html_escape(text::printable_text(vendor)) << ": "
+        << describe(totals) << "</summary>\n\n| case | outcome | time |\n|---|---|--:|\n";
     for (const auto& result : run.cases) {
       if (result.vendor != vendor) continue;
       out << "| " << markdown_text(result.name) << " | " << icon(result.outcome) << " "

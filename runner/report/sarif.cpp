@@ -5,8 +5,8 @@
 #include <system_error>
 
 #include "codec/rapidjson.hpp"
-#include "report/text.hpp"
 #include "secret/masker.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
@@ -19,7 +19,7 @@ constexpr const char* kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.jso
 constexpr const char* kRootBase = "%SRCROOT%";
 
 void string(Writer& w, std::string_view text) {
-  const std::string clean = valid_utf8(text);
+  const std::string clean = conform::text::valid_utf8(text);
   w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
 }
 

@@ -4,16 +4,17 @@
 
 #include "codec/rapidjson.hpp"
 #include "report/atomic_file.hpp"
+#include "report/duration.hpp"
 #include "report/junit_writer.hpp"
 #include "report/redaction.hpp"
-#include "report/text.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
 
 // A JSON string is a valid YAML double-quoted scalar, escapes included.
 std::string yaml_string(std::string_view text) {
-  const std::string clean = printable_text(text);
+  const std::string clean = conform::text::printable_text(text);
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   writer.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
@@ -23,7 +24,7 @@ std::string yaml_string(std::string_view text) {
 // A test point's description may not hold '#' (it starts a directive) or a line break.
 std::string description(std::string_view text) {
   std::string out;
-  for (const char c : printable_text(text)) {
+  for (const char c : conform::text::printable_text(text)) {
     if (c == '#') {
       out += "\\#";
     } else if (c == '\n' || c == '\r' || c == '\t') {

@@ -7,20 +7,15 @@
 #include <unordered_map>
 #include <utility>
 
+#include "codec/json_pointer.hpp"
+#include "json/pointer.hpp"
 #include "schema/ecma_regex.hpp"
-#include "schema/json_pointer.hpp"
 #include "schema/json_value.hpp"
 #include "schema/schema.hpp"
 #include "schema/uri.hpp"
 
 namespace conform::schema {
 namespace {
-
-std::string child_pointer(const std::string& pointer, std::string_view token) {
-  std::string out = pointer;
-  append_pointer_token(out, token);
-  return out;
-}
 
 std::string apply_id(const std::string& base, const rapidjson::Value& value) {
   if (!value.IsObject() || value.HasMember("$ref")) return base;
@@ -100,7 +95,8 @@ class Compiler {
     std::string error;
     if (!store_.find(uri, location, error))
       fail(document, pointer, "$ref " + reference + ": " + error);
-    const rapidjson::Value* target = resolve_pointer(location.document->json, location.pointer);
+    const rapidjson::Value* target =
+        codec::resolve_pointer(location.document->json, location.pointer);
     if (target == nullptr) {
       fail(document, pointer, "$ref target not found: " + reference + " (" + uri + ")");
     }
@@ -156,7 +152,7 @@ class Compiler {
     auto ref = value.FindMember("$ref");
     if (ref != value.MemberEnd()) {
       // Draft-07: "$ref" overrides every sibling keyword.
-      std::string at = child_pointer(pointer, "$ref");
+      std::string at = json::child_pointer(pointer, "$ref");
       if (!ref->value.IsString()) fail(document, at, "\"$ref\" must be a string");
       node.kind = Node::Kind::ref;
       node.ref = resolve_ref(document, at, ref->value.GetString(), base);
@@ -164,7 +160,8 @@ class Compiler {
     }
     for (auto& member : value.GetObject()) {
       std::string_view keyword(member.name.GetString(), member.name.GetStringLength());
-      compile_keyword(node, document, child_pointer(pointer, keyword), keyword, member.value, base);
+      compile_keyword(node, document, json::child_pointer(pointer, keyword), keyword, member.value,
+                      base);
     }
     finish_object_checks(node);
     bool only_type = node.const_value == nullptr && node.enum_values == nullptr &&
@@ -315,7 +312,7 @@ class Compiler {
         PropertyEntry entry;
         entry.name = std::string(name);
         entry.declared = true;
-        entry.schema = subschema(document, child_pointer(at, name), member.value, base);
+        entry.schema = subschema(document, json::child_pointer(at, name), member.value, base);
         property_entries_[&node].push_back(std::move(entry));
       }
     } else if (keyword == "required") {
@@ -331,7 +328,7 @@ class Compiler {
       if (!value.IsObject()) fail(document, at, "\"patternProperties\" must be an object");
       for (auto& member : value.GetObject()) {
         std::string_view source(member.name.GetString(), member.name.GetStringLength());
-        std::string member_at = child_pointer(at, source);
+        std::string member_at = json::child_pointer(at, source);
         PatternProperty property;
         property.source = std::string(source);
         property.regex = compile_regex(document, member_at, property.source);
@@ -350,12 +347,14 @@ class Compiler {
         if (member.value.IsArray()) {
           for (auto& item : member.value.GetArray()) {
             if (!item.IsString()) {
-              fail(document, child_pointer(at, name), "property dependencies must be strings");
+              fail(document, json::child_pointer(at, name),
+                   "property dependencies must be strings");
             }
             dependency.properties.emplace_back(item.GetString(), item.GetStringLength());
           }
         } else {
-          dependency.schema = subschema(document, child_pointer(at, name), member.value, base);
+          dependency.schema =
+              subschema(document, json::child_pointer(at, name), member.value, base);
         }
         node.dependencies.push_back(std::move(dependency));
       }

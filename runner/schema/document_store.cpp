@@ -3,11 +3,14 @@
 #include <cstddef>
 
 #include "codec/json_number.hpp"
+#include "codec/json_pointer.hpp"
+#include "codec/text_position.hpp"
+#include "json/pointer.hpp"
 #include "schema/draft07_metaschema.hpp"
-#include "schema/json_pointer.hpp"
 #include "schema/schema.hpp"
 #include "schema/schema_folders.hpp"
 #include "schema/uri.hpp"
+#include "text/percent.hpp"
 
 namespace conform::schema {
 namespace {
@@ -41,8 +44,8 @@ void for_each_subschema(const rapidjson::Value& value, const std::string& pointe
     if (member == value.MemberEnd() || !member->value.IsObject()) continue;
     for (auto& entry : member->value.GetObject()) {
       std::string child = pointer;
-      append_pointer_token(child, keyword);
-      append_pointer_token(child, {entry.name.GetString(), entry.name.GetStringLength()});
+      json::append_token(child, keyword);
+      json::append_token(child, {entry.name.GetString(), entry.name.GetStringLength()});
       visit(entry.value, child);
     }
   }
@@ -50,7 +53,7 @@ void for_each_subschema(const rapidjson::Value& value, const std::string& pointe
     auto member = value.FindMember(keyword);
     if (member == value.MemberEnd()) continue;
     std::string base = pointer;
-    append_pointer_token(base, keyword);
+    json::append_token(base, keyword);
     if (member->value.IsArray()) {
       for (rapidjson::SizeType i = 0; i < member->value.Size(); ++i) {
         visit(member->value[i], base + "/" + std::to_string(i));
@@ -63,7 +66,7 @@ void for_each_subschema(const rapidjson::Value& value, const std::string& pointe
     auto member = value.FindMember(keyword);
     if (member == value.MemberEnd()) continue;
     std::string child = pointer;
-    append_pointer_token(child, keyword);
+    json::append_token(child, keyword);
     visit(member->value, child);
   }
 }
@@ -89,26 +92,13 @@ void index_subschemas(const std::shared_ptr<const Document>& document,
   });
 }
 
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
 }  // namespace
 
 rapidjson::Document parse_schema_text(std::string_view text, const std::string& label) {
   rapidjson::Document json;
   const rapidjson::ParseResult parsed = codec::parse_json_text(json, text);
   if (parsed.IsError()) {
-    auto [line, column] = line_and_column(text, parsed.Offset());
+    const auto [line, column] = codec::position_of(text, parsed.Offset());
     throw SchemaError(label, "",
                       "not JSON: " + std::string(rapidjson::GetParseError_En(parsed.Code())) +
                           " (line " + std::to_string(line) + ", column " + std::to_string(column) +
@@ -153,7 +143,7 @@ std::string DocumentStore::base_uri_at(const Document& document, std::string_vie
   while (start <= pointer.size() && !pointer.empty()) {
     std::size_t end = pointer.find('/', start);
     if (end == std::string_view::npos) end = pointer.size();
-    const rapidjson::Value* value = resolve_pointer(document.json, pointer.substr(0, end));
+    const rapidjson::Value* value = codec::resolve_pointer(document.json, pointer.substr(0, end));
     if (value != nullptr) base = apply_id(base, *value);
     start = end + 1;
   }
@@ -176,7 +166,7 @@ bool DocumentStore::find(const std::string& uri, SchemaLocation& location, std::
   location = found->second;
   if (!plain_name && !fragment.empty()) {
     std::string pointer;
-    if (!percent_decode(fragment, pointer)) {
+    if (!text::percent_decode_exact(fragment, pointer)) {
       error = "malformed percent-encoding in " + uri;
       return false;
     }

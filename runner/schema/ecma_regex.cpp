@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "text/percent.hpp"
+
 namespace conform::schema {
 namespace {
 
@@ -12,18 +14,11 @@ constexpr const char* kSpaceMembers =
     "\\t\\n\\v\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}"
     "\\x{3000}\\x{feff}";
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool read_hex4(std::string_view p, std::size_t pos, std::uint32_t& value) {
   if (pos + 4 > p.size()) return false;
   value = 0;
   for (std::size_t i = pos; i < pos + 4; ++i) {
-    int digit = hex_value(p[i]);
+    int digit = text::hex_digit_value(p[i]);
     if (digit < 0) return false;
     value = value * 16 + static_cast<std::uint32_t>(digit);
   }
@@ -171,7 +166,8 @@ class Translator {
         }
         return true;
       case 'x':
-        if (pos_ + 2 < p_.size() && hex_value(p_[pos_ + 1]) >= 0 && hex_value(p_[pos_ + 2]) >= 0) {
+        if (pos_ + 2 < p_.size() && text::hex_digit_value(p_[pos_ + 1]) >= 0 &&
+            text::hex_digit_value(p_[pos_ + 2]) >= 0) {
           out += "\\x";
           out.push_back(p_[pos_ + 1]);
           out.push_back(p_[pos_ + 2]);

@@ -1,6 +1,5 @@
 #include "schema/enum_advice.hpp"
 
-#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,23 +7,13 @@
 
 #include "schema/json_value.hpp"
 #include "schema/suggest.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::schema {
 namespace {
 
 std::string_view text_of(const rapidjson::Value& value) {
   return {value.GetString(), value.GetStringLength()};
-}
-
-bool same_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 // "1 (Automatic)": an allowed value with its name, when the schema names it.
@@ -54,7 +43,7 @@ std::optional<rapidjson::SizeType> match(const Node& node, std::string_view text
     for (rapidjson::SizeType i = 0; i < candidates->Size(); ++i) {
       const rapidjson::Value& c = (*candidates)[i];
       if (!c.IsString() || i >= node.enum_values->Size()) continue;
-      if (exact ? text_of(c) == text : same_ignoring_case(text_of(c), text)) return i;
+      if (exact ? text_of(c) == text : text::equals_ignoring_case(text_of(c), text)) return i;
     }
   }
   return std::nullopt;

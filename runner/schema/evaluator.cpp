@@ -10,8 +10,8 @@
 
 #include "codec/base64.hpp"
 #include "codec/json_number.hpp"
+#include "json/pointer.hpp"
 #include "schema/enum_advice.hpp"
-#include "schema/json_pointer.hpp"
 #include "schema/json_value.hpp"
 #include "schema/suggest.hpp"
 
@@ -108,7 +108,7 @@ std::string to_pointer(const InstancePath* path) {
   for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
     const InstancePath* frame = *it;
     if (frame->name) {
-      append_pointer_token(pointer, {frame->name->GetString(), frame->name->GetStringLength()});
+      json::append_token(pointer, {frame->name->GetString(), frame->name->GetStringLength()});
     } else {
       pointer += "/" + std::to_string(frame->index);
     }

@@ -5,6 +5,9 @@
 #include <cstring>
 #include <vector>
 
+#include "codec/json_text.hpp"
+#include "text/utf8.hpp"
+
 namespace conform::schema {
 namespace {
 
@@ -222,17 +225,7 @@ std::string number_text(double number) {
 }
 
 std::string compact_json(const rapidjson::Value& value, std::size_t limit) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  std::string text(buffer.GetString(), buffer.GetSize());
-  if (text.size() <= limit) return text;
-  std::size_t cut = limit;
-  // Never cut inside a UTF-8 sequence.
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
-  text += "\u2026";
-  return text;
+  return text::truncate_utf8(codec::to_json_text(value), limit);
 }
 
 }  // namespace conform::schema

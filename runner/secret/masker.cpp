@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "secret/encodings.hpp"
+#include "json/string_escape.hpp"
+#include "text/ascii_case.hpp"
+#include "text/markup.hpp"
+#include "text/percent.hpp"
 
 namespace conform::secret {
 namespace {
@@ -13,12 +16,6 @@ void replace_all(std::string& text, std::string_view what, std::string_view with
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size())) {
     text.replace(at, what.size(), with);
   }
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -39,8 +36,8 @@ bool is_scheme(std::string_view word) {
 }
 
 // The value a masked field or parameter gets: the marker stays readable in a URL or form.
-std::string percent_encode_masked(std::string_view text) {
-  std::string out = percent_encode(text);
+std::string percent_encode_masked(std::string_view value) {
+  std::string out = text::percent_encode(value);
   replace_all(out, "%2A", "*");
   return out;
 }
@@ -61,7 +58,7 @@ std::string_view last_step(std::string_view path) {
 // "\"hunter2\"" -> "hunter2": findings quote JSON strings.
 std::string unquoted(const std::string& value) {
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-    return json_unescape(std::string_view(value).substr(1, value.size() - 2));
+    return json::json_unescape(std::string_view(value).substr(1, value.size() - 2));
   }
   return value;
 }
@@ -70,8 +67,8 @@ enum class BodyFormat { json, xml, form, other };
 
 BodyFormat format_of(const Headers& headers, std::string_view body) {
   for (const auto& [name, value] : headers) {
-    if (lower(name) != "content-type") continue;
-    const std::string type = lower(value);
+    if (text::to_lower_ascii(name) != "content-type") continue;
+    const std::string type = text::to_lower_ascii(value);
     if (type.find("json") != std::string::npos) return BodyFormat::json;
     if (type.find("xml") != std::string::npos) return BodyFormat::xml;
     if (type.find("x-www-form-urlencoded") != std::string::npos) return BodyFormat::form;
@@ -92,17 +89,17 @@ void Masker::add_secret(std::string_view value) {
   if (value.size() < kMinTextualLength) return;
   std::string shell(value);
   replace_all(shell, "'", "'\\''");
-  std::string lower_hex = percent_encode(value);
+  std::string lower_hex = text::percent_encode(value);
   for (std::size_t at = lower_hex.find('%'); at != std::string::npos;
        at = lower_hex.find('%', at + 1)) {
     for (std::size_t i = at + 1; i <= at + 2; ++i) {
       lower_hex[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower_hex[i])));
     }
   }
-  std::string form = percent_encode(value);
+  std::string form = text::percent_encode(value);
   replace_all(form, "%20", "+");
-  for (std::string encoded : {std::string(value), json_escape(value), xml_escape(value),
-                              percent_encode(value), lower_hex, form, shell}) {
+  for (std::string encoded : {std::string(value), json::json_escape(value), text::xml_escape(value),
+                              text::percent_encode(value), lower_hex, form, shell}) {
     if (std::find(forms_.begin(), forms_.end(), encoded) == forms_.end()) {
       forms_.push_back(std::move(encoded));
     }
@@ -168,16 +165,16 @@ std::string Masker::mask_json(std::string_view body) const {
       while (next < body.size() && is_json_space(body[next])) ++next;
       if (next < body.size() && body[next] == ':') {
         out.append(body.substr(i, end + 1 - i));  // a member name: never masked
-        name_is_secret = policy_.is_secret_member(json_unescape(inner));
+        name_is_secret = policy_.is_secret_member(json::json_unescape(inner));
       } else if (inner == kRedacted) {
         out.append(body.substr(i, end + 1 - i));
       } else if (secret_value || secret_depth != 0) {
         out += marker;
       } else {
-        const std::string decoded = json_unescape(inner);
+        const std::string decoded = json::json_unescape(inner);
         const std::string masked = mask_value(decoded);
         out += masked == decoded ? std::string(body.substr(i, end + 1 - i))
-                                 : "\"" + json_escape(masked) + "\"";
+                                 : "\"" + json::json_escape(masked) + "\"";
       }
       secret_value = false;
       i = end + 1;
@@ -232,17 +229,17 @@ std::string Masker::mask_xml(std::string_view body) const {
   std::size_t i = 0;
   while (i < body.size()) {
     const std::size_t open = body.find('<', i);
-    const std::string_view text =
+    const std::string_view content =
         body.substr(i, open == std::string_view::npos ? body.npos : open - i);
-    if (!text.empty()) {
+    if (!content.empty()) {
       const bool secret = !secret_elements.empty() && secret_elements.back();
-      const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-      if (secret && !blank && text != kRedacted) {
+      const bool blank = content.find_first_not_of(" \t\r\n") == std::string_view::npos;
+      if (secret && !blank && content != kRedacted) {
         out += kRedacted;
       } else {
-        const std::string decoded = xml_unescape(text);
+        const std::string decoded = text::xml_unescape(content);
         const std::string masked = mask_value(decoded);
-        out += masked == decoded ? std::string(text) : xml_escape(masked);
+        out += masked == decoded ? std::string(content) : text::xml_escape(masked);
       }
     }
     if (open == std::string_view::npos) break;
@@ -291,10 +288,10 @@ std::string Masker::mask_form(std::string_view body) const {
       const std::string_view value = pair.substr(equals + 1);
       out.append(pair.substr(0, equals + 1));
       if (!value.empty() && value != kRedacted &&
-          policy_.is_secret_member(percent_decode(pair.substr(0, equals), true))) {
+          policy_.is_secret_member(text::percent_decode(pair.substr(0, equals), true))) {
         out += kRedacted;
       } else {
-        const std::string decoded = percent_decode(value, true);
+        const std::string decoded = text::percent_decode(value, true);
         const std::string masked = mask_value(decoded);
         out += masked == decoded ? std::string(value) : percent_encode_masked(masked);
       }
@@ -317,12 +314,12 @@ std::string Masker::mask_query(std::string_view query) const {
     const std::string_view value =
         equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1);
     if (equals != std::string_view::npos && !value.empty() && value != kRedacted &&
-        policy_.is_secret_parameter(percent_decode(pair.substr(0, equals), true))) {
+        policy_.is_secret_parameter(text::percent_decode(pair.substr(0, equals), true))) {
       out.append(pair.substr(0, equals + 1));
       out += kRedacted;
     } else if (equals != std::string_view::npos) {
       out.append(pair.substr(0, equals + 1));
-      const std::string decoded = percent_decode(value, true);
+      const std::string decoded = text::percent_decode(value, true);
       const std::string masked = mask_value(decoded);
       out += masked == decoded ? mask_text(value) : percent_encode_masked(masked);
     } else {
@@ -378,7 +375,7 @@ std::string Masker::mask_url(std::string_view url) const {
   while (segment < query) {
     std::size_t end = std::min(url.find('/', segment), query);
     const std::string_view part = url.substr(segment, end - segment);
-    const std::string decoded = percent_decode(part, false);
+    const std::string decoded = text::percent_decode(part, false);
     out += mask_value(decoded) == kRedacted ? std::string(kRedacted) : mask_text(part);
     if (end < query) out += '/';
     segment = end + 1;

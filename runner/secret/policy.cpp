@@ -2,16 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "text/ascii_case.hpp"
 
 namespace conform::secret {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool contains_any(const std::string& name, std::initializer_list<std::string_view> parts) {
   return std::any_of(parts.begin(), parts.end(),
@@ -26,7 +21,7 @@ bool is_any(const std::string& name, std::initializer_list<std::string_view> wor
 
 void Policy::add_member_names(const std::vector<std::string>& names) {
   for (const auto& name : names) {
-    std::string n = lower(name);
+    std::string n = text::to_lower_ascii(name);
     if (std::find(members_.begin(), members_.end(), n) == members_.end()) {
       members_.push_back(std::move(n));
     }
@@ -34,7 +29,7 @@ void Policy::add_member_names(const std::vector<std::string>& names) {
 }
 
 bool Policy::is_secret_member(std::string_view name) const {
-  const std::string n = lower(name);
+  const std::string n = text::to_lower_ascii(name);
   return contains_any(n, {"password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
                           "credential"}) ||
          is_any(n, {"pw", "pwd"}) ||
@@ -42,12 +37,14 @@ bool Policy::is_secret_member(std::string_view name) const {
 }
 
 bool Policy::is_secret_parameter(std::string_view name) const {
-  return is_secret_member(name) || is_any(lower(name), {"key", "sig", "signature", "auth"});
+  return is_secret_member(name) ||
+         is_any(text::to_lower_ascii(name), {"key", "sig", "signature", "auth"});
 }
 
 bool Policy::is_credential_header(std::string_view name) const {
-  return is_any(lower(name), {"authorization", "proxy-authorization", "cookie", "set-cookie",
-                              "x-api-key", "api-key", "private-token"}) ||
+  return is_any(text::to_lower_ascii(name),
+                {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key",
+                 "api-key", "private-token"}) ||
          is_secret_member(name);
 }
 

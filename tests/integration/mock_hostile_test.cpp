@@ -21,10 +21,10 @@
 #include <vector>
 
 #include "codec/rapidjson.hpp"
-#include "codec/utf8.hpp"
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/conform_process.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::mock {
 namespace {
@@ -134,8 +134,8 @@ Response round_trip(int port, const std::string& request, bool* closed_after = n
 }
 
 bool valid_utf8(const std::string& text) {
-  codec::Utf8Problem problem;
-  return codec::check_utf8(text, problem);
+  conform::text::Utf8Problem problem;
+  return conform::text::check_utf8(text, problem);
 }
 
 // Room for hundreds of sockets on both ends of loopback in this one process: how many

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "codec/utf8.hpp"
 #include "support/run_command.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::test {
 namespace {
@@ -37,8 +37,8 @@ const std::vector<Payload>& payloads() {
 }
 
 bool well_formed(const std::string& text) {
-  codec::Utf8Problem problem;
-  return codec::check_utf8(text, problem);
+  conform::text::Utf8Problem problem;
+  return conform::text::check_utf8(text, problem);
 }
 
 TEST(Utf8Output, EveryOutputFormatIsValidUtf8ForEveryPayload) {

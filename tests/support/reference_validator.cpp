@@ -21,7 +21,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "schema/json_pointer.hpp"
+#include "codec/json_pointer.hpp"
+#include "text/percent.hpp"
 
 namespace conform::schema {
 namespace {
@@ -92,8 +93,8 @@ class Inliner {
       if (target_root == nullptr) return nullptr;
     }
     std::string pointer;
-    if (!percent_decode(ref.substr(hash + 1), pointer)) return nullptr;
-    const rapidjson::Value* target = resolve_pointer(*target_root, pointer);
+    if (!text::percent_decode_exact(ref.substr(hash + 1), pointer)) return nullptr;
+    const rapidjson::Value* target = codec::resolve_pointer(*target_root, pointer);
     std::string key = target_file + "#" + pointer;
     if (target == nullptr || active_.count(key)) return nullptr;  // missing, or recursive
     active_[key] = true;

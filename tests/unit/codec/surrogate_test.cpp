@@ -7,7 +7,7 @@
 
 #include "codec/decode.hpp"
 #include "codec/json_reader.hpp"
-#include "codec/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::codec {
 namespace {
@@ -55,9 +55,11 @@ TEST(Surrogates, PairsStillDecodeToValidUtf8) {
     const Decoded d = decode(json, DecodeOptions{});
     ASSERT_TRUE(d.ok) << json;
     const auto& member = *d.value.MemberBegin();
-    Utf8Problem problem;
-    EXPECT_TRUE(check_utf8({member.value.GetString(), member.value.GetStringLength()}, problem));
-    EXPECT_TRUE(check_utf8({member.name.GetString(), member.name.GetStringLength()}, problem));
+    text::Utf8Problem problem;
+    EXPECT_TRUE(
+        text::check_utf8({member.value.GetString(), member.value.GetStringLength()}, problem));
+    EXPECT_TRUE(
+        text::check_utf8({member.name.GetString(), member.name.GetStringLength()}, problem));
   }
 }
 

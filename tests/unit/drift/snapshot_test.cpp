@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "codec/utf8.hpp"
 #include "drift/recorder.hpp"
 #include "support/run_command.hpp"
+#include "text/utf8.hpp"
 
 namespace conform::drift {
 namespace {
@@ -40,8 +40,8 @@ TEST(SnapshotFile, IsValidUtf8WhateverTheServerSent) {
     snapshot.headers = {{"x-note", bad}};
     snapshot.body = bad;
     const std::string text = to_file_text(snapshot);
-    codec::Utf8Problem problem;
-    EXPECT_TRUE(codec::check_utf8(text, problem)) << text;
+    text::Utf8Problem problem;
+    EXPECT_TRUE(text::check_utf8(text, problem)) << text;
   }
 }
 

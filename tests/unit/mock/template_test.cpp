@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/json_pointer.hpp"
+#include "codec/json_pointer.hpp"
+#include "codec/json_text.hpp"
+#include "mock/field_name.hpp"
 
 namespace conform::mock {
 namespace {
@@ -18,7 +20,7 @@ std::string render_json(const char* tmpl, const TemplateContext& context) {
   const rapidjson::Document source = parse(tmpl);
   rapidjson::Document out;
   rapidjson::Value value = render(source, context, out.GetAllocator());
-  return to_json(value);
+  return codec::to_json_text(value);
 }
 
 TEST(Template, WholePlaceholderKeepsTheJsonTypeAndEmbeddedOnesBecomeText) {
@@ -85,11 +87,11 @@ TEST(Template, UnknownPlaceholdersAreReportedForTheManifestCheck) {
 
 TEST(JsonPointer, FindsMembersAndItemsAndNamesFieldsTheVendorWay) {
   const rapidjson::Document doc = parse(R"({"tags":{"a/b":"x"},"list":[1,2]})");
-  ASSERT_NE(find_pointer(doc, "/tags/a~1b"), nullptr);
-  EXPECT_EQ(to_text(*find_pointer(doc, "/tags/a~1b")), "x");
-  EXPECT_EQ(to_text(*find_pointer(doc, "/list/1")), "2");
-  EXPECT_EQ(find_pointer(doc, "/list/2"), nullptr);
-  EXPECT_EQ(find_pointer(doc, "/nope"), nullptr);
+  ASSERT_NE(codec::resolve_pointer(doc, "/tags/a~1b"), nullptr);
+  EXPECT_EQ(codec::to_plain_text(*codec::resolve_pointer(doc, "/tags/a~1b")), "x");
+  EXPECT_EQ(codec::to_plain_text(*codec::resolve_pointer(doc, "/list/1")), "2");
+  EXPECT_EQ(codec::resolve_pointer(doc, "/list/2"), nullptr);
+  EXPECT_EQ(codec::resolve_pointer(doc, "/nope"), nullptr);
   EXPECT_EQ(field_name("/tags/order_number"), "tags.order_number");
   EXPECT_EQ(field_name("/Email"), "Email");
   EXPECT_EQ(field_name(""), "");

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock/json_pointer.hpp"
+#include "codec/json_text.hpp"
 
 namespace conform::mock {
 namespace {
@@ -64,7 +64,7 @@ TEST(VendorEndpoint, FinixUpdateStoresTagsMovesUpdatedAtAndTheReadShowsIt) {
 
   const auto read = finix.send("GET", "/users/USsRhsHYZGBPnQw8CByJyEQW", "", {kFinixAuth});
   ASSERT_EQ(read.status, 200) << read.body;
-  EXPECT_EQ(to_json(parse(read.body)["tags"]), R"({"order":"25"})");
+  EXPECT_EQ(codec::to_json_text(parse(read.body)["tags"]), R"({"order":"25"})");
 }
 
 TEST(VendorEndpoint, FinixRejectsWrongCredentialsWithCodeUnknown) {
@@ -179,9 +179,9 @@ TEST(VendorEndpoint, NexudusAddedAndRemovedListsEditTheStoredLists) {
   ASSERT_EQ(read.status, 200) << read.body;
   const auto user = parse(read.body);
   const auto& value = user["Value"];
-  EXPECT_EQ(to_json(value["Businesses"]), "[1,2]") << read.body;
-  EXPECT_EQ(to_json(value["UserRoles"]), "[9]") << read.body;
-  EXPECT_EQ(to_json(value["ChatRooms"]), "[4]") << read.body;
+  EXPECT_EQ(codec::to_json_text(value["Businesses"]), "[1,2]") << read.body;
+  EXPECT_EQ(codec::to_json_text(value["UserRoles"]), "[9]") << read.body;
+  EXPECT_EQ(codec::to_json_text(value["ChatRooms"]), "[4]") << read.body;
   EXPECT_FALSE(value.HasMember("AddedBusinesses")) << "an instruction is not stored";
   EXPECT_FALSE(value.HasMember("RemovedChatRooms"));
 
@@ -193,7 +193,7 @@ TEST(VendorEndpoint, NexudusAddedAndRemovedListsEditTheStoredLists) {
           .status,
       200);
   EXPECT_EQ(
-      to_json(parse(
+      codec::to_json_text(parse(
           nexudus.send("GET", "/api/sys/users/1001", "", {auth}).body)["Value"]["Businesses"]),
       "[4]");
 }

@@ -3,9 +3,9 @@
 #include <stdexcept>
 
 #include "codec/rapidjson.hpp"
-#include "report/json_reader.hpp"
 #include "report/json_writer.hpp"
-#include "report/text.hpp"
+#include "report/report_json_reader.hpp"
+#include "text/utf8.hpp"
 #include "unit/report/sample_run.hpp"
 
 namespace conform::report {
@@ -98,7 +98,7 @@ TEST(JsonReport, TurnsHostileBytesIntoValidUtf8) {
   const RunResult back = parse_report_json(render_json(run), "report.json");
   const std::string& body = back.cases[2].steps[0].exchange.response_body;
   // Control characters survive (JSON escapes them); invalid sequences become U+FFFD.
-  const std::string r(kReplacement);
+  const std::string r(text::kReplacement);
   const std::string expected = std::string("ctl\x01\x02\x1b[31m nul") + std::string(1, '\0') + r +
                                " " + r + r + " " + r + r + r + " end";
   EXPECT_NE(body.find(expected), std::string::npos);

@@ -4,7 +4,7 @@
 
 #include <pugixml.hpp>
 
-#include "report/text.hpp"
+#include "text/utf8.hpp"
 #include "unit/report/sample_run.hpp"
 
 namespace conform::report {
@@ -22,7 +22,7 @@ pugi::xml_document parse(const std::string& xml) {
 // What XML 1.0 allows in a document (the Char production), checked byte by byte so a
 // strict parser (xmllint, a CI server's JUnit reader) accepts the file too.
 void expect_only_xml_characters(const std::string& xml) {
-  EXPECT_EQ(valid_utf8(xml), xml) << "not valid UTF-8";
+  EXPECT_EQ(text::valid_utf8(xml), xml) << "not valid UTF-8";
   for (std::size_t i = 0; i < xml.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(xml[i]);
     if (c < 0x20) {

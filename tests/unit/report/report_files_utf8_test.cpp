@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "codec/utf8.hpp"
 #include "report/reports.hpp"
+#include "text/utf8.hpp"
 #include "unit/report/sample_run.hpp"
 
 namespace conform::report {
@@ -21,8 +21,8 @@ bool well_formed(const std::string& text) {
   // check_utf8 also refuses NUL bytes, which are well-formed UTF-8: look past them.
   std::string without_nul = text;
   without_nul.erase(std::remove(without_nul.begin(), without_nul.end(), '\0'), without_nul.end());
-  codec::Utf8Problem problem;
-  return codec::check_utf8(without_nul, problem);
+  text::Utf8Problem problem;
+  return text::check_utf8(without_nul, problem);
 }
 
 const std::string kBad[] = {
@@ -62,10 +62,10 @@ RunResult run_with_bad_bytes() {
 TEST(ReportFilesUtf8, CodecValidUtf8MakesEveryTextWellFormed) {
   for (const std::string& bad : kBad) {
     EXPECT_FALSE(well_formed(bad));
-    EXPECT_TRUE(well_formed(codec::valid_utf8(bad)));
+    EXPECT_TRUE(well_formed(text::valid_utf8(bad)));
   }
-  EXPECT_EQ(codec::valid_utf8("caf\xE9!"), "caf\xEF\xBF\xBD!");
-  EXPECT_EQ(codec::valid_utf8("ok \xC3\xA9"), "ok \xC3\xA9");
+  EXPECT_EQ(text::valid_utf8("caf\xE9!"), "caf\xEF\xBF\xBD!");
+  EXPECT_EQ(text::valid_utf8("ok \xC3\xA9"), "ok \xC3\xA9");
 }
 
 TEST(ReportFilesUtf8, NoReportFileContainsInvalidUtf8) {

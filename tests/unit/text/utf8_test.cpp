@@ -1,8 +1,8 @@
-#include "report/text.hpp"
+#include "text/utf8.hpp"
 
 #include <gtest/gtest.h>
 
-namespace conform::report {
+namespace conform::text {
 namespace {
 
 const std::string R(kReplacement);
@@ -32,9 +32,21 @@ TEST(PrintableText, ReplacesControlCharactersButKeepsWhitespace) {
   EXPECT_EQ(printable_text("ünïcödé"), "ünïcödé");
 }
 
-TEST(HtmlEscape, EscapesEveryMarkupCharacter) {
-  EXPECT_EQ(html_escape("<a href=\"x\" title='y'>&</a>"),
-            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+TEST(ValidUtf8, TheReportAndCodecCopiesAgreedOnEverySequence) {
+  // valid_utf8 had two copies (the codec's, fast on valid text, and the reports'); one
+  // answer per sequence now: a lone lead byte, overlong forms of each length, a surrogate
+  // pair written in UTF-8, and a NUL inside otherwise valid text.
+  EXPECT_EQ(valid_utf8("\xC2"), R);
+  EXPECT_EQ(valid_utf8("\xE0\x80\x80"), R + R + R);
+  EXPECT_EQ(valid_utf8("\xF0\x80\x80\x80"), R + R + R + R);
+  EXPECT_EQ(valid_utf8("\xED\xB0\x80"), R + R + R);
+  EXPECT_EQ(valid_utf8(std::string("\0\xC3\xA9", 3)), std::string("\0\xC3\xA9", 3));
+}
+
+TEST(AppendUtf8, EncodesEachLength) {
+  std::string out;
+  for (const unsigned cp : {0x41u, 0xE9u, 0x65E5u, 0x1F600u}) append_utf8(cp, out);
+  EXPECT_EQ(out, "A\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80");
 }
 
 TEST(TruncateUtf8, CutsOnACharacterBoundary) {
@@ -43,11 +55,5 @@ TEST(TruncateUtf8, CutsOnACharacterBoundary) {
   EXPECT_EQ(truncate_utf8("abcdef", 3), "abc\xE2\x80\xA6");
 }
 
-TEST(Seconds, PrintsMillisecondsAsSecondsWithAPoint) {
-  EXPECT_EQ(seconds(1234), "1.234");
-  EXPECT_EQ(seconds(5), "0.005");
-  EXPECT_EQ(seconds(-3), "0.000");
-}
-
 }  // namespace
-}  // namespace conform::report
+}  // namespace conform::text

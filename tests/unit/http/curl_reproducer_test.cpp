@@ -1,4 +1,4 @@
-#include "http/curl.hpp"
+#include "http/curl_reproducer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// curl: a shell command that reproduces a request, for failed steps in reports.
+// curl_reproducer: a shell command that reproduces a request, for failed steps in reports.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "report/json_reader.hpp"
+#include "report/report_json_reader.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -6,6 +6,7 @@
 
 #include "codec/json_number.hpp"
 #include "codec/rapidjson.hpp"
+#include "codec/text_position.hpp"
 #include "report/json_writer.hpp"
 #include "report/reports.hpp"
 
@@ -177,27 +178,15 @@ class Reader {
   std::string name_;
 };
 
-// 1-based line and column of a byte offset, for parse errors.
-std::string position(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(column);
-}
-
 }  // namespace
 
 RunResult parse_report_json(std::string_view text, const std::string& name) {
   rapidjson::Document document;
   const rapidjson::ParseResult parsed = codec::parse_json_text(document, text);
   if (parsed.IsError()) {
-    throw std::runtime_error(name + ":" + position(text, parsed.Offset()) +
+    const codec::TextPosition at = codec::position_of(text, parsed.Offset());
+    throw std::runtime_error(name + ":" + std::to_string(at.line) + ":" +
+                             std::to_string(at.column) +
                              ": not valid JSON: " + rapidjson::GetParseError_En(parsed.Code()));
   }
   return Reader(name).run(document);

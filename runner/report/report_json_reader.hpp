@@ -1,4 +1,5 @@
-// Reads report.json (json_writer.hpp) back into a RunResult, for `conform report merge`.
+// Reads a report.json (json_writer.hpp) back into a RunResult, for `conform report merge`
+// (payload JSON is read by codec/json_reader.hpp).
 #pragma once
 
 #include <string>

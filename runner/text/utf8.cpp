@@ -1,10 +1,10 @@
-#include "codec/utf8.hpp"
+#include "text/utf8.hpp"
 
 #include <cstdint>
 #include <cstring>
 #include <string>
 
-namespace conform::codec {
+namespace conform::text {
 namespace {
 
 // Eight bytes at a time: most payloads are ASCII, and this keeps the check off the profile.
@@ -31,6 +31,56 @@ std::size_t sequence_length(const unsigned char* p, std::size_t n) {
   if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
   if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
   return 0;
+}
+
+// The code point of the well-formed sequence of `length` bytes at `p`.
+std::uint32_t code_point_of(const unsigned char* p, std::size_t length) {
+  static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  std::uint32_t cp = p[0] & kLeadMask[length];
+  for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (p[i] & 0x3Fu);
+  return cp;
+}
+
+bool printable(std::uint32_t c) {
+  if (c == '\t' || c == '\n' || c == '\r') return true;
+  if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return false;
+  return c != 0xFFFE && c != 0xFFFF;
+}
+
+// Bytes that pass as they are, in the common case (ASCII text): copied a run at a time.
+bool plain(unsigned char c, bool printable_only) {
+  if (c >= 0x80) return false;
+  if (!printable_only) return true;
+  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Each byte outside a well-formed sequence (and, when `printable_only`, each character
+// printable() refuses) as U+FFFD; resynchronises on the next byte.
+std::string clean(std::string_view bytes, bool printable_only) {
+  std::string out;
+  out.reserve(bytes.size() + 8);
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    std::size_t run = i;
+    while (run < bytes.size() && plain(p[run], printable_only)) ++run;
+    out.append(bytes.data() + i, run - i);
+    i = run;
+    if (i == bytes.size()) break;
+    const std::size_t length = p[i] < 0x80 ? 1 : sequence_length(p + i, bytes.size() - i);
+    if (length == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    if (printable_only && !printable(code_point_of(p + i, length))) {
+      out += kReplacement;
+    } else {
+      out.append(bytes.data() + i, length);
+    }
+    i += length;
+  }
+  return out;
 }
 
 }  // namespace
@@ -75,24 +125,16 @@ bool has_encoded_surrogate(const char* s, std::size_t n) {
 std::string valid_utf8(std::string_view bytes) {
   Utf8Problem problem;
   if (check_utf8(bytes, problem)) return std::string(bytes);
-  std::string out;
-  out.reserve(bytes.size() + 8);
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  for (std::size_t i = 0; i < bytes.size();) {
-    if (p[i] < 0x80) {
-      out += static_cast<char>(p[i++]);
-      continue;
-    }
-    const std::size_t length = sequence_length(p + i, bytes.size() - i);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(bytes.data() + i, length);
-      i += length;
-    }
-  }
-  return out;
+  return clean(bytes, false);
+}
+
+std::string printable_text(std::string_view bytes) { return clean(bytes, true); }
+
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
 }
 
 std::size_t count_code_points(std::string_view bytes) {
@@ -121,4 +163,4 @@ void append_utf8(unsigned code_point, std::string& out) {
   }
 }
 
-}  // namespace conform::codec
+}  // namespace conform::text

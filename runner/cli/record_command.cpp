@@ -258,7 +258,13 @@ int run_record(const std::vector<std::string>& args) {
   std::cout << "recording " << selected.size() << " cases against "
             << target_description(selected, options, server != nullptr) << "\n";
   std::cout.flush();
-  const RunResult run = replay::run_cases(selected, targets, *catalog, options.run);
+  RunResult run;
+  try {
+    run = replay::run_cases(selected, targets, *catalog, options.run);
+  } catch (const std::exception& e) {
+    std::cerr << "conform record: the run stopped: " << e.what() << "\n";
+    return kExitUsage;
+  }
   if (server) server->stop();
   if (run.interrupted) {
     std::cerr << "conform record: interrupted; nothing was written.\n";

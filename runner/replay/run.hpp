@@ -29,7 +29,10 @@ struct RunOptions {
 using Progress = std::function<void(const CaseResult& result, std::size_t done, std::size_t total)>;
 
 // Results come back in the order of `cases`, whatever order they finished in. Cases
-// whose vendor has no entry in `targets` are errors.
+// whose vendor has no entry in `targets` are errors. What the server or a case does wrong is
+// a finding; a broken contract is not: the first exception a worker meets (SchemaError for a
+// response schema that does not compile when first used) stops the other workers and is
+// thrown here once every worker has ended, as the command's to report.
 RunResult run_cases(const std::vector<const Case*>& cases,
                     const std::map<std::string, VendorTarget>& targets,
                     const contracts::Catalog& catalog, const RunOptions& options,

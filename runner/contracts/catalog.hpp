@@ -35,8 +35,11 @@ class CatalogError : public std::runtime_error {
 struct CheckOptions {
   // Undocumented response properties are findings too (drift mode).
   bool strict = false;
-  // nullopt: pick the format from the bytes (sniffing).
+  // nullopt: the format of `media_type`, else the format the bytes look like (sniffing).
   std::optional<Format> format;
+  // The media type the bytes were declared with ("application/merge-patch+json"): named
+  // when the bytes look like another format; empty: the format's usual media type is named.
+  std::string media_type;
   // How large a payload may be before decoding stops with a "limit" finding.
   codec::Limits limits;
   // Findings reported per payload, the first ones in document order; 0: all (conform

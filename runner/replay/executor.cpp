@@ -6,9 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "codec/decode.hpp"
 #include "codec/json_number.hpp"
-#include "contracts/schema_resolver.hpp"
+#include "contracts/payload_check.hpp"
 #include "http/curl.hpp"
 #include "http/url.hpp"
 #include "replay/assertion.hpp"
@@ -300,38 +299,22 @@ class StepRunner {
         findings.push_back(std::move(finding));
       }
     }
-    const std::optional<Format> format = response_format(response);
-    if (message) {
+    // One pass over the body: checked against the message when there is one, and decoded as
+    // the value assertions and captures read.
+    contracts::CheckedPayload payload;
+    if (message || !response.body.empty()) {
       contracts::CheckOptions options;
       options.strict = expect.strict;
-      options.format = format;
-      PayloadResult checked = catalog_.check(vendor, *message, response.body, options);
-      for (Finding& finding : checked.findings) {
+      options.format = response_format(response);
+      payload = contracts::check_payload(catalog_, vendor, message, response.body, options);
+    }
+    if (message) {
+      for (Finding& finding : payload.result.findings) {
         finding.message = message->id.name() + ": " + finding.message;
         findings.push_back(std::move(finding));
       }
     }
-
-    // The body as a value, for assertions and captures.
-    codec::Decoded decoded;
-    const rapidjson::Value* body = nullptr;
-    if (!response.body.empty()) {
-      codec::DecodeOptions options;
-      options.format = format.value_or(Format::json);
-      if (message) {
-        schema_ = catalog_.schema(vendor, *message);
-        if (schema_) options.schema = &schema_->document();
-        if (options.format == Format::xml) {
-          xml_rules_ = catalog_.xml_rules(vendor, *message);
-          options.xml_rules = xml_rules_.get();
-          options.resolver = contracts::schema_resolver(catalog_, vendor);
-        }
-      }
-      if (options.format != Format::xml || options.xml_rules) {
-        decoded = codec::decode(response.body, options);
-        if (decoded.ok) body = &decoded.value;
-      }
-    }
+    const rapidjson::Value* body = response.body.empty() ? nullptr : payload.value.get();
     const ResponseView view{response, body};
 
     for (const Assertion& assertion : expect.assertions) {
@@ -367,9 +350,6 @@ class StepRunner {
   const VendorTarget& target_;
   Variables& variables_;
   secret::Masker& masker_;
-  // Keep what the decoded body was read with alive while it is used.
-  std::shared_ptr<const codec::XmlRules> xml_rules_;
-  std::shared_ptr<const schema::Schema> schema_;
 };
 
 }  // namespace

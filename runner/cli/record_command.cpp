@@ -88,7 +88,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
   if (!out || out->empty()) return usage_error("--out DIR is required: where the snapshots go");
   options.out = *out;
   // Read-backs run after a failed write too: a drifted response must not hide the next one.
-  options.run.executor.run_after_failure = true;
+  options.run.run_after_failure = true;
   return std::nullopt;
 }
 

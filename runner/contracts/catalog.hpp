@@ -32,6 +32,10 @@ class CatalogError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The contracts layer's verb is "check": decode a payload, validate the value against the
+// message's schema (the schema layer's Schema::validate, ValidateOptions), place the findings.
+// CheckOptions is the layer's one options type. The public API (conform/conform.hpp) keeps
+// the command's word, Contracts::validate with PayloadOptions.
 struct CheckOptions {
   // Undocumented response properties are findings too (drift mode).
   bool strict = false;
@@ -66,7 +70,7 @@ class Catalog {
   std::shared_ptr<const codec::XmlRules> xml_rules(const Manifest& vendor,
                                                    const MessageSpec& message) const;
 
-  // Decode + validate one payload's bytes; findings carry line:column (and XPath).
+  // Checks one payload's bytes (MessageChecker::check); findings carry line:column (and XPath).
   PayloadResult check(const Manifest& vendor, const MessageSpec& message, std::string_view bytes,
                       const CheckOptions& options = {}) const;
 

@@ -100,7 +100,7 @@ struct StepRun {
 
 class StepRunner {
  public:
-  StepRunner(const contracts::Catalog& catalog, const ExecutorOptions& options,
+  StepRunner(const contracts::Catalog& catalog, const RunOptions& options,
              const VendorTarget& target, Variables& variables, secret::Masker& masker)
       : catalog_(catalog),
         options_(options),
@@ -181,7 +181,7 @@ class StepRunner {
     for (Finding& finding : result.findings) masker_.mask(finding);
     if (outcome != Outcome::passed) {
       result.curl = masker_.mask_curl(
-          http::to_curl(result.exchange, options_.insecure, options_.ca_cert_file));
+          http::to_curl(result.exchange, options_.client.insecure, options_.client.ca_cert_file));
     }
     return run;
   }
@@ -346,7 +346,7 @@ class StepRunner {
   }
 
   const contracts::Catalog& catalog_;
-  const ExecutorOptions& options_;
+  const RunOptions& options_;
   const VendorTarget& target_;
   Variables& variables_;
   secret::Masker& masker_;
@@ -390,7 +390,7 @@ std::vector<std::string> secret_body_values(const std::string& body, Format form
   return out;
 }
 
-Executor::Executor(const contracts::Catalog& catalog, ExecutorOptions options)
+Executor::Executor(const contracts::Catalog& catalog, RunOptions options)
     : catalog_(catalog), options_(std::move(options)) {}
 
 CaseResult Executor::run(const Case& test_case, const VendorTarget& target,

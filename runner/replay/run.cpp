@@ -42,7 +42,7 @@ RunResult run_cases(const std::vector<const Case*>& cases,
   http::ClientOptions client_options = options.client;
   client_options.rate_limiter = &limiter;
   client_options.interrupted = options.interrupted;
-  const Executor executor(catalog, options.executor);
+  const Executor executor(catalog, options);
 
   // Cases of one vendor share its users: an isolated case holds its vendor's lock alone,
   // the others share it.

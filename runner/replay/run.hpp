@@ -8,22 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "http/client.hpp"
 #include "model/case_result.hpp"
 #include "replay/case.hpp"
 #include "replay/executor.hpp"
+#include "replay/run_options.hpp"
 
 namespace conform::replay {
-
-struct RunOptions {
-  int jobs = 1;
-  bool fail_fast = false;          // after the first failed or broken case, skip the rest
-  double requests_per_second = 0;  // 0: no limit; shared by every worker
-  http::ClientOptions client;
-  ExecutorOptions executor;
-  const std::atomic<bool>* interrupted = nullptr;  // set from a signal handler: stop early
-  std::string target;                              // for RunResult::target
-};
 
 // Called once per finished case, from one thread at a time, in completion order.
 using Progress = std::function<void(const CaseResult& result, std::size_t done, std::size_t total)>;

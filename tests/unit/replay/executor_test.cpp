@@ -107,7 +107,7 @@ class ExecutorTest : public ::testing::Test {
  protected:
   ExecutorTest()
       : catalog_(contracts::Catalog::load(CONFORM_SOURCE_DIR "/tests/data/vendors")),
-        executor_(*catalog_, ExecutorOptions{}) {
+        executor_(*catalog_, RunOptions{}) {
     target_.manifest = catalog_->find("acme");
     target_.base_url = server_.base_url();
     target_.variables.set("username", "mock", true);
@@ -207,8 +207,27 @@ TEST_F(ExecutorTest, CapturesCarryValuesToLaterSteps) {
   EXPECT_EQ(result.outcome, Outcome::passed) << result.steps[1].findings[0].message;
 }
 
+// The run's one options type: the client's TLS settings are the ones its curl reproducers
+// repeat.
+TEST_F(ExecutorTest, ReproducersRepeatTheClientsTlsSettings) {
+  RunOptions options;
+  options.client.insecure = true;
+  options.client.ca_cert_file = "/etc/ca.pem";
+  const Executor executor(*catalog_, options);
+  Case c;
+  c.vendor = "acme";
+  Step failing = patch(R"({"display_name": "x"})");
+  failing.expect.statuses = {201};
+  c.steps = {failing};
+  http::Client client(client_options_);
+  const CaseResult result = executor.run(c, target_, client);
+  ASSERT_EQ(result.outcome, Outcome::failed);
+  EXPECT_NE(result.steps[0].curl.find(" -k --cacert /etc/ca.pem"), std::string::npos)
+      << result.steps[0].curl;
+}
+
 TEST_F(ExecutorTest, RunAfterFailureRunsTheRestButAnErrorStillStops) {
-  ExecutorOptions options;
+  RunOptions options;
   options.run_after_failure = true;
   const Executor keep_going(*catalog_, options);
   Case c;

@@ -60,14 +60,7 @@ void validate_placed(const rapidjson::Value& value, const codec::SourceMap& sour
   result.valid = !has_errors(result.findings);
   cap_findings(result, options.max_findings);
   for (std::size_t i = first_schema_finding; i < result.findings.size(); ++i) {
-    Finding& f = result.findings[i];
-    const bool about_name = f.keyword == "additionalProperties" || f.keyword == "propertyNames";
-    const codec::Location at =
-        about_name ? source_map.locate_name(f.pointer) : source_map.locate(f.pointer);
-    f.line = at.line;
-    f.column = at.column;
-    f.length = at.length;
-    if (f.xpath.empty()) f.xpath = at.xpath;
+    place(result.findings[i], source_map);
   }
 }
 
@@ -128,6 +121,17 @@ Format likely_format(std::string_view bytes) {
     default:  // JSON, and what JSON decoding explains best (empty, binary, plain text)
       return Format::json;
   }
+}
+
+void place(Finding& finding, const codec::SourceMap& source_map) {
+  const bool about_name =
+      finding.keyword == "additionalProperties" || finding.keyword == "propertyNames";
+  const codec::Location at =
+      about_name ? source_map.locate_name(finding.pointer) : source_map.locate(finding.pointer);
+  finding.line = at.line;
+  finding.column = at.column;
+  finding.length = at.length;
+  if (finding.xpath.empty()) finding.xpath = at.xpath;
 }
 
 Format format_to_read(std::string_view bytes, const CheckOptions& options) {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "codec/schema_view.hpp"
+#include "codec/source_map.hpp"
 #include "contracts/catalog.hpp"
 #include "model/result.hpp"
 #include "schema/schema.hpp"
@@ -52,6 +53,10 @@ CheckedPayload check_payload_keeping_value(std::string_view bytes, const schema:
                                            const codec::XmlRules* xml_rules,
                                            const CheckOptions& options,
                                            const codec::SchemaResolver& resolver = {});
+
+// Gives `finding` the line, column and length of its pointer in the source (of the member's
+// name where the finding is about a name), and its XPath when it has none.
+void place(Finding& finding, const codec::SourceMap& source_map);
 
 // The format `bytes` are read as under `options`: options.format, else the format of
 // options.media_type, else likely_format.

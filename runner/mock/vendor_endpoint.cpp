@@ -14,6 +14,7 @@
 #include "mock/faults.hpp"
 #include "mock/json_pointer.hpp"
 #include "mock/response_encoding.hpp"
+#include "schema/json_pointer.hpp"
 
 namespace conform::mock {
 namespace {
@@ -63,21 +64,6 @@ std::string uuid_from(std::uint64_t high, std::uint64_t low) {
          "-" + l.substr(4);
 }
 
-// "a/b~c" -> "a~1b~0c" (RFC 6901).
-std::string escape_token(const std::string& name) {
-  std::string out;
-  for (const char c : name) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Value* body) {
   std::vector<ErrorItem> items;
   for (const auto& finding : findings) {
@@ -98,7 +84,7 @@ std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Va
     item.pointer = finding.pointer;
     if (finding.keyword == "required" && finding.expected) {
       // The finding points at the object; the vendor names the missing member.
-      item.pointer += "/" + escape_token(*finding.expected);
+      schema::append_pointer_token(item.pointer, *finding.expected);
     }
     item.field = field_name(item.pointer);
     item.message = finding.message;

@@ -92,8 +92,6 @@ std::optional<std::string> read_case_run_options(const Arguments& parsed, CaseRu
     options.run.client.ca_cert_file = *cacert;
   }
   options.run.client.insecure = parsed.flag("--insecure");
-  options.run.executor.insecure = options.run.client.insecure;
-  options.run.executor.ca_cert_file = options.run.client.ca_cert_file;
   if (auto profile = parsed.value("--mock-profile")) options.mock_profile = *profile;
   options.schemas = parsed.value("--schemas");
   return std::nullopt;

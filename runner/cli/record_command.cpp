@@ -88,7 +88,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
   if (!out || out->empty()) return usage_error("--out DIR is required: where the snapshots go");
   options.out = *out;
   // Read-backs run after a failed write too: a drifted response must not hide the next one.
-  options.run.executor.run_after_failure = true;
+  options.run.run_after_failure = true;
   return std::nullopt;
 }
 
@@ -258,7 +258,13 @@ int run_record(const std::vector<std::string>& args) {
   std::cout << "recording " << selected.size() << " cases against "
             << target_description(selected, options, server != nullptr) << "\n";
   std::cout.flush();
-  const RunResult run = replay::run_cases(selected, targets, *catalog, options.run);
+  RunResult run;
+  try {
+    run = replay::run_cases(selected, targets, *catalog, options.run);
+  } catch (const std::exception& e) {
+    std::cerr << "conform record: the run stopped: " << e.what() << "\n";
+    return kExitUsage;
+  }
   if (server) server->stop();
   if (run.interrupted) {
     std::cerr << "conform record: interrupted; nothing was written.\n";

@@ -402,7 +402,13 @@ int run_replay(const std::vector<std::string>& args) {
     if (bad) print_case_detail(std::cout, result);
     std::cout.flush();
   };
-  RunResult run = replay::run_cases(selected, targets, *catalog, options.run, progress);
+  RunResult run;
+  try {
+    run = replay::run_cases(selected, targets, *catalog, options.run, progress);
+  } catch (const std::exception& e) {
+    std::cerr << "conform replay: the run stopped: " << e.what() << "\n";
+    return kExitUsage;
+  }
   if (server) server->stop();
 
   print_summary(std::cout, run);

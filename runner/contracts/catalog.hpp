@@ -32,11 +32,18 @@ class CatalogError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The contracts layer's verb is "check": decode a payload, validate the value against the
+// message's schema (the schema layer's Schema::validate, ValidateOptions), place the findings.
+// CheckOptions is the layer's one options type. The public API (conform/conform.hpp) keeps
+// the command's word, Contracts::validate with PayloadOptions.
 struct CheckOptions {
   // Undocumented response properties are findings too (drift mode).
   bool strict = false;
-  // nullopt: pick the format from the bytes (sniffing).
+  // nullopt: the format of `media_type`, else the format the bytes look like (sniffing).
   std::optional<Format> format;
+  // The media type the bytes were declared with ("application/merge-patch+json"): named
+  // when the bytes look like another format; empty: the format's usual media type is named.
+  std::string media_type;
   // How large a payload may be before decoding stops with a "limit" finding.
   codec::Limits limits;
   // Findings reported per payload, the first ones in document order; 0: all (conform
@@ -63,7 +70,7 @@ class Catalog {
   std::shared_ptr<const codec::XmlRules> xml_rules(const Manifest& vendor,
                                                    const MessageSpec& message) const;
 
-  // Decode + validate one payload's bytes; findings carry line:column (and XPath).
+  // Checks one payload's bytes (MessageChecker::check); findings carry line:column (and XPath).
   PayloadResult check(const Manifest& vendor, const MessageSpec& message, std::string_view bytes,
                       const CheckOptions& options = {}) const;
 

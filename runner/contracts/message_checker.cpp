@@ -33,23 +33,45 @@ MessageChecker::MessageChecker(const Catalog& catalog, const Manifest& vendor,
 }
 
 PayloadResult MessageChecker::check(std::string_view bytes, const CheckOptions& options) const {
-  if (message_.empty_body) {
-    PayloadResult result;
-    if (!bytes.empty()) {
-      Finding f;
-      f.keyword = "empty-body";
-      f.message = vendor_.name + " sends " + message_.id.name() +
-                  " with no body, but this one has " + std::to_string(bytes.size()) + " bytes";
-      f.expected = "an empty body (0 bytes)";
-      f.actual = std::to_string(bytes.size()) + " bytes";
-      result.findings.push_back(std::move(f));
-      result.valid = false;
-    }
-    return result;
-  }
+  if (message_.empty_body) return body_where_none_is_sent(bytes);
   CheckOptions resolved = options;
-  if (!resolved.format) resolved.format = likely_format(bytes);
-  PayloadResult result = check_payload(bytes, *schema_, xml_rules_.get(), resolved, resolver_);
+  resolved.format = format_to_read(bytes, options);
+  return with_message_rules(
+      contracts::check_payload(bytes, *schema_, xml_rules_.get(), resolved, resolver_),
+      *resolved.format, options);
+}
+
+CheckedPayload MessageChecker::check_payload(std::string_view bytes,
+                                             const CheckOptions& options) const {
+  CheckedPayload checked;
+  if (message_.empty_body) {
+    // The body is evidence all the same (replay's assertions, drift's shapes).
+    checked = check_payload_keeping_value(bytes, nullptr, nullptr, options);
+    checked.result = body_where_none_is_sent(bytes);
+    return checked;
+  }
+  checked = check_payload_keeping_value(bytes, schema_.get(), xml_rules_.get(), options, resolver_);
+  checked.result = with_message_rules(std::move(checked.result), checked.format, options);
+  return checked;
+}
+
+PayloadResult MessageChecker::body_where_none_is_sent(std::string_view bytes) const {
+  PayloadResult result;
+  if (!bytes.empty()) {
+    Finding f;
+    f.keyword = "empty-body";
+    f.message = vendor_.name + " sends " + message_.id.name() + " with no body, but this one has " +
+                std::to_string(bytes.size()) + " bytes";
+    f.expected = "an empty body (0 bytes)";
+    f.actual = std::to_string(bytes.size()) + " bytes";
+    result.findings.push_back(std::move(f));
+    result.valid = false;
+  }
+  return result;
+}
+
+PayloadResult MessageChecker::with_message_rules(PayloadResult result, Format format,
+                                                 const CheckOptions& options) const {
   if (message_.id.kind == MessageId::Kind::response && !options.strict) {
     // Responses are lenient about XML child order as about undocumented members: the
     // order rule is what the vendor demands of requests; --strict reports it in responses.
@@ -59,11 +81,10 @@ PayloadResult MessageChecker::check(std::string_view bytes, const CheckOptions& 
                    findings.end());
     result.valid = !has_errors(result.findings);
   }
-  if (!accepts(vendor_, message_, *resolved.format)) {
+  if (!accepts(vendor_, message_, format)) {
     Finding f;
     f.keyword = "content-type";
-    f.message = vendor_.name + " does not take " + to_string(*resolved.format) + " for " +
-                message_.id.name();
+    f.message = vendor_.name + " does not take " + to_string(format) + " for " + message_.id.name();
     f.expected = "one of: ";
     for (const auto& type : message_.id.kind == MessageId::Kind::request
                                 ? vendor_.request_media_types
@@ -74,6 +95,13 @@ PayloadResult MessageChecker::check(std::string_view bytes, const CheckOptions& 
     result.valid = false;
   }
   return result;
+}
+
+CheckedPayload check_payload(const Catalog& catalog, const Manifest& vendor,
+                             const MessageSpec* message, std::string_view bytes,
+                             const CheckOptions& options) {
+  if (!message) return check_payload_keeping_value(bytes, nullptr, nullptr, options);
+  return MessageChecker(catalog, vendor, *message).check_payload(bytes, options);
 }
 
 }  // namespace conform::contracts

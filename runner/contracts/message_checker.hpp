@@ -7,6 +7,7 @@
 
 #include "codec/schema_view.hpp"
 #include "contracts/catalog.hpp"
+#include "contracts/payload_check.hpp"
 #include "model/result.hpp"
 
 namespace conform::contracts {
@@ -21,9 +22,20 @@ class MessageChecker {
   // a shared pointer, and threads checking side by side queued on them.
   PayloadResult check(std::string_view bytes, const CheckOptions& options = {}) const;
 
+  // The same verdict with the decoded value (contracts::check_payload for a message checked
+  // many times: the mock's request).
+  CheckedPayload check_payload(std::string_view bytes, const CheckOptions& options = {}) const;
+
   const std::shared_ptr<const schema::Schema>& schema() const { return schema_; }
 
  private:
+  // A message the vendor sends with no body: any byte is a finding.
+  PayloadResult body_where_none_is_sent(std::string_view bytes) const;
+  // What the message adds to the payload's own findings: the media types the vendor takes,
+  // and lenience about XML child order in responses.
+  PayloadResult with_message_rules(PayloadResult result, Format format,
+                                   const CheckOptions& options) const;
+
   const Manifest& vendor_;
   const MessageSpec& message_;
   std::shared_ptr<const schema::Schema> schema_;

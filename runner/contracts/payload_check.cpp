@@ -60,14 +60,7 @@ void validate_placed(const rapidjson::Value& value, const codec::SourceMap& sour
   result.valid = !has_errors(result.findings);
   cap_findings(result, options.max_findings);
   for (std::size_t i = first_schema_finding; i < result.findings.size(); ++i) {
-    Finding& f = result.findings[i];
-    const bool about_name = f.keyword == "additionalProperties" || f.keyword == "propertyNames";
-    const codec::Location at =
-        about_name ? source_map.locate_name(f.pointer) : source_map.locate(f.pointer);
-    f.line = at.line;
-    f.column = at.column;
-    f.length = at.length;
-    if (f.xpath.empty()) f.xpath = at.xpath;
+    place(result.findings[i], source_map);
   }
 }
 
@@ -130,36 +123,78 @@ Format likely_format(std::string_view bytes) {
   }
 }
 
+void place(Finding& finding, const codec::SourceMap& source_map) {
+  const bool about_name =
+      finding.keyword == "additionalProperties" || finding.keyword == "propertyNames";
+  const codec::Location at =
+      about_name ? source_map.locate_name(finding.pointer) : source_map.locate(finding.pointer);
+  finding.line = at.line;
+  finding.column = at.column;
+  finding.length = at.length;
+  if (finding.xpath.empty()) finding.xpath = at.xpath;
+}
+
+Format format_to_read(std::string_view bytes, const CheckOptions& options) {
+  if (options.format) return *options.format;
+  if (!options.media_type.empty()) {
+    if (const auto declared = format_of_media_type(options.media_type)) return *declared;
+  }
+  return likely_format(bytes);
+}
+
 PayloadResult check_payload(std::string_view bytes, const schema::Schema& schema,
                             const codec::XmlRules* xml_rules, const CheckOptions& options,
                             const codec::SchemaResolver& resolver) {
-  const Format format = options.format ? *options.format : likely_format(bytes);
-  if (auto mismatch = codec::format_mismatch(bytes, format)) return rejected(*mismatch);
-  if (format == Format::xml && xml_rules == nullptr) {
-    return rejected(content_finding("the body is XML, but this message has no XML form"));
+  const Format format = format_to_read(bytes, options);
+  if (format != Format::json) {
+    return check_payload_keeping_value(bytes, &schema, xml_rules, options, resolver).result;
   }
+  if (auto mismatch = codec::format_mismatch(bytes, format, options.media_type)) {
+    return rejected(*mismatch);
+  }
+  return with_valid_utf8(check_json(bytes, schema, options));
+}
 
-  if (format == Format::json) {
-    return with_valid_utf8(check_json(bytes, schema, options));
+CheckedPayload check_payload_keeping_value(std::string_view bytes, const schema::Schema* schema,
+                                           const codec::XmlRules* xml_rules,
+                                           const CheckOptions& options,
+                                           const codec::SchemaResolver& resolver) {
+  CheckedPayload checked;
+  checked.format = format_to_read(bytes, options);
+  if (auto mismatch = codec::format_mismatch(bytes, checked.format, options.media_type)) {
+    checked.result = rejected(*mismatch);
+    return checked;
+  }
+  if (checked.format == Format::xml && xml_rules == nullptr && schema != nullptr) {
+    checked.result = rejected(content_finding("the body is XML, but this message has no XML form"));
+    return checked;
   }
 
   codec::DecodeOptions decode_options;
-  decode_options.format = format;
-  decode_options.schema = &schema.document();
+  decode_options.format = checked.format;
+  decode_options.schema = schema ? &schema->document() : nullptr;
   decode_options.xml_rules = xml_rules;
-  decode_options.resolver = resolver;
+  // JSON needs no types to decode; copying the resolver would cost every payload.
+  if (checked.format != Format::json) decode_options.resolver = resolver;
+  decode_options.media_type = options.media_type;
   decode_options.limits = options.limits;
   codec::Decoded decoded = codec::decode(bytes, decode_options);
 
-  PayloadResult result;
+  PayloadResult& result = checked.result;
   result.findings = std::move(decoded.findings);
-  if (decoded.ok) {
-    validate_placed(decoded.value, *decoded.source_map, schema, options, result);
+  if (decoded.ok && schema) {
+    validate_placed(decoded.value, *decoded.source_map, *schema, options, result);
   } else {
-    result.valid = false;
+    result.valid = decoded.ok && !has_errors(result.findings);
     cap_findings(result, options.max_findings);
   }
-  return with_valid_utf8(std::move(result));
+  result = with_valid_utf8(std::move(result));
+  if (decoded.ok) {
+    auto value = std::make_shared<rapidjson::Document>();
+    value->Swap(decoded.value);
+    checked.value = std::move(value);
+  }
+  return checked;
 }
 
 }  // namespace conform::contracts

@@ -6,49 +6,35 @@
 
 #include "codec/rapidjson.hpp"
 #include "replay/run.hpp"
+#include "report/json_members.hpp"
 
 namespace conform::drift {
-namespace {
-
-void write_json_string(std::ostream& out, const std::string& text) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-  out << buffer.GetString();
-}
-
-}  // namespace
-
 void print_items_json(std::ostream& out, const DriftItems& items) {
   std::map<Level, int> counts;
+  // The finding's own members as every JSON output writes them; a change says severity
+  // and keyword as its level and rule, and its "message" names the vendor's message.
+  report::FindingMembers finding_members;
+  finding_members.every_member = false;
+  finding_members.text_name = "text";
+  finding_members.verdict = false;
   out << "{\"changes\": [";
   bool first = true;
   for (const DriftItem& item : items) {
     ++counts[item.level];
-    out << (first ? "\n" : ",\n") << "  {";
+    // One change per line: changes read and grep line by line.
+    rapidjson::StringBuffer buffer;
+    report::JsonWriter w(buffer);
+    w.StartObject();
+    report::write_member(w, "vendor", item.vendor);
+    report::write_member(w, "message", item.message);
+    report::write_member(w, "rule", item.rule());
+    report::write_member(w, "level", to_string(item.level));
+    report::write_member(w, "file", item.source);
+    report::write_finding_members(w, item.finding, finding_members);
+    report::write_member(w, "occurrences", item.occurrences);
+    w.EndObject();
+    out << (first ? "\n  " : ",\n  ") << buffer.GetString();
     first = false;
-    const std::pair<const char*, std::string> fields[] = {{"vendor", item.vendor},
-                                                          {"message", item.message},
-                                                          {"rule", item.rule()},
-                                                          {"level", to_string(item.level)},
-                                                          {"pointer", item.finding.pointer},
-                                                          {"text", item.finding.message},
-                                                          {"file", item.source}};
-    bool first_field = true;
-    for (const auto& [name, value] : fields) {
-      out << (first_field ? "" : ", ") << "\"" << name << "\": ";
-      first_field = false;
-      write_json_string(out, value);
-    }
-    if (item.finding.expected) {
-      out << ", \"expected\": ";
-      write_json_string(out, *item.finding.expected);
-    }
-    if (item.finding.actual) {
-      out << ", \"actual\": ";
-      write_json_string(out, *item.finding.actual);
-    }
-    out << ", \"occurrences\": " << item.occurrences << "}";
   }
   out << (items.empty() ? "" : "\n") << "], \"counts\": {\"breaking\": " << counts[Level::breaking]
       << ", \"warning\": " << counts[Level::warning] << ", \"info\": " << counts[Level::info]

@@ -23,8 +23,9 @@ RunResult to_run_result(const DriftItems& items, const Recording* recording, Lev
 // many showed it; then the counts per level.
 void print_items(std::ostream& out, const DriftItems& items);
 
-// {"changes": [{vendor, message, rule, level, pointer, text, file, expected?, actual?,
-// occurrences}], "counts": {breaking, warning, info}} and a line break.
+// {"changes": [{vendor, message, rule, level, file, pointer, text, schema_path?, xpath?,
+// line?, column?, length?, expected?, actual?, occurrences}], "counts": {breaking, warning,
+// info}} and a line break; one change per line.
 void print_items_json(std::ostream& out, const DriftItems& items);
 
 // A SARIF 2.1.0 log (report/sarif.hpp): one result per warning or breaking item (info

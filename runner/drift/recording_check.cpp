@@ -4,7 +4,6 @@
 #include <cctype>
 #include <tuple>
 
-#include "codec/decode.hpp"
 #include "contracts/payload_check.hpp"
 #include "drift/schema_files.hpp"
 #include "model/format.hpp"
@@ -188,32 +187,20 @@ RecordingCheck check_recording(const contracts::Catalog& catalog, const Recordin
       if (!format) format = contracts::likely_format(snapshot.body);
     }
 
-    // The body as a value: the evidence for shapes, and for examples of undocumented values.
-    codec::Decoded decoded;
-    const rapidjson::Value* body = nullptr;
-    std::shared_ptr<const schema::Schema> compiled;
-    std::shared_ptr<const codec::XmlRules> rules;
-    if (!snapshot.body.empty()) {
-      codec::DecodeOptions options;
-      options.format = *format;
-      if (spec && !spec->empty_body) {
-        compiled = catalog.schema(*vendor, *spec);
-        options.schema = &compiled->document();
-        rules = catalog.xml_rules(*vendor, *spec);
-        options.xml_rules = rules.get();
-      }
-      decoded = codec::decode(snapshot.body, options);
-      if (decoded.ok) {
-        body = &decoded.value;
-        add_to_shape(*body, shape);
-      }
-    }
-
-    if (spec) {
+    // One pass over the body: checked against the message when there is one, and decoded
+    // as the value that is the evidence for shapes and for examples of undocumented values.
+    contracts::CheckedPayload payload;
+    if (spec || !snapshot.body.empty()) {
       contracts::CheckOptions options;
       options.strict = true;
       options.format = format;
-      const PayloadResult checked = catalog.check(*vendor, *spec, snapshot.body, options);
+      payload = contracts::check_payload(catalog, *vendor, spec, snapshot.body, options);
+    }
+    const rapidjson::Value* body = snapshot.body.empty() ? nullptr : payload.value.get();
+    if (body) add_to_shape(*body, shape);
+
+    if (spec) {
+      const PayloadResult& checked = payload.result;
       for (const Finding& finding : checked.findings) {
         if (finding.severity != Severity::error) continue;
         // A redacted value's type cannot be judged.

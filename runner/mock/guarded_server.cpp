@@ -7,6 +7,7 @@
 #include <mutex>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace conform::mock {
@@ -74,56 +75,39 @@ void guard(int fd, ConnectionTable& table, const ConnectionLimits& limits, Serve
   ::close(fd);
 }
 
-class GuardedServer : public httplib::Server {
+// httplib's server (plain or TLS) whose connections are guarded and served by
+// serve_connection over a Transport of the same kind.
+template <typename Base>
+class Guarded : public Base {
  public:
-  GuardedServer(ConnectionTable& table, const ConnectionLimits& limits, RefusedRequest refused)
-      : table_(table), limits_(limits), refused_(std::move(refused)) {
-    new_task_queue = [] { return new ThreadPerConnection(); };
+  template <typename... BaseArgs>
+  Guarded(ConnectionTable& table, const ConnectionLimits& limits, RefusedRequest refused,
+          BaseArgs... base_args)
+      : Base(base_args...), table_(table), limits_(limits), refused_(std::move(refused)) {
+    this->new_task_queue = [] { return new ThreadPerConnection(); };
   }
 
  private:
   bool process_and_close_socket(socket_t fd) override {
     guard(fd, table_, limits_, [&] {
-      Transport transport(fd);
-      serve_connection(
-          transport, table_, limits_,
-          [this](httplib::Stream& stream, bool close, bool& closed) {
-            return process_request(stream, close, closed, nullptr);
-          },
-          refused_);
+      if constexpr (std::is_same_v<Base, httplib::SSLServer>) {
+        TlsTransport transport(fd, this->ssl_context());
+        if (transport.handshake(Clock::now() + limits_.head)) serve(transport);
+      } else {
+        Transport transport(fd);
+        serve(transport);
+      }
     });
     return true;
   }
 
-  ConnectionTable& table_;
-  ConnectionLimits limits_;
-  RefusedRequest refused_;
-};
-
-class GuardedTlsServer : public httplib::SSLServer {
- public:
-  GuardedTlsServer(const std::filesystem::path& cert, const std::filesystem::path& key,
-                   ConnectionTable& table, const ConnectionLimits& limits, RefusedRequest refused)
-      : httplib::SSLServer(cert.c_str(), key.c_str()),
-        table_(table),
-        limits_(limits),
-        refused_(std::move(refused)) {
-    new_task_queue = [] { return new ThreadPerConnection(); };
-  }
-
- private:
-  bool process_and_close_socket(socket_t fd) override {
-    guard(fd, table_, limits_, [&] {
-      TlsTransport transport(fd, ssl_context());
-      if (!transport.handshake(Clock::now() + limits_.head)) return;
-      serve_connection(
-          transport, table_, limits_,
-          [this](httplib::Stream& stream, bool close, bool& closed) {
-            return process_request(stream, close, closed, nullptr);
-          },
-          refused_);
-    });
-    return true;
+  void serve(Transport& transport) {
+    serve_connection(
+        transport, table_, limits_,
+        [this](httplib::Stream& stream, bool close, bool& closed) {
+          return this->process_request(stream, close, closed, nullptr);
+        },
+        refused_);
   }
 
   ConnectionTable& table_;
@@ -138,8 +122,11 @@ std::unique_ptr<httplib::Server> make_guarded_server(const std::filesystem::path
                                                      ConnectionTable& table,
                                                      const ConnectionLimits& limits,
                                                      RefusedRequest refused) {
-  if (tls_cert.empty()) return std::make_unique<GuardedServer>(table, limits, std::move(refused));
-  return std::make_unique<GuardedTlsServer>(tls_cert, tls_key, table, limits, std::move(refused));
+  if (tls_cert.empty()) {
+    return std::make_unique<Guarded<httplib::Server>>(table, limits, std::move(refused));
+  }
+  return std::make_unique<Guarded<httplib::SSLServer>>(table, limits, std::move(refused),
+                                                       tls_cert.c_str(), tls_key.c_str());
 }
 
 }  // namespace conform::mock

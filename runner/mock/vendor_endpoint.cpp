@@ -5,12 +5,12 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
 #include <utility>
 
-#include "codec/decode.hpp"
 #include "codec/json_pointer.hpp"
 #include "codec/json_text.hpp"
-#include "contracts/schema_resolver.hpp"
+#include "contracts/message_checker.hpp"
 #include "json/pointer.hpp"
 #include "mock/accept.hpp"
 #include "mock/credentials.hpp"
@@ -34,6 +34,16 @@ std::string media_type_of(const std::string& content_type) {
                             [](unsigned char c) { return std::isspace(c) != 0; }),
              type.end());
   return lowercase(type);
+}
+
+// What the mock answers for missing or wrong credentials in the headers.
+constexpr const char* kDenied = "Authorization has been denied for this request";
+
+// "a, b, c".
+std::string joined(const std::vector<std::string>& items) {
+  std::string list;
+  for (const auto& item : items) list += (list.empty() ? "" : ", ") + item;
+  return list;
 }
 
 std::string hex(std::uint64_t value, int digits) {
@@ -80,7 +90,7 @@ std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Va
     }
     item.field = field_name(item.pointer);
     item.message = finding.message;
-    if (finding.line > 0 && item.field.empty()) {
+    if (finding.line > 0 && item.field.empty() && finding.schema_path.empty()) {
       // Bytes that do not decode have no field to name: say where they break instead.
       item.message += " (line " + std::to_string(finding.line) + ", column " +
                       std::to_string(finding.column) + ")";
@@ -143,8 +153,8 @@ VendorEndpoint::VendorEndpoint(std::shared_ptr<const contracts::Catalog> catalog
     throw MockError((manifest_.dir / "vendor.json").string() +
                     ": /messages: the mock needs the request message");
   }
-  request_schema_ = catalog_->schema(manifest_, *request_spec_);
-  resolver_ = contracts::schema_resolver(*catalog_, manifest_);
+  request_checker_ =
+      std::make_unique<const contracts::MessageChecker>(*catalog_, manifest_, *request_spec_);
   negotiates_ = std::any_of(manifest_.messages.begin(), manifest_.messages.end(),
                             [](const contracts::MessageSpec& message) {
                               return message.id.kind == MessageId::Kind::response &&
@@ -249,45 +259,48 @@ std::optional<MockResponse> VendorEndpoint::not_acceptable(const MockRequest& re
                                                            std::uint64_t noise) const {
   const auto& types = manifest_.response_media_types;
   if (!negotiates_ || accepts_any(request.header("Accept"), types)) return std::nullopt;
-  std::string list;
-  for (const auto& type : types) list += (list.empty() ? "" : ", ") + type;
-  return error(406, "The Accept header admits none of the media types this endpoint sends: " + list,
-               request, noise);
+  return error(
+      406, "The Accept header admits none of the media types this endpoint sends: " + joined(types),
+      request, noise);
 }
 
-MockResponse VendorEndpoint::update(const MockRequest& request,
-                                    const std::map<std::string, std::string>& parameters,
-                                    std::uint64_t noise) const {
-  switch (check_header_credentials(manifest_.auth.scheme, mock_, request)) {
+std::optional<MockResponse> VendorEndpoint::refuse_credentials(AuthVerdict verdict,
+                                                               const std::string& unauthenticated,
+                                                               const MockRequest& request,
+                                                               std::uint64_t noise) const {
+  switch (verdict) {
     case AuthVerdict::unauthenticated:
-      return error(mock_.unauthenticated_status, "Authorization has been denied for this request",
-                   request, noise);
+      return error(mock_.unauthenticated_status, unauthenticated, request, noise);
     case AuthVerdict::forbidden:
       return error(403, "The credentials lack the " + mock_.required_role + " role", request,
                    noise);
     case AuthVerdict::ok:
       break;
   }
-  if (auto refused = not_acceptable(request, noise)) return std::move(*refused);
+  return std::nullopt;
+}
+
+std::optional<MockResponse> VendorEndpoint::refuse_size_or_media_type(const MockRequest& request,
+                                                                      const std::string& media_type,
+                                                                      std::uint64_t noise) const {
   if (request.body.size() > max_body_bytes_) {
     return error(413,
                  "The body has " + std::to_string(request.body.size()) + " bytes; the limit is " +
                      std::to_string(max_body_bytes_),
                  request, noise);
   }
-  const std::string media_type = media_type_of(request.header("Content-Type"));
   const auto& accepted = manifest_.request_media_types;
-  const auto format = format_of_media_type(media_type);
-  if (media_type.empty() || !format ||
+  if (media_type.empty() || !format_of_media_type(media_type) ||
       std::find(accepted.begin(), accepted.end(), media_type) == accepted.end()) {
-    std::string list;
-    for (const auto& type : accepted) list += (list.empty() ? "" : ", ") + type;
     return error(415,
                  "The media type '" + (media_type.empty() ? std::string("none") : media_type) +
-                     "' is not supported; send " + list,
+                     "' is not supported; send " + joined(accepted),
                  request, noise);
   }
+  return std::nullopt;
+}
 
+Findings VendorEndpoint::parameter_findings(const MockRequest& request) const {
   Findings findings;
   for (const auto& parameter : manifest_.endpoint.query_parameters) {
     const auto present = request.query.find(parameter.name);
@@ -301,11 +314,9 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
     const auto& allowed = parameter.allowed;
     if (!allowed.empty() &&
         std::find(allowed.begin(), allowed.end(), present->second) == allowed.end()) {
-      std::string list;
-      for (const auto& value : allowed) list += (list.empty() ? "" : ", ") + value;
-      findings.push_back(
-          finding_at("/" + parameter.name, "enum",
-                     "The query parameter is not one of the allowed values (" + list + ")"));
+      findings.push_back(finding_at(
+          "/" + parameter.name, "enum",
+          "The query parameter is not one of the allowed values (" + joined(allowed) + ")"));
     }
   }
   for (const auto& header : manifest_.endpoint.headers) {
@@ -316,50 +327,70 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
           finding_at("/" + header.name, "header", "The header must be " + header.value));
     }
   }
-  if (!findings.empty()) return invalid(findings, nullptr, request, noise);
+  return findings;
+}
 
-  const auto& schema = request_schema_;
-  const auto rules =
-      *format == Format::xml ? catalog_->xml_rules(manifest_, *request_spec_) : nullptr;
-  codec::DecodeOptions options;
-  options.format = *format;
-  options.schema = schema ? &schema->document() : nullptr;
-  options.xml_rules = rules.get();
-  // JSON needs no types to decode; copying the resolver would cost every request.
-  if (*format != Format::json) options.resolver = resolver_;
-  options.media_type = media_type;
-  options.limits.max_bytes = max_body_bytes_;
-  codec::Decoded decoded = codec::decode(request.body, options);
+std::optional<MockResponse> VendorEndpoint::refuse_body(const contracts::CheckedPayload& body,
+                                                        const MockRequest& request,
+                                                        std::uint64_t noise) const {
+  const Findings& findings = body.result.findings;
   // A body over one of the decoder's limits (nesting, string length, members, XML elements)
   // is too large, like one over the byte limit: 413, not a validation error.
-  for (const Finding& finding : decoded.findings) {
+  for (const Finding& finding : findings) {
     if (finding.keyword == "limit") return error(413, finding.message, request, noise);
   }
-  if (!decoded.ok || has_errors(decoded.findings)) {
-    return invalid(decoded.findings, decoded.ok ? &decoded.value : nullptr, request, noise);
+  // Bytes the decoder refused are answered before the credentials they carry are read, and
+  // with the decoder's findings alone (those without a schema location).
+  Findings decoding;
+  std::copy_if(findings.begin(), findings.end(), std::back_inserter(decoding),
+               [](const Finding& f) { return f.schema_path.empty(); });
+  if (!body.value || has_errors(decoding)) {
+    return invalid(decoding, body.value.get(), request, noise);
   }
   if (manifest_.auth.scheme == "body") {
-    switch (check_body_credentials(mock_, decoded.value)) {
-      case AuthVerdict::unauthenticated:
-        return error(mock_.unauthenticated_status, "The company id or integration key is not valid",
-                     request, noise);
-      case AuthVerdict::forbidden:
-        return error(403, "The credentials lack the " + mock_.required_role + " role", request,
-                     noise);
-      case AuthVerdict::ok:
-        break;
+    if (auto refused =
+            refuse_credentials(check_body_credentials(mock_, *body.value),
+                               "The company id or integration key is not valid", request, noise)) {
+      return refused;
     }
   }
-  if (schema && !schema->validate(decoded.value, &findings)) {
-    return invalid(findings, &decoded.value, request, noise);
-  }
+  if (!body.result.valid) return invalid(findings, body.value.get(), request, noise);
+  return std::nullopt;
+}
 
+MockResponse VendorEndpoint::update(const MockRequest& request,
+                                    const std::map<std::string, std::string>& parameters,
+                                    std::uint64_t noise) const {
+  if (auto refused =
+          refuse_credentials(check_header_credentials(manifest_.auth.scheme, mock_, request),
+                             kDenied, request, noise)) {
+    return std::move(*refused);
+  }
+  if (auto refused = not_acceptable(request, noise)) return std::move(*refused);
+  const std::string media_type = media_type_of(request.header("Content-Type"));
+  if (auto refused = refuse_size_or_media_type(request, media_type, noise)) {
+    return std::move(*refused);
+  }
+  if (const Findings findings = parameter_findings(request); !findings.empty()) {
+    return invalid(findings, nullptr, request, noise);
+  }
+  contracts::CheckOptions options;
+  options.format = format_of_media_type(media_type);
+  options.media_type = media_type;
+  options.limits.max_bytes = max_body_bytes_;
+  const contracts::CheckedPayload body = request_checker_->check_payload(request.body, options);
+  if (auto refused = refuse_body(body, request, noise)) return std::move(*refused);
+  return store_update(*body.value, parameters, request, noise);
+}
+
+MockResponse VendorEndpoint::store_update(const rapidjson::Value& body,
+                                          const std::map<std::string, std::string>& parameters,
+                                          const MockRequest& request, std::uint64_t noise) const {
   std::string user_id;
   if (mock_.user_id.in_path) {
     const auto it = parameters.find(mock_.user_id.name);
     if (it != parameters.end()) user_id = it->second;
-  } else if (const rapidjson::Value* id =
-                 codec::resolve_pointer(decoded.value, mock_.user_id.name)) {
+  } else if (const rapidjson::Value* id = codec::resolve_pointer(body, mock_.user_id.name)) {
     user_id = codec::to_plain_text(*id);
   }
   TemplateContext context = this->context(200, request, noise);
@@ -367,7 +398,7 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
   MockResponse response;
   const bool found = store_.update(manifest_.id, normalize_user_id(mock_.user_id, user_id),
                                    [&](rapidjson::Document& user) {
-                                     apply_update(user, decoded.value, context);
+                                     apply_update(user, body, context);
                                      context.user = &user;
                                      response = respond(200, "200", context, request);
                                      context.user = nullptr;
@@ -469,13 +500,10 @@ void VendorEndpoint::edit_list(rapidjson::Document& user, const rapidjson::Value
 MockResponse VendorEndpoint::read(const MockRequest& request,
                                   const std::map<std::string, std::string>& parameters,
                                   std::uint64_t noise) const {
-  switch (check_header_credentials(manifest_.auth.scheme, mock_, request)) {
-    case AuthVerdict::unauthenticated:
-      return error(mock_.unauthenticated_status, "Authorization has been denied for this request",
-                   request, noise);
-    case AuthVerdict::forbidden:
-    case AuthVerdict::ok:
-      break;  // reading needs no role
+  AuthVerdict verdict = check_header_credentials(manifest_.auth.scheme, mock_, request);
+  if (verdict == AuthVerdict::forbidden) verdict = AuthVerdict::ok;  // reading needs no role
+  if (auto refused = refuse_credentials(verdict, kDenied, request, noise)) {
+    return std::move(*refused);
   }
   if (auto refused = not_acceptable(request, noise)) return std::move(*refused);
   // The read path names the user by the update's identifying member or parameter.

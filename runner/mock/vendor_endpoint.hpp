@@ -10,8 +10,10 @@
 #include <optional>
 #include <string>
 
-#include "codec/schema_view.hpp"
 #include "contracts/catalog.hpp"
+#include "contracts/message_checker.hpp"
+#include "contracts/payload_check.hpp"
+#include "mock/credentials.hpp"
 #include "mock/exchange.hpp"
 #include "mock/template.hpp"
 #include "mock/user_store.hpp"
@@ -42,9 +44,27 @@ class VendorEndpoint {
                      std::uint64_t noise) const;
 
  private:
+  // The update's steps, in order: credentials in headers, Accept, size and media type,
+  // query parameters and headers, the body (decoded, its credentials, checked), the store.
   MockResponse update(const MockRequest& request,
                       const std::map<std::string, std::string>& parameters,
                       std::uint64_t noise) const;
+  std::optional<MockResponse> refuse_credentials(AuthVerdict verdict,
+                                                 const std::string& unauthenticated,
+                                                 const MockRequest& request,
+                                                 std::uint64_t noise) const;
+  std::optional<MockResponse> refuse_size_or_media_type(const MockRequest& request,
+                                                        const std::string& media_type,
+                                                        std::uint64_t noise) const;
+  // Query parameters and headers the manifest requires or restricts.
+  Findings parameter_findings(const MockRequest& request) const;
+  // 413 over a decoder limit; 400 for bytes that do not decode, then 401/403 for the body's
+  // credentials, then 400 for the schema's findings.
+  std::optional<MockResponse> refuse_body(const contracts::CheckedPayload& body,
+                                          const MockRequest& request, std::uint64_t noise) const;
+  MockResponse store_update(const rapidjson::Value& body,
+                            const std::map<std::string, std::string>& parameters,
+                            const MockRequest& request, std::uint64_t noise) const;
   MockResponse read(const MockRequest& request,
                     const std::map<std::string, std::string>& parameters,
                     std::uint64_t noise) const;
@@ -71,12 +91,10 @@ class VendorEndpoint {
   UserStore& store_;
   std::string profile_;
   std::size_t max_body_bytes_;
-  // The request's message and compiled schema, looked up once (the registry's lookup
-  // canonicalizes a path and takes a lock on every call).
+  // The request's message, and its compiled schema and XML rules looked up once (the
+  // registry's lookup canonicalizes a path and takes a lock on every call).
   const contracts::MessageSpec* request_spec_ = nullptr;
-  std::shared_ptr<const schema::Schema> request_schema_;
-  // Finds the other schema files the request schema refers to, for XML and form bodies.
-  codec::SchemaResolver resolver_;
+  std::unique_ptr<const contracts::MessageChecker> request_checker_;
   // The vendor documents 406: the mock honours the Accept header.
   bool negotiates_ = false;
 };

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "codec/decode.hpp"
+#include "contracts/payload_check.hpp"
 #include "replay/header_check.hpp"
 #include "text/terminal.hpp"
 
@@ -63,12 +64,7 @@ bool decode_and_check(Loaded<T>& loaded, const schema::Schema& schema, codec::De
   Findings findings;
   if (schema.validate(decoded.value, &findings)) return true;
   for (Finding& finding : findings) {
-    if (decoded.source_map && finding.line == 0) {
-      const codec::Location at = decoded.source_map->locate(finding.pointer);
-      finding.line = at.line;
-      finding.column = at.column;
-      finding.length = at.length;
-    }
+    if (decoded.source_map && finding.line == 0) contracts::place(finding, *decoded.source_map);
     loaded.findings.push_back(std::move(finding));
   }
   return false;
@@ -92,12 +88,7 @@ class Reader {
     finding.pointer = pointer;
     finding.keyword = std::move(keyword);
     finding.message = std::move(message);
-    if (decoded_.source_map) {
-      const codec::Location at = decoded_.source_map->locate(pointer);
-      finding.line = at.line;
-      finding.column = at.column;
-      finding.length = at.length;
-    }
+    if (decoded_.source_map) contracts::place(finding, *decoded_.source_map);
     findings_.push_back(std::move(finding));
   }
 
@@ -249,6 +240,21 @@ class Reader {
   Findings& findings_;
 };
 
+// Reads `file`, checks it against `schema`, and builds its model with `read` (which reports
+// what the schema cannot say through the Reader); the model only when nothing is an error.
+template <typename T, typename Read>
+Loaded<T> load(const fs::path& file, const schema::Schema& schema, Read read) {
+  Loaded<T> loaded;
+  loaded.file = file;
+  codec::Decoded decoded;
+  if (!decode_and_check(loaded, schema, decoded)) return loaded;
+  Reader reader(decoded, loaded.findings);
+  T out = read(decoded.value, reader);
+  out.file = file;
+  if (!has_errors(loaded.findings)) loaded.value = std::move(out);
+  return loaded;
+}
+
 }  // namespace
 
 CaseLoader::CaseLoader(schema::SchemaRegistry& registry, const fs::path& cases_schema_dir)
@@ -256,57 +262,44 @@ CaseLoader::CaseLoader(schema::SchemaRegistry& registry, const fs::path& cases_s
       defaults_schema_(registry.load_file(cases_schema_dir / "defaults.schema.json")) {}
 
 Loaded<Case> CaseLoader::load_case(const fs::path& file) const {
-  Loaded<Case> loaded;
-  loaded.file = file;
-  codec::Decoded decoded;
-  if (!decode_and_check(loaded, *case_schema_, decoded)) return loaded;
-
-  const rapidjson::Value& root = decoded.value;
-  Reader reader(decoded, loaded.findings);
-  Case out;
-  out.file = file;
-  out.name = string_member(root, "name");
-  out.vendor = string_member(root, "vendor");
-  out.description = string_member(root, "description");
-  out.mock_only = string_member(root, "mock_only");
-  if (const auto tags = root.FindMember("tags"); tags != root.MemberEnd()) {
-    for (const auto& tag : tags->value.GetArray()) out.tags.push_back(str(tag));
-  }
-  out.vars = string_map(root, "vars");
-  if (const auto isolated = root.FindMember("isolated"); isolated != root.MemberEnd()) {
-    out.isolated = isolated->value.GetBool();
-  }
-  const rapidjson::Value& steps = root["steps"];
-  for (rapidjson::SizeType i = 0; i < steps.Size(); ++i) {
-    out.steps.push_back(reader.step(steps[i], "/steps/" + std::to_string(i), file.parent_path()));
-  }
-  if (!has_errors(loaded.findings)) loaded.value = std::move(out);
-  return loaded;
+  return load<Case>(file, *case_schema_, [&](const rapidjson::Value& root, Reader& reader) {
+    Case out;
+    out.name = string_member(root, "name");
+    out.vendor = string_member(root, "vendor");
+    out.description = string_member(root, "description");
+    out.mock_only = string_member(root, "mock_only");
+    if (const auto tags = root.FindMember("tags"); tags != root.MemberEnd()) {
+      for (const auto& tag : tags->value.GetArray()) out.tags.push_back(str(tag));
+    }
+    out.vars = string_map(root, "vars");
+    if (const auto isolated = root.FindMember("isolated"); isolated != root.MemberEnd()) {
+      out.isolated = isolated->value.GetBool();
+    }
+    const rapidjson::Value& steps = root["steps"];
+    for (rapidjson::SizeType i = 0; i < steps.Size(); ++i) {
+      out.steps.push_back(reader.step(steps[i], "/steps/" + std::to_string(i), file.parent_path()));
+    }
+    return out;
+  });
 }
 
 Loaded<VendorDefaults> CaseLoader::load_defaults(const fs::path& file) const {
-  Loaded<VendorDefaults> loaded;
-  loaded.file = file;
-  codec::Decoded decoded;
-  if (!decode_and_check(loaded, *defaults_schema_, decoded)) return loaded;
-
-  const rapidjson::Value& root = decoded.value;
-  Reader reader(decoded, loaded.findings);
-  VendorDefaults out;
-  out.file = file;
-  out.headers = string_map(root, "headers");
-  if (const auto rules = root.FindMember("rules"); rules != root.MemberEnd()) {
-    for (rapidjson::SizeType i = 0; i < rules->value.Size(); ++i) {
-      const rapidjson::Value& rule = rules->value[i];
-      StatusRule parsed;
-      parsed.status = string_member(rule, "status");
-      parsed.description = string_member(rule, "description");
-      parsed.assertions = reader.assertions(rule, "/rules/" + std::to_string(i));
-      out.rules.push_back(std::move(parsed));
-    }
-  }
-  if (!has_errors(loaded.findings)) loaded.value = std::move(out);
-  return loaded;
+  return load<VendorDefaults>(
+      file, *defaults_schema_, [](const rapidjson::Value& root, Reader& reader) {
+        VendorDefaults out;
+        out.headers = string_map(root, "headers");
+        if (const auto rules = root.FindMember("rules"); rules != root.MemberEnd()) {
+          for (rapidjson::SizeType i = 0; i < rules->value.Size(); ++i) {
+            const rapidjson::Value& rule = rules->value[i];
+            StatusRule parsed;
+            parsed.status = string_member(rule, "status");
+            parsed.description = string_member(rule, "description");
+            parsed.assertions = reader.assertions(rule, "/rules/" + std::to_string(i));
+            out.rules.push_back(std::move(parsed));
+          }
+        }
+        return out;
+      });
 }
 
 std::vector<fs::path> discover_case_files(const std::vector<fs::path>& paths, Findings& problems) {

@@ -6,9 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "codec/decode.hpp"
 #include "codec/json_number.hpp"
-#include "contracts/schema_resolver.hpp"
+#include "contracts/payload_check.hpp"
 #include "http/curl_reproducer.hpp"
 #include "http/url.hpp"
 #include "replay/assertion.hpp"
@@ -101,7 +100,7 @@ struct StepRun {
 
 class StepRunner {
  public:
-  StepRunner(const contracts::Catalog& catalog, const ExecutorOptions& options,
+  StepRunner(const contracts::Catalog& catalog, const RunOptions& options,
              const VendorTarget& target, Variables& variables, secret::Masker& masker)
       : catalog_(catalog),
         options_(options),
@@ -182,7 +181,7 @@ class StepRunner {
     for (Finding& finding : result.findings) masker_.mask(finding);
     if (outcome != Outcome::passed) {
       result.curl = masker_.mask_curl(
-          http::to_curl(result.exchange, options_.insecure, options_.ca_cert_file));
+          http::to_curl(result.exchange, options_.client.insecure, options_.client.ca_cert_file));
     }
     return run;
   }
@@ -300,38 +299,22 @@ class StepRunner {
         findings.push_back(std::move(finding));
       }
     }
-    const std::optional<Format> format = response_format(response);
-    if (message) {
+    // One pass over the body: checked against the message when there is one, and decoded as
+    // the value assertions and captures read.
+    contracts::CheckedPayload payload;
+    if (message || !response.body.empty()) {
       contracts::CheckOptions options;
       options.strict = expect.strict;
-      options.format = format;
-      PayloadResult checked = catalog_.check(vendor, *message, response.body, options);
-      for (Finding& finding : checked.findings) {
+      options.format = response_format(response);
+      payload = contracts::check_payload(catalog_, vendor, message, response.body, options);
+    }
+    if (message) {
+      for (Finding& finding : payload.result.findings) {
         finding.message = message->id.name() + ": " + finding.message;
         findings.push_back(std::move(finding));
       }
     }
-
-    // The body as a value, for assertions and captures.
-    codec::Decoded decoded;
-    const rapidjson::Value* body = nullptr;
-    if (!response.body.empty()) {
-      codec::DecodeOptions options;
-      options.format = format.value_or(Format::json);
-      if (message) {
-        schema_ = catalog_.schema(vendor, *message);
-        if (schema_) options.schema = &schema_->document();
-        if (options.format == Format::xml) {
-          xml_rules_ = catalog_.xml_rules(vendor, *message);
-          options.xml_rules = xml_rules_.get();
-          options.resolver = contracts::schema_resolver(catalog_, vendor);
-        }
-      }
-      if (options.format != Format::xml || options.xml_rules) {
-        decoded = codec::decode(response.body, options);
-        if (decoded.ok) body = &decoded.value;
-      }
-    }
+    const rapidjson::Value* body = response.body.empty() ? nullptr : payload.value.get();
     const ResponseView view{response, body};
 
     for (const Assertion& assertion : expect.assertions) {
@@ -363,13 +346,10 @@ class StepRunner {
   }
 
   const contracts::Catalog& catalog_;
-  const ExecutorOptions& options_;
+  const RunOptions& options_;
   const VendorTarget& target_;
   Variables& variables_;
   secret::Masker& masker_;
-  // Keep what the decoded body was read with alive while it is used.
-  std::shared_ptr<const codec::XmlRules> xml_rules_;
-  std::shared_ptr<const schema::Schema> schema_;
 };
 
 }  // namespace
@@ -409,7 +389,7 @@ std::vector<std::string> secret_body_values(const std::string& body, Format form
   return out;
 }
 
-Executor::Executor(const contracts::Catalog& catalog, ExecutorOptions options)
+Executor::Executor(const contracts::Catalog& catalog, RunOptions options)
     : catalog_(catalog), options_(std::move(options)) {}
 
 CaseResult Executor::run(const Case& test_case, const VendorTarget& target,

@@ -8,6 +8,7 @@
 #include "http/client.hpp"
 #include "model/case_result.hpp"
 #include "replay/case.hpp"
+#include "replay/run_options.hpp"
 #include "replay/variables.hpp"
 
 namespace conform::replay {
@@ -22,25 +23,16 @@ struct VendorTarget {
   bool live = false;
 };
 
-struct ExecutorOptions {
-  // For the curl reproducers.
-  bool insecure = false;
-  std::string ca_cert_file;
-  // After a failed step, run the remaining steps anyway (`conform record`: every response is
-  // evidence). A step that could not run (an error) still stops the case.
-  bool run_after_failure = false;
-};
-
 class Executor {
  public:
-  Executor(const contracts::Catalog& catalog, ExecutorOptions options);
+  Executor(const contracts::Catalog& catalog, RunOptions options);
 
   // Never throws for what the case or the server does: problems are findings.
   CaseResult run(const Case& test_case, const VendorTarget& target, http::Client& client) const;
 
  private:
   const contracts::Catalog& catalog_;
-  ExecutorOptions options_;
+  RunOptions options_;
 };
 
 // Values of the manifest's secret body members found in `body` (JSON, XML or form).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "codec/decode.hpp"
+#include "contracts/payload_check.hpp"
 #include "json/pointer.hpp"
 #include "replay/json.hpp"
 #include "schema/suggest.hpp"
@@ -102,12 +103,7 @@ class Linter {
     finding.pointer = pointer;
     finding.keyword = keyword;
     finding.message = std::move(message);
-    if (decoded_.source_map) {
-      const codec::Location at = decoded_.source_map->locate(pointer);
-      finding.line = at.line;
-      finding.column = at.column;
-      finding.length = at.length;
-    }
+    if (decoded_.source_map) contracts::place(finding, *decoded_.source_map);
     findings_.push_back(std::move(finding));
   }
 

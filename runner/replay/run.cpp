@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -41,7 +42,7 @@ RunResult run_cases(const std::vector<const Case*>& cases,
   http::ClientOptions client_options = options.client;
   client_options.rate_limiter = &limiter;
   client_options.interrupted = options.interrupted;
-  const Executor executor(catalog, options.executor);
+  const Executor executor(catalog, options);
 
   // Cases of one vendor share its users: an isolated case holds its vendor's lock alone,
   // the others share it.
@@ -52,6 +53,9 @@ RunResult run_cases(const std::vector<const Case*>& cases,
   std::atomic<bool> give_up{false};
   std::mutex progress_mutex;
   std::size_t done = 0;
+  // The first exception a worker met (a response schema that does not compile when first
+  // used): the other workers stop, and run_cases throws it once every thread has ended.
+  std::exception_ptr failure;
 
   const auto skipped = [&](const Case& test_case) {
     CaseResult result;
@@ -63,8 +67,7 @@ RunResult run_cases(const std::vector<const Case*>& cases,
     return result;
   };
 
-  const auto worker = [&] {
-    http::Client client(client_options);
+  const auto work = [&](http::Client& client) {
     for (std::size_t i = next++; i < cases.size(); i = next++) {
       const Case& test_case = *cases[i];
       CaseResult result;
@@ -99,6 +102,16 @@ RunResult run_cases(const std::vector<const Case*>& cases,
       if (progress) progress(run.cases[i], done, cases.size());
     }
   };
+  const auto worker = [&] {
+    try {
+      http::Client client(client_options);
+      work(client);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      if (!failure) failure = std::current_exception();
+      give_up = true;
+    }
+  };
 
   const std::size_t jobs = std::max<std::size_t>(
       1, std::min<std::size_t>(static_cast<std::size_t>(std::max(options.jobs, 1)), cases.size()));
@@ -106,6 +119,7 @@ RunResult run_cases(const std::vector<const Case*>& cases,
   for (std::size_t j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
 
   run.interrupted = options.interrupted && options.interrupted->load();
   run.duration_ms =

@@ -8,28 +8,21 @@
 #include <string>
 #include <vector>
 
-#include "http/client.hpp"
 #include "model/case_result.hpp"
 #include "replay/case.hpp"
 #include "replay/executor.hpp"
+#include "replay/run_options.hpp"
 
 namespace conform::replay {
-
-struct RunOptions {
-  int jobs = 1;
-  bool fail_fast = false;          // after the first failed or broken case, skip the rest
-  double requests_per_second = 0;  // 0: no limit; shared by every worker
-  http::ClientOptions client;
-  ExecutorOptions executor;
-  const std::atomic<bool>* interrupted = nullptr;  // set from a signal handler: stop early
-  std::string target;                              // for RunResult::target
-};
 
 // Called once per finished case, from one thread at a time, in completion order.
 using Progress = std::function<void(const CaseResult& result, std::size_t done, std::size_t total)>;
 
 // Results come back in the order of `cases`, whatever order they finished in. Cases
-// whose vendor has no entry in `targets` are errors.
+// whose vendor has no entry in `targets` are errors. What the server or a case does wrong is
+// a finding; a broken contract is not: the first exception a worker meets (SchemaError for a
+// response schema that does not compile when first used) stops the other workers and is
+// thrown here once every worker has ended, as the command's to report.
 RunResult run_cases(const std::vector<const Case*>& cases,
                     const std::map<std::string, VendorTarget>& targets,
                     const contracts::Catalog& catalog, const RunOptions& options,

@@ -1,9 +1,8 @@
 #include "report/json_writer.hpp"
 
-#include <cmath>
-
 #include "codec/rapidjson.hpp"
 #include "report/atomic_file.hpp"
+#include "report/json_members.hpp"
 #include "report/redaction.hpp"
 #include "report/totals.hpp"
 #include "text/utf8.hpp"
@@ -11,35 +10,15 @@
 namespace conform::report {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void string(Writer& w, std::string_view text) {
-  const std::string clean = conform::text::valid_utf8(text);
-  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
-
-void member(Writer& w, const char* name, std::string_view text) {
-  w.Key(name);
-  string(w, text);
-}
-
-void member(Writer& w, const char* name, double number) {
-  w.Key(name);
-  w.Double(std::isfinite(number) ? number : 0.0);
-}
-
-void member(Writer& w, const char* name, int number) {
-  w.Key(name);
-  w.Int(number);
-}
+using Writer = JsonWriter;
 
 void totals(Writer& w, const Totals& t) {
   w.StartObject();
-  member(w, "cases", t.cases);
-  member(w, "passed", t.passed);
-  member(w, "failed", t.failed);
-  member(w, "errors", t.errors);
-  member(w, "skipped", t.skipped);
+  write_member(w, "cases", t.cases);
+  write_member(w, "passed", t.passed);
+  write_member(w, "failed", t.failed);
+  write_member(w, "errors", t.errors);
+  write_member(w, "skipped", t.skipped);
   w.EndObject();
 }
 
@@ -48,67 +27,51 @@ void headers(Writer& w, const char* name, const Headers& list) {
   w.StartArray();
   for (const auto& [key, value] : list) {
     w.StartObject();
-    member(w, "name", key);
-    member(w, "value", value);
+    write_member(w, "name", key);
+    write_member(w, "value", value);
     w.EndObject();
   }
   w.EndArray();
 }
 
-void finding(Writer& w, const Finding& f) {
-  w.StartObject();
-  member(w, "severity", to_string(f.severity));
-  member(w, "keyword", f.keyword);
-  member(w, "message", f.message);
-  member(w, "pointer", f.pointer);
-  member(w, "schema_path", f.schema_path);
-  member(w, "xpath", f.xpath);
-  member(w, "line", f.line);
-  member(w, "column", f.column);
-  member(w, "length", f.length);
-  if (f.expected) member(w, "expected", *f.expected);
-  if (f.actual) member(w, "actual", *f.actual);
-  w.EndObject();
-}
-
 void exchange(Writer& w, const Exchange& e) {
   w.StartObject();
-  member(w, "method", e.method);
-  member(w, "url", e.url);
+  write_member(w, "method", e.method);
+  write_member(w, "url", e.url);
   headers(w, "request_headers", e.request_headers);
-  member(w, "request_body", e.request_body);
-  member(w, "status", e.status);
+  write_member(w, "request_body", e.request_body);
+  write_member(w, "status", e.status);
   headers(w, "response_headers", e.response_headers);
-  member(w, "response_body", e.response_body);
-  member(w, "duration_ms", e.duration_ms);
+  write_member(w, "response_body", e.response_body);
+  write_member(w, "duration_ms", e.duration_ms);
   w.EndObject();
 }
 
 void step(Writer& w, const StepResult& s) {
   w.StartObject();
-  member(w, "name", s.name);
-  member(w, "outcome", to_string(s.outcome));
+  write_member(w, "name", s.name);
+  write_member(w, "outcome", to_string(s.outcome));
   w.Key("exchange");
   exchange(w, s.exchange);
   w.Key("findings");
   w.StartArray();
-  for (const auto& f : s.findings) finding(w, f);
+  for (const auto& f : s.findings) write_finding(w, f);
   w.EndArray();
-  member(w, "curl", s.curl);
+  write_member(w, "curl", s.curl);
   w.EndObject();
 }
 
 void case_result(Writer& w, const CaseResult& c) {
   w.StartObject();
-  member(w, "vendor", c.vendor);
-  member(w, "name", c.name);
-  member(w, "file", c.file);
+  write_member(w, "vendor", c.vendor);
+  write_member(w, "name", c.name);
+  write_member(w, "file", c.file);
   w.Key("tags");
   w.StartArray();
-  for (const auto& tag : c.tags) string(w, tag);
+  for (const auto& tag : c.tags) write_string(w, tag);
   w.EndArray();
-  member(w, "outcome", to_string(c.outcome));
-  member(w, "duration_ms", c.duration_ms);
+  write_member(w, "outcome", to_string(c.outcome));
+  write_member(w, "duration_ms", c.duration_ms);
   w.Key("steps");
   w.StartArray();
   for (const auto& s : c.steps) step(w, s);
@@ -121,14 +84,14 @@ void coverage(Writer& w, const std::vector<VendorCoverage>& all) {
   w.StartArray();
   for (const auto& vendor : all) {
     w.StartObject();
-    member(w, "vendor", vendor.vendor);
+    write_member(w, "vendor", vendor.vendor);
     w.Key("items");
     w.StartArray();
     for (const auto& item : vendor.items) {
       w.StartObject();
-      member(w, "kind", item.kind);
-      member(w, "value", item.value);
-      member(w, "exchanges", item.exchanges);
+      write_member(w, "kind", item.kind);
+      write_member(w, "value", item.value);
+      write_member(w, "exchanges", item.exchanges);
       w.EndObject();
     }
     w.EndArray();
@@ -147,11 +110,11 @@ std::string render_json_of_redacted(const RunResult& run) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
-  member(w, "format", kReportFormat);
-  member(w, "version", kReportVersion);
-  member(w, "target", run.target);
-  member(w, "started_at", run.started_at);
-  member(w, "duration_ms", run.duration_ms);
+  write_member(w, "format", kReportFormat);
+  write_member(w, "version", kReportVersion);
+  write_member(w, "target", run.target);
+  write_member(w, "started_at", run.started_at);
+  write_member(w, "duration_ms", run.duration_ms);
   w.Key("interrupted");
   w.Bool(run.interrupted);
   w.Key("totals");

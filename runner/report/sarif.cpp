@@ -5,33 +5,23 @@
 #include <system_error>
 
 #include "codec/rapidjson.hpp"
+#include "report/json_members.hpp"
 #include "secret/masker.hpp"
-#include "text/utf8.hpp"
 
 namespace conform::report {
 namespace {
 namespace fs = std::filesystem;
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = JsonWriter;
 
 // The schema GitHub and the SARIF validators resolve for 2.1.0 logs.
 constexpr const char* kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr const char* kRootBase = "%SRCROOT%";
 
-void string(Writer& w, std::string_view text) {
-  const std::string clean = conform::text::valid_utf8(text);
-  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
-
-void member(Writer& w, const char* name, std::string_view text) {
-  w.Key(name);
-  string(w, text);
-}
-
 void message(Writer& w, std::string_view text) {
   w.Key("message");
   w.StartObject();
-  member(w, "text", text);
+  write_member(w, "text", text);
   w.EndObject();
 }
 
@@ -107,8 +97,8 @@ void location(Writer& w, const Finding& f, const std::string& file, int first_li
     w.StartObject();
     w.Key("artifactLocation");
     w.StartObject();
-    member(w, "uri", artifact.uri);
-    if (artifact.relative) member(w, "uriBaseId", kRootBase);
+    write_member(w, "uri", artifact.uri);
+    if (artifact.relative) write_member(w, "uriBaseId", kRootBase);
     w.EndObject();
     region(w, f, first_line);
     w.EndObject();
@@ -116,8 +106,8 @@ void location(Writer& w, const Finding& f, const std::string& file, int first_li
   w.Key("logicalLocations");
   w.StartArray();
   w.StartObject();
-  member(w, "fullyQualifiedName", f.pointer);
-  member(w, "kind", "member");
+  write_member(w, "fullyQualifiedName", f.pointer);
+  write_member(w, "kind", "member");
   w.EndObject();
   w.EndArray();
   w.EndObject();
@@ -128,10 +118,10 @@ std::string result_json(const Finding& f, int rule, const std::string& file, int
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
-  member(w, "ruleId", f.keyword);
+  write_member(w, "ruleId", f.keyword);
   w.Key("ruleIndex");
   w.Int(rule);
-  member(w, "level", f.severity == Severity::error ? "error" : "warning");
+  write_member(w, "level", f.severity == Severity::error ? "error" : "warning");
   message(w, result_text(f));
   w.Key("locations");
   w.StartArray();
@@ -140,10 +130,10 @@ std::string result_json(const Finding& f, int rule, const std::string& file, int
   if (!f.xpath.empty() || !f.schema_path.empty() || f.expected || f.actual) {
     w.Key("properties");
     w.StartObject();
-    if (!f.xpath.empty()) member(w, "xpath", f.xpath);
-    if (!f.schema_path.empty()) member(w, "schemaPath", f.schema_path);
-    if (f.expected) member(w, "expected", *f.expected);
-    if (f.actual) member(w, "actual", *f.actual);
+    if (!f.xpath.empty()) write_member(w, "xpath", f.xpath);
+    if (!f.schema_path.empty()) write_member(w, "schemaPath", f.schema_path);
+    if (f.expected) write_member(w, "expected", *f.expected);
+    if (f.actual) write_member(w, "actual", *f.actual);
     w.EndObject();
   }
   w.EndObject();
@@ -156,17 +146,17 @@ std::string tool_json(const SarifTool& tool, const std::vector<std::string>& rul
   w.StartObject();
   w.Key("driver");
   w.StartObject();
-  member(w, "name", tool.name);
-  if (!tool.version.empty()) member(w, "version", tool.version);
-  if (!tool.information_uri.empty()) member(w, "informationUri", tool.information_uri);
+  write_member(w, "name", tool.name);
+  if (!tool.version.empty()) write_member(w, "version", tool.version);
+  if (!tool.information_uri.empty()) write_member(w, "informationUri", tool.information_uri);
   w.Key("rules");
   w.StartArray();
   for (const auto& id : rules) {
     w.StartObject();
-    member(w, "id", id);
+    write_member(w, "id", id);
     w.Key("shortDescription");
     w.StartObject();
-    member(w, "text", "conform check \"" + id + "\"");
+    write_member(w, "text", "conform check \"" + id + "\"");
     w.EndObject();
     w.EndObject();
   }
@@ -200,7 +190,7 @@ SarifWriter::SarifWriter(std::ostream& out, SarifTool tool, fs::path base, secre
        << "\":{\"uri\":";
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
-  string(w, file_uri_of_folder(absolute_or_same(base_)));
+  write_string(w, file_uri_of_folder(absolute_or_same(base_)));
   out_ << buffer.GetString() << "}},\"results\":[";
 }
 

@@ -91,6 +91,24 @@ TEST(ReplayMock, AnUnknownVendorIsExit2) {
   EXPECT_NE(result.err.find("no vendor \"ghost\""), std::string::npos) << result.err;
 }
 
+// Replay compiles a response schema when a worker first checks a response against it; a
+// broken one is the contract's fault: exit 2 naming the file, not a process ended by an
+// exception out of a worker thread.
+TEST(ReplayMock, AResponseSchemaThatDoesNotCompileIsExit2NamingIt) {
+  TempDir dir;
+  const fs::path schemas = fs::path(dir.path()) / "schemas";
+  fs::copy(CONFORM_SCHEMAS_DIR, schemas, fs::copy_options::recursive);
+  fs::create_directory_symlink(CONFORM_CASES_DIR, fs::path(dir.path()) / "cases");
+  std::ofstream(schemas / "finix" / "response-200.schema.json")
+      << R"({"type": "object", "properties": {"id": {"pattern": "(["}}})";
+  const auto result =
+      run_conform({"replay", std::string(CONFORM_CASES_DIR) + "/finix", "--schemas",
+                   schemas.string(), "--jobs", "2", "--report-dir", dir.path() + "/reports"});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_NE(result.err.find("conform replay: the run stopped: "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("response-200.schema.json"), std::string::npos) << result.err;
+}
+
 TEST(ReplayMock, TheSeedsPercentEncodedPlaceholderIsCaughtBeforeSending) {
   TempDir dir;
   const std::string file = dir.write("seed-path.json", R"({

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include "codec/decode.hpp"
 #include "contracts/catalog.hpp"
 #include "contracts/message_checker.hpp"
+#include "contracts/schema_resolver.hpp"
 
 namespace conform::contracts {
 namespace {
@@ -54,6 +56,19 @@ PayloadResult reference_check(std::string_view bytes, const schema::Schema& sche
   }
   result.valid = !has_errors(result.findings);
   return result;
+}
+
+// The value as replay and drift decoded a body before the pipeline gave it back.
+codec::Decoded decode_path(std::string_view bytes, Format format, const Catalog& catalog,
+                           const Manifest& vendor, const MessageSpec& message) {
+  const auto schema = catalog.schema(vendor, message);
+  const auto rules = catalog.xml_rules(vendor, message);
+  codec::DecodeOptions options;
+  options.format = format;
+  options.schema = &schema->document();
+  options.xml_rules = rules.get();
+  options.resolver = schema_resolver(catalog, vendor);
+  return codec::decode(bytes, options);
 }
 
 std::string describe(const PayloadResult& result) {
@@ -242,6 +257,60 @@ TEST_F(PayloadCheck, XmlChildOrderIsAFindingInResponsesOnlyWhenStrict) {
   EXPECT_FALSE(refused.valid);
   ASSERT_FALSE(refused.findings.empty());
   EXPECT_EQ(refused.findings[0].keyword, "xml-order");
+}
+
+// The one pipeline: every payload it checks comes back with the value its bytes decoded to
+// and exactly the verdict Catalog::check gives, so the mock, replay and drift decode once.
+TEST_F(PayloadCheck, ThePipelineGivesTheDecodedValueWithTheCatalogsVerdict) {
+  const Manifest& formsonfire = *catalog_->find("formsonfire");
+  const MessageSpec& response = *catalog_->message(formsonfire, *parse_message_id("response:200"));
+  const std::string xml = read(fs::path(CONFORM_SCHEMAS_DIR) /
+                               "formsonfire/examples/response-200.valid.seed-sample-filled.xml");
+  const std::vector<std::pair<const Manifest*, std::pair<const MessageSpec*, std::string>>> cases =
+      {{vendor_, {message_, R"({"enabled": true, "tags": {"team": "ops"}})"}},
+       {vendor_, {message_, R"({"enabled": "yes"})"}},
+       {vendor_, {message_, "{\"enabled\": tru}"}},
+       {&formsonfire, {&response, xml}}};
+  for (const auto& [vendor, message_and_bytes] : cases) {
+    const auto& [message, bytes] = message_and_bytes;
+    const CheckedPayload checked = check_payload(*catalog_, *vendor, message, bytes);
+    EXPECT_EQ(describe(checked.result), describe(catalog_->check(*vendor, *message, bytes)))
+        << bytes;
+    const codec::Decoded plain = decode_path(bytes, checked.format, *catalog_, *vendor, *message);
+    ASSERT_EQ(checked.value != nullptr, plain.ok) << bytes;
+    if (plain.ok) {
+      EXPECT_TRUE(*checked.value == plain.value) << bytes;
+    }
+  }
+}
+
+TEST_F(PayloadCheck, WithoutAMessageThePipelineOnlyDecodes) {
+  const CheckedPayload form = check_payload(*catalog_, *vendor_, nullptr, "a=1&b=x");
+  EXPECT_EQ(form.format, Format::form);
+  ASSERT_NE(form.value, nullptr);
+  EXPECT_TRUE(form.result.valid);
+  const CheckedPayload broken = check_payload(*catalog_, *vendor_, nullptr, "{\"a\": ");
+  EXPECT_EQ(broken.value, nullptr);
+  EXPECT_FALSE(broken.result.valid);
+  ASSERT_FALSE(broken.result.findings.empty());
+  EXPECT_TRUE(broken.result.findings[0].schema_path.empty()) << "the decoder's finding";
+}
+
+// A declared media type picks the format and is named when the bytes look like another one.
+TEST_F(PayloadCheck, TheDeclaredMediaTypePicksTheFormatAndIsNamed) {
+  CheckOptions options;
+  options.media_type = "application/x-www-form-urlencoded";
+  const CheckedPayload checked =
+      MessageChecker(*catalog_, *vendor_, *message_).check_payload(R"({"enabled": true})", options);
+  EXPECT_EQ(checked.format, Format::form);
+  EXPECT_FALSE(checked.result.valid);
+  EXPECT_EQ(checked.value, nullptr);
+  EXPECT_TRUE(std::any_of(checked.result.findings.begin(), checked.result.findings.end(),
+                          [](const Finding& f) {
+                            return f.message.find("declared application/x-www-form-urlencoded") !=
+                                   std::string::npos;
+                          }))
+      << describe(checked.result);
 }
 
 }  // namespace

@@ -89,6 +89,23 @@ TEST_F(CaseLoaderTest, ASchemaViolationPointsAtItsLineAndColumn) {
   EXPECT_FALSE(loaded.source.empty());
 }
 
+// Case files are placed as payloads are (contracts::place): a member the schema does not
+// allow is shown at its name, where the typo is.
+TEST_F(CaseLoaderTest, AnUnknownMemberIsShownAtItsName) {
+  const std::string line = "    {\"method\": \"PATCH\", \"pth\": \"/x\"}";
+  const auto file = write("typo.json",
+                          "{\n  \"name\": \"typo\",\n  \"vendor\": \"acme\",\n"
+                          "  \"steps\": [\n" +
+                              line + "\n  ]\n}\n");
+  const Loaded<Case> loaded = loader_.load_case(file);
+  bool at_name = false;
+  for (const Finding& finding : loaded.findings) {
+    if (finding.keyword != "additionalProperties") continue;
+    at_name = finding.line == 5 && finding.column == static_cast<int>(line.find("\"pth\"")) + 1;
+  }
+  EXPECT_TRUE(at_name);
+}
+
 TEST_F(CaseLoaderTest, BrokenJsonIsASyntaxFindingWithItsPosition) {
   const auto file = write("broken.json", "{\n  \"name\": \"x\",\n  \"vendor\": acme\n}\n");
   const Loaded<Case> loaded = loader_.load_case(file);

@@ -5,14 +5,18 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <thread>
 
 #include "replay/assertion.hpp"
 #include "replay/run.hpp"
+#include "support/run_command.hpp"
 
 namespace conform::replay {
 namespace {
+namespace fs = std::filesystem;
 
 // The test-only vendor "acme" (tests/data/vendors/acme), served by a tiny fake on
 // 127.0.0.1: PATCH /v2/members/{id} with basic auth mock:secret-pw, GET reads back.
@@ -103,7 +107,7 @@ class ExecutorTest : public ::testing::Test {
  protected:
   ExecutorTest()
       : catalog_(contracts::Catalog::load(CONFORM_SOURCE_DIR "/tests/data/vendors")),
-        executor_(*catalog_, ExecutorOptions{}) {
+        executor_(*catalog_, RunOptions{}) {
     target_.manifest = catalog_->find("acme");
     target_.base_url = server_.base_url();
     target_.variables.set("username", "mock", true);
@@ -203,8 +207,27 @@ TEST_F(ExecutorTest, CapturesCarryValuesToLaterSteps) {
   EXPECT_EQ(result.outcome, Outcome::passed) << result.steps[1].findings[0].message;
 }
 
+// The run's one options type: the client's TLS settings are the ones its curl reproducers
+// repeat.
+TEST_F(ExecutorTest, ReproducersRepeatTheClientsTlsSettings) {
+  RunOptions options;
+  options.client.insecure = true;
+  options.client.ca_cert_file = "/etc/ca.pem";
+  const Executor executor(*catalog_, options);
+  Case c;
+  c.vendor = "acme";
+  Step failing = patch(R"({"display_name": "x"})");
+  failing.expect.statuses = {201};
+  c.steps = {failing};
+  http::Client client(client_options_);
+  const CaseResult result = executor.run(c, target_, client);
+  ASSERT_EQ(result.outcome, Outcome::failed);
+  EXPECT_NE(result.steps[0].curl.find(" -k --cacert /etc/ca.pem"), std::string::npos)
+      << result.steps[0].curl;
+}
+
 TEST_F(ExecutorTest, RunAfterFailureRunsTheRestButAnErrorStillStops) {
-  ExecutorOptions options;
+  RunOptions options;
   options.run_after_failure = true;
   const Executor keep_going(*catalog_, options);
   Case c;
@@ -405,6 +428,43 @@ TEST_F(ExecutorTest, RunCasesKeepsTheOrderAndHonoursFailFast) {
   EXPECT_EQ(stopped.cases[0].outcome, Outcome::failed);
   for (std::size_t i = 1; i < stopped.cases.size(); ++i) {
     EXPECT_EQ(stopped.cases[i].outcome, Outcome::skipped);
+  }
+}
+
+// A response schema compiles when a worker first checks a response against it: a broken one
+// comes back from run_cases as the worker's exception, every thread ended, not as a
+// std::terminate out of the worker.
+TEST_F(ExecutorTest, RunCasesThrowsWhatAWorkerThrew) {
+  test::TempDir copy;
+  const fs::path vendors(copy.path());
+  for (const char* file : {"manifest.schema.json", "mock.schema.json"}) {
+    fs::copy(fs::path(CONFORM_SCHEMAS_DIR) / file, vendors / file);
+  }
+  fs::copy(CONFORM_SOURCE_DIR "/tests/data/vendors/acme", vendors / "acme",
+           fs::copy_options::recursive);
+  std::ofstream(vendors / "acme" / "response-200.schema.json")
+      << R"({"type": "object", "properties": {"member_id": {"pattern": "(["}}})";
+  const auto broken = contracts::Catalog::load(vendors);
+  VendorTarget target = target_;
+  target.manifest = broken->find("acme");
+
+  std::vector<Case> cases(4);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    cases[i].vendor = "acme";
+    cases[i].name = "case " + std::to_string(i);
+    cases[i].steps = {patch(R"({"display_name": "n"})")};
+  }
+  std::vector<const Case*> pointers;
+  for (const auto& c : cases) pointers.push_back(&c);
+  RunOptions options;
+  options.jobs = 2;
+  options.client = client_options_;
+  try {
+    run_cases(pointers, {{"acme", target}}, *broken, options);
+    ADD_FAILURE() << "run_cases returned";
+  } catch (const schema::SchemaError& e) {
+    EXPECT_NE(std::string(e.what()).find("response-200.schema.json"), std::string::npos)
+        << e.what();
   }
 }
 

@@ -28,6 +28,22 @@ std::unique_ptr<replay::CaseLoader> load_case_loader(const contracts::Catalog& c
   }
 }
 
+replay::CaseSet load_cases(const CaseRunOptions& options, const contracts::Catalog& catalog) {
+  const auto loader = load_case_loader(catalog);
+  std::vector<std::filesystem::path> paths = options.paths;
+  if (paths.empty()) paths.push_back(cases_location(catalog));
+  return replay::load_case_set(paths, *loader, catalog);
+}
+
+std::vector<const replay::Case*> selected_cases(const replay::CaseSet& cases,
+                                                const CaseRunOptions& options) {
+  std::vector<const replay::Case*> selected;
+  for (const auto& test_case : cases.cases) {
+    if (replay::selected(test_case, options.selection)) selected.push_back(&test_case);
+  }
+  return selected;
+}
+
 std::vector<Option> case_run_options() {
   return {{"--target", "mock|URL"},
           {"--base", "ID=URL"},

@@ -28,6 +28,13 @@ std::filesystem::path cases_location(const contracts::Catalog& catalog);
 // A loader for case files with the schema in cases_location; CannotRun when it does not load.
 std::unique_ptr<replay::CaseLoader> load_case_loader(const contracts::Catalog& catalog);
 
+// The case files of options.paths (default: cases_location), with their defaults.
+replay::CaseSet load_cases(const CaseRunOptions& options, const contracts::Catalog& catalog);
+
+// The cases options.selection picks (--tag, --exclude-tag, --shard), in order.
+std::vector<const replay::Case*> selected_cases(const replay::CaseSet& cases,
+                                                const CaseRunOptions& options);
+
 // The shared options; a command adds its own (`with`).
 std::vector<Option> case_run_options();
 

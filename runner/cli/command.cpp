@@ -68,9 +68,14 @@ std::shared_ptr<contracts::Catalog> load_catalog(const Arguments& args) {
   }
 }
 
-void write_output_file(const std::filesystem::path& path, std::string_view text) {
+void write_output(const Arguments& args, std::string_view text) {
+  const auto out = args.value("--out");
+  if (!out) {
+    std::cout << text;
+    return;
+  }
   try {
-    report::write_file_atomically(path, text);
+    report::write_file_atomically(*out, text);
   } catch (const std::runtime_error& e) {
     throw CannotRun(e.what());
   }

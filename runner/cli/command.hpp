@@ -76,8 +76,9 @@ int run_command(const Command& command, const std::vector<std::string>& args);
 // The vendor contracts of --schemas (or the default location); CannotRun when they do not load.
 std::shared_ptr<contracts::Catalog> load_catalog(const Arguments& args);
 
-// Writes `text` to `path` whole or not at all (--out); CannotRun when it cannot.
-void write_output_file(const std::filesystem::path& path, std::string_view text);
+// Writes `text` to the file --out names, whole or not at all, else to standard output;
+// CannotRun when the file cannot be written.
+void write_output(const Arguments& args, std::string_view text);
 
 // report::write_reports into `dir`; CannotRun "cannot write the reports" when it cannot.
 void write_reports(const RunResult& run, const std::filesystem::path& dir);

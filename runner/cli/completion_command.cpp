@@ -242,11 +242,7 @@ int run(const Arguments& args) {
     throw UsageError("name the shell: conform completion bash (bash is the one supported)");
   }
   const std::string text = script(*load_catalog(args));
-  if (const auto out = args.value("--out")) {
-    write_output_file(*out, text);
-  } else {
-    std::cout << text;
-  }
+  write_output(args, text);
   return kExitOk;
 }
 

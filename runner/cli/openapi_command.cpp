@@ -51,11 +51,7 @@ int run(const Arguments& args) {
   }
   if (!document.json) return kExitCannotRun;
   const std::string text = openapi::to_json_text(*document.json);
-  if (const auto out = args.value("--out")) {
-    write_output_file(*out, text);
-  } else {
-    std::cout << text;
-  }
+  write_output(args, text);
   return kExitOk;
 }
 

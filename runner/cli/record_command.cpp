@@ -99,10 +99,8 @@ std::string target_description(const std::vector<const replay::Case*>& selected,
 int run_record(const Arguments& parsed) {
   Options options = read_options(parsed);
   const auto catalog = load_catalog(parsed);
-  const auto loader = load_case_loader(*catalog);
-  if (options.paths.empty()) options.paths.push_back(cases_location(*catalog));
   // A broken defaults.json counts as empty here; `conform replay` shows it in detail.
-  const replay::CaseSet cases = replay::load_case_set(options.paths, *loader, *catalog);
+  const replay::CaseSet cases = load_cases(options, *catalog);
   Findings problems = cases.missing;
   for (const auto& broken : cases.broken) {
     for (const Finding& finding : broken.findings) {
@@ -116,10 +114,7 @@ int run_record(const Arguments& parsed) {
     throw CannotRun(
         "fix the case files above (conform replay shows them in detail); nothing was sent.");
   }
-  std::vector<const replay::Case*> selected;
-  for (const auto& test_case : cases.cases) {
-    if (replay::selected(test_case, options.selection)) selected.push_back(&test_case);
-  }
+  const std::vector<const replay::Case*> selected = selected_cases(cases, options);
 
   // The embedded mock runs only for vendors without their own --base.
   const bool mock_needed =

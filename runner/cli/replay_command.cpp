@@ -115,9 +115,7 @@ const Finding* setup_problem(const RunResult& run, const std::string& keyword) {
 int run_replay(const Arguments& parsed) {
   Options options = read_options(parsed);
   const auto catalog = load_catalog(parsed);
-  const auto loader = load_case_loader(*catalog);
-  if (options.paths.empty()) options.paths.push_back(cases_location(*catalog));
-  const replay::CaseSet loaded = replay::load_case_set(options.paths, *loader, *catalog);
+  const replay::CaseSet loaded = load_cases(options, *catalog);
   for (const Finding& problem : loaded.missing) std::cerr << "error: " << problem.message << "\n";
   for (const auto* broken : {&loaded.broken, &loaded.broken_defaults}) {
     for (const auto& file : *broken) print_broken(file.file, file.findings, file.source);
@@ -125,10 +123,7 @@ int run_replay(const Arguments& parsed) {
   if (!loaded.missing.empty() || !loaded.broken.empty() || !loaded.broken_defaults.empty()) {
     throw CannotRun("fix the case files above; nothing was sent.");
   }
-  std::vector<const replay::Case*> selected;
-  for (const auto& test_case : loaded.cases) {
-    if (replay::selected(test_case, options.selection)) selected.push_back(&test_case);
-  }
+  const std::vector<const replay::Case*> selected = selected_cases(loaded, options);
 
   replay::RunTargets targets;
   try {

@@ -82,7 +82,8 @@ TEST(RunCommand, WorkThatCannotBeDoneIsOneLineWithTheSameExitCode) {
 
 TEST(RunCommand, ReportsThatCannotBeWrittenAreCannotRun) {
   const std::string file = ::testing::TempDir() + "/conform-command-test-file";
-  write_output_file(file, "x");
+  const std::vector<std::string> out = {"--out", file};
+  write_output(Arguments(out, {"--out"}, {}), "x");
   try {
     write_reports(RunResult{}, file);  // a file where a folder should be
     FAIL() << "wrote reports into a file";

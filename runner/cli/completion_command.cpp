@@ -1,20 +1,18 @@
 // conform completion bash: a bash completion script for conform, generated from the
-// commands' own --help texts and the vendor catalog, so it never lags behind either.
+// commands' own declarations (options, usage line) and the vendor catalog, so it never lags
+// behind either.
+#include <algorithm>
 #include <cctype>
 #include <iostream>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
-#include "cli/schemas_location.hpp"
 #include "contracts/catalog.hpp"
-#include "report/atomic_file.hpp"
 
 namespace conform::cli {
 namespace {
@@ -32,7 +30,7 @@ example:
   source <(conform completion bash)
 )";
 
-// What a command's help says about its command line.
+// What a command's declaration says about its command line.
 struct CommandSyntax {
   std::set<std::string> options;
   // option -> its values ("json xml form") or a kind ("@vendor", "@dir", "@file", "@none").
@@ -40,20 +38,6 @@ struct CommandSyntax {
   // Positional arguments in order: a literal word, "@vendor", "@message" or "@file".
   std::vector<std::string> positionals;
 };
-
-// Runs the command with --help and keeps what it prints.
-std::string help_text(const Command& command) {
-  std::ostringstream captured;
-  std::streambuf* const saved = std::cout.rdbuf(captured.rdbuf());
-  try {
-    command.run({"--help"});
-  } catch (...) {
-    std::cout.rdbuf(saved);
-    throw;
-  }
-  std::cout.rdbuf(saved);
-  return captured.str();
-}
 
 bool is_upper_word(const std::string& word) {
   if (word.empty()) return false;
@@ -63,20 +47,23 @@ bool is_upper_word(const std::string& word) {
   return true;
 }
 
-// What follows an option in the help: "json|xml|form" -> its words; a placeholder -> a kind.
+// An option's placeholder as a kind: "json|xml|form" or "mock|URL" -> its lower-case words.
 std::string value_kind(const std::string& option, const std::string& placeholder) {
-  if (placeholder.find('|') != std::string::npos && !is_upper_word(placeholder)) {
-    std::string words;
-    std::istringstream parts(placeholder);
-    for (std::string part; std::getline(parts, part, '|');) {
-      if (!is_upper_word(part)) words += (words.empty() ? "" : " ") + part;
-    }
-    return words;
-  }
   if (option == "--vendor" || placeholder == "VENDOR") return "@vendor";
   if (placeholder == "DIR" || placeholder == "OUT") return "@dir";
-  if (placeholder.find("FILE") != std::string::npos) return "@file";
-  return "@none";
+  const bool json_file =
+      placeholder.size() > 5 && placeholder.compare(placeholder.size() - 5, 5, ".json") == 0;
+  if (placeholder.find("FILE") != std::string::npos || json_file) return "@file";
+  std::string words;
+  std::istringstream parts(placeholder);
+  for (std::string part; std::getline(parts, part, '|');) {
+    const bool word = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c)) ||
+             std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+    });
+    if (word) words += (words.empty() ? "" : " ") + part;
+  }
+  return words.empty() ? "@none" : words;
 }
 
 std::string strip_brackets(std::string token) {
@@ -90,26 +77,16 @@ std::string strip_brackets(std::string token) {
   return token;
 }
 
-CommandSyntax parse_help(const std::string& name, const std::string& help) {
+CommandSyntax syntax_of(const Command& command) {
   CommandSyntax syntax;
-  syntax.options.insert("--help");  // every command has it, whether its help says so or not
-  // Options and their values, wherever the help mentions them ("--format json|xml|form").
-  static const std::regex option_pattern(R"((--[a-z][a-z0-9-]*)(?:[ =]([A-Za-z_|.:/0-9-]+))?)");
-  for (auto it = std::sregex_iterator(help.begin(), help.end(), option_pattern);
-       it != std::sregex_iterator(); ++it) {
-    const std::string option = (*it)[1];
-    syntax.options.insert(option);
-    const std::string placeholder = (*it)[2];
-    if (placeholder.empty() || placeholder.rfind("--", 0) == 0) continue;
-    // "json|xml|form", "DIR", "127.0.0.1": the option takes a value; "payload.json" in an
-    // example says nothing new.
-    const bool describes = placeholder.find('|') != std::string::npos ||
-                           is_upper_word(placeholder) ||
-                           std::isdigit(static_cast<unsigned char>(placeholder[0]));
-    if (describes && syntax.values.count(option) == 0) {
-      syntax.values[option] = value_kind(option, placeholder);
-    }
+  syntax.options.insert("--help");
+  for (const Option& option : command.options) {
+    if (!option.offered) continue;
+    syntax.options.insert(option.name);
+    if (option.value) syntax.values[option.name] = value_kind(option.name, option.value);
   }
+  const std::string name = command.name;
+  const std::string help = command.help;
   // Positionals from the usage line: "usage: conform validate VENDOR MESSAGE [options] FILE...".
   const std::string usage_prefix = "usage: conform " + name;
   const auto start = help.find(usage_prefix);
@@ -223,7 +200,7 @@ std::string script(const contracts::Catalog& catalog) {
   std::map<std::string, CommandSyntax> syntaxes;
   for (const auto& command : registered_commands()) {
     names.push_back(command.name);
-    syntaxes[command.name] = parse_help(command.name, help_text(command));
+    syntaxes[command.name] = syntax_of(command);
   }
   std::vector<std::string> vendors;
   for (const auto& v : catalog.vendors()) vendors.push_back(v.id);
@@ -254,49 +231,27 @@ std::string script(const contracts::Catalog& catalog) {
   return out.str();
 }
 
-int usage(const std::string& message) {
-  std::cerr << "conform completion: " << message
-            << "\nRun 'conform completion --help' for usage.\n";
-  return kExitUsage;
-}
-
-int run(const std::vector<std::string>& argv) {
-  const Arguments args(argv, {"--out", "--output", "--schemas"}, {"--help", "-h"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
-  if (!args.error().empty()) return usage(args.error());
+int run(const Arguments& args) {
   // --output is a format in every command; here it was once the destination.
   if (const auto output = args.value("--output")) {
-    return usage(
-        "--output is a format in conform's commands; to write the script to a file: "
-        "--out " +
+    throw UsageError(
+        "--output is a format in conform's commands; to write the script to a file: --out " +
         *output);
   }
   if (args.positional().size() != 1 || args.positional()[0] != "bash") {
-    return usage("name the shell: conform completion bash (bash is the one supported)");
+    throw UsageError("name the shell: conform completion bash (bash is the one supported)");
   }
-  try {
-    const auto catalog = contracts::Catalog::load(schemas_location(args.value("--schemas")));
-    const std::string text = script(*catalog);
-    if (const auto out = args.value("--out")) {
-      report::write_file_atomically(*out, text);
-    } else {
-      std::cout << text;
-    }
-    return kExitOk;
-  } catch (const contracts::CatalogError& e) {
-    std::cerr << "conform completion: broken vendor contract: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const std::runtime_error& e) {  // --out could not be written
-    std::cerr << "conform completion: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  const std::string text = script(*load_catalog(args));
+  write_output(args, text);
+  return kExitOk;
 }
 
 const CommandRegistration registration{
-    {"completion", "print a bash completion script (commands, options, vendors, messages)", run}};
+    {"completion",
+     "print a bash completion script (commands, options, vendors, messages)",
+     kHelp,
+     {{"--out", "FILE"}, {"--output", "FILE", false}, {"--schemas", "DIR"}},
+     run}};
 
 }  // namespace
 }  // namespace conform::cli

@@ -13,14 +13,13 @@
 #include "cli/command.hpp"
 #include "cli/console.hpp"
 #include "cli/path_check.hpp"
-#include "cli/schemas_location.hpp"
+#include "cli/vendor_lookup.hpp"
 #include "codec/decode.hpp"
 #include "codec/encode.hpp"
 #include "codec/sniff.hpp"
 #include "codec/xml_rules.hpp"
 #include "contracts/catalog.hpp"
 #include "contracts/schema_resolver.hpp"
-#include "schema/suggest.hpp"
 
 namespace conform::cli {
 namespace {
@@ -50,22 +49,12 @@ example:
   conform convert VENDOR request --to xml user.json   (VENDOR: an id 'conform vendors' lists)
 )";
 
-struct Usage {
-  std::string message;
-};
-
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& known) {
-  const std::vector<std::string_view> candidates(known.begin(), known.end());
-  const auto nearest = schema::suggest_name(name, candidates);
-  return nearest ? "; did you mean \"" + *nearest + "\"?" : "";
-}
-
 Format format_option(const Arguments& args, const char* name) {
   const auto text = args.value(name);
   const auto format = text ? parse_format(*text) : std::nullopt;
   if (!format) {
-    throw Usage{std::string(name) + " takes json, xml or form" +
-                (text ? ", not \"" + *text + "\"" : "")};
+    throw UsageError(std::string(name) + " takes json, xml or form" +
+                     (text ? ", not \"" + *text + "\"" : ""));
   }
   return *format;
 }
@@ -100,49 +89,33 @@ bool read_whole(const std::string& file, std::string& bytes) {
   return !in.bad();
 }
 
-int convert(const Arguments& args) {
-  if (!args.error().empty()) throw Usage{args.error()};
-  if (args.positional().size() != 3) {
-    throw Usage{"expected VENDOR MESSAGE FILE (see 'conform convert --help')"};
-  }
+int run(const Arguments& args) {
+  if (args.positional().size() != 3) throw UsageError("expected VENDOR MESSAGE FILE");
   const std::string& vendor_id = args.positional()[0];
   const std::string& message_name = args.positional()[1];
   const std::string& file = args.positional()[2];
   const Format to = format_option(args, "--to");
 
-  const auto catalog = contracts::Catalog::load(schemas_location(args.value("--schemas")));
-  const contracts::Manifest* vendor = catalog->find(vendor_id);
-  if (vendor == nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& v : catalog->vendors()) ids.push_back(v.id);
-    throw Usage{"unknown vendor \"" + vendor_id + "\"" + did_you_mean(vendor_id, ids) +
-                " ('conform vendors' lists them)"};
-  }
-  const auto id = parse_message_id(message_name);
-  const contracts::MessageSpec* message = id ? catalog->message(*vendor, *id) : nullptr;
-  if (message == nullptr) {
-    std::vector<std::string> names;
-    for (const auto& m : vendor->messages) names.push_back(m.id.name());
-    throw Usage{vendor->id + " documents no message \"" + message_name + "\"" +
-                did_you_mean(message_name, names)};
-  }
+  const auto catalog = load_catalog(args);
+  const contracts::Manifest* vendor = &find_vendor(*catalog, vendor_id);
+  const contracts::MessageSpec* message = &find_message(*catalog, *vendor, message_name);
   if (message->empty_body) {
-    throw Usage{vendor->id + " " + message->id.name() +
-                " has no body: there is nothing to convert"};
+    throw CannotRun(vendor->id + " " + message->id.name() +
+                    " has no body: there is nothing to convert");
   }
   const auto schema = catalog->schema(*vendor, *message);
   const auto rules = catalog->xml_rules(*vendor, *message);
   std::string bytes;
   if (const std::string problem = file == "-" ? "" : path_problem(file, PathKind::file);
       !problem.empty()) {
-    throw Usage{"cannot read " + file + ": " + problem};
+    throw CannotRun("cannot read " + file + ": " + problem);
   }
-  if (!read_whole(file, bytes)) throw Usage{"cannot read " + file};
+  if (!read_whole(file, bytes)) throw CannotRun("cannot read " + file);
   const Format from =
       args.value("--from") ? format_option(args, "--from") : input_format(file, bytes);
   if ((from == Format::xml || to == Format::xml) && rules == nullptr) {
-    throw Usage{vendor->id + " " + message->id.name() +
-                " has no XML form (its manifest entry names no xml_rules)"};
+    throw CannotRun(vendor->id + " " + message->id.name() +
+                    " has no XML form (its manifest entry names no xml_rules)");
   }
 
   // Cross-file $refs ("errors.schema.json#/...") resolve beside the message's schema.
@@ -190,28 +163,12 @@ int convert(const Arguments& args) {
   return checked.valid ? kExitOk : kExitFindings;
 }
 
-int run(const std::vector<std::string>& argv) {
-  const Arguments args(argv, {"--from", "--to", "--schemas"}, {"--help", "-h"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
-  try {
-    return convert(args);
-  } catch (const Usage& usage) {
-    std::cerr << "conform convert: " << usage.message << "\n";
-    return kExitUsage;
-  } catch (const contracts::CatalogError& e) {
-    std::cerr << "conform convert: broken vendor contract: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const schema::SchemaError& e) {
-    std::cerr << "conform convert: broken schema: " << e.what() << "\n";
-    return kExitUsage;
-  }
-}
-
 const CommandRegistration registration{
-    {"convert", "print a payload in another encoding (json, xml, form)", run}};
+    {"convert",
+     "print a payload in another encoding (json, xml, form)",
+     kHelp,
+     {{"--from", "json|xml|form"}, {"--to", "json|xml|form"}, {"--schemas", "DIR"}},
+     run}};
 
 }  // namespace
 }  // namespace conform::cli

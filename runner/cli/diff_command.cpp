@@ -6,6 +6,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/drift_options.hpp"
 #include "cli/path_check.hpp"
 #include "contracts/catalog.hpp"
 #include "drift/drift_report.hpp"
@@ -41,69 +42,39 @@ constexpr const char* kUsage =
     "example:\n"
     "  git worktree add /tmp/old main && conform diff /tmp/old/schemas schemas\n";
 
-int usage_error(const std::string& message) {
-  std::cerr << "conform diff: " << message << "\nRun 'conform diff --help' for the options.\n";
-  return kExitUsage;
-}
-
-int run_diff(const std::vector<std::string>& args) {
-  const Arguments parsed(args, {"--fail-on", "--output", "--report-dir"}, {"--help", "-h"});
-  if (!parsed.error().empty()) return usage_error(parsed.error());
-  if (parsed.flag("--help") || parsed.flag("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+int run_diff(const Arguments& parsed) {
   if (parsed.positional().size() != 2) {
-    return usage_error("give two schema trees: OLD and NEW (folders like schemas/)");
+    throw UsageError("give two schema trees: OLD and NEW (folders like schemas/)");
   }
-  drift::Level fail_on = drift::Level::breaking;
-  if (const auto text = parsed.value("--fail-on")) {
-    const auto level = drift::parse_fail_on(*text);
-    if (!level) return usage_error("--fail-on takes breaking or any, not \"" + *text + "\"");
-    fail_on = *level;
-  }
-  const std::string output = parsed.value("--output").value_or("text");
-  if (output != "text" && output != "json" && output != "sarif") {
-    return usage_error("--output takes text, json or sarif, not \"" + output + "\"");
-  }
+  const DriftOutput output = read_drift_output(parsed);
   std::shared_ptr<contracts::Catalog> trees[2];
   for (int i = 0; i < 2; ++i) {
     const fs::path dir = parsed.positional()[static_cast<std::size_t>(i)];
     if (const std::string problem = path_problem(dir, PathKind::folder); !problem.empty()) {
-      std::cerr << "conform diff: " << dir.string() << ": " << problem
-                << "; give two schema trees (folders like schemas/)\n";
-      return kExitUsage;
+      throw CannotRun(dir.string() + ": " + problem +
+                      "; give two schema trees (folders like schemas/)");
     }
     try {
       trees[i] = contracts::Catalog::load(dir);
     } catch (const std::exception& e) {
-      std::cerr << "conform diff: cannot read the schema tree " << dir.string() << ": " << e.what()
-                << "\n";
-      return kExitUsage;
+      throw CannotRun("cannot read the schema tree " + dir.string() + ": " + e.what());
     }
   }
   const drift::DriftItems items = drift::diff_trees(*trees[0], *trees[1]);
-  if (output == "json") {
-    drift::print_items_json(std::cout, items);
-  } else if (output == "sarif") {
-    drift::write_items_sarif(std::cout, items, fail_on, {"conform", CONFORM_VERSION}, {});
-  } else {
-    drift::print_items(std::cout, items);
-  }
+  print_drift_items(output, items, {});
   if (const auto report_dir = parsed.value("--report-dir")) {
-    try {
-      report::write_reports(drift::to_run_result(items, nullptr, fail_on, parsed.positional()[1]),
-                            *report_dir);
-    } catch (const std::exception& e) {
-      std::cerr << "conform diff: cannot write the reports: " << e.what() << "\n";
-      return kExitUsage;
-    }
+    write_reports(drift::to_run_result(items, nullptr, output.fail_on, parsed.positional()[1]),
+                  *report_dir);
   }
-  return drift::reaches(items, fail_on) ? kExitFindings : kExitOk;
+  return drift::reaches(items, output.fail_on) ? kExitFindings : kExitOk;
 }
 
 const CommandRegistration kRegistration{
-    {"diff", "classify the changes between two schema trees (breaking, warning, info)", run_diff}};
+    {"diff",
+     "classify the changes between two schema trees (breaking, warning, info)",
+     kUsage,
+     {{"--fail-on", "breaking|any"}, {"--output", "text|json|sarif"}, {"--report-dir", "DIR"}},
+     run_diff}};
 
 }  // namespace
 }  // namespace conform::cli

@@ -6,12 +6,10 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
-#include "cli/path_check.hpp"
-#include "cli/schemas_location.hpp"
+#include "cli/drift_options.hpp"
 #include "contracts/catalog.hpp"
 #include "drift/drift_report.hpp"
 #include "drift/recording_check.hpp"
-#include "report/reports.hpp"
 
 namespace conform::cli {
 namespace {
@@ -45,75 +43,24 @@ constexpr const char* kUsage =
     "example:\n"
     "  conform drift snapshots --baseline snapshots-main --fail-on any\n";
 
-int usage_error(const std::string& message) {
-  std::cerr << "conform drift: " << message << "\nRun 'conform drift --help' for the options.\n";
-  return kExitUsage;
-}
-
-// Reads a recording; prints its problems and returns false when it cannot be used.
-bool read_checked(const fs::path& dir, drift::Recording& recording) {
-  if (const std::string problem = path_problem(dir, PathKind::folder); !problem.empty()) {
-    std::cerr << "conform drift: " << dir.string() << ": " << problem
-              << "; give the folder `conform record --out DIR` wrote\n";
-    return false;
-  }
-  recording = drift::read_recording(dir);
-  for (const Finding& problem : recording.problems) {
-    std::cerr << "error: " << problem.message << "\n";
-  }
-  if (!recording.problems.empty()) {
-    std::cerr << "conform drift: " << dir.string()
-              << " is not a recording; make one with `conform record --out " << dir.string()
-              << "`.\n";
-    return false;
-  }
-  return true;
-}
-
-int run_drift(const std::vector<std::string>& args) {
-  const Arguments parsed(args, {"--baseline", "--fail-on", "--report-dir", "--schemas", "--output"},
-                         {"--help", "-h"});
-  if (!parsed.error().empty()) return usage_error(parsed.error());
-  if (parsed.flag("--help") || parsed.flag("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+int run_drift(const Arguments& parsed) {
   if (parsed.positional().size() != 1) {
-    return usage_error("give one recording folder (from `conform record --out DIR`)");
+    throw UsageError("give one recording folder (from `conform record --out DIR`)");
   }
-  drift::Level fail_on = drift::Level::breaking;
-  if (const auto text = parsed.value("--fail-on")) {
-    const auto level = drift::parse_fail_on(*text);
-    if (!level) return usage_error("--fail-on takes breaking or any, not \"" + *text + "\"");
-    fail_on = *level;
-  }
-  const std::string output = parsed.value("--output").value_or("text");
-  if (output != "text" && output != "json" && output != "sarif") {
-    return usage_error("--output takes text, json or sarif, not \"" + output + "\"");
-  }
-  std::shared_ptr<contracts::Catalog> catalog;
-  try {
-    catalog = contracts::Catalog::load(schemas_location(parsed.value("--schemas")));
-  } catch (const std::exception& e) {
-    std::cerr << "conform drift: cannot load the vendor contracts: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  const DriftOutput output = read_drift_output(parsed);
+  const auto catalog = load_catalog(parsed);
   const fs::path dir = parsed.positional().front();
-  drift::Recording current;
-  if (!read_checked(dir, current)) return kExitUsage;
+  const drift::Recording current = read_recording_checked(dir);
   const auto baseline_dir = parsed.value("--baseline");
   // A recording whose vendors all got no response is still evidence against a baseline.
   if (current.snapshots.empty() && (!baseline_dir || current.vendors.empty())) {
-    std::cerr << "conform drift: " << dir.string()
-              << " holds no snapshots; record some with `conform record --out " << dir.string()
-              << "`.\n";
-    return kExitUsage;
+    throw CannotRun(dir.string() + " holds no snapshots; record some with `conform record --out " +
+                    dir.string() + "`.");
   }
   drift::RecordingCheck checked = drift::check_recording(*catalog, current);
   drift::DriftItems items = checked.items;
   if (baseline_dir) {
-    drift::Recording baseline;
-    if (!read_checked(*baseline_dir, baseline)) return kExitUsage;
+    const drift::Recording baseline = read_recording_checked(*baseline_dir);
     const drift::RecordingCheck before = drift::check_recording(*catalog, baseline);
     drift::DriftItems changes =
         drift::compare_recordings(baseline, before.shapes, current, checked.shapes, checked.maps);
@@ -121,32 +68,30 @@ int run_drift(const std::vector<std::string>& args) {
     drift::sort_items(items);
   }
 
-  if (output == "json") {
-    drift::print_items_json(std::cout, items);
-  } else if (output == "sarif") {
-    drift::write_items_sarif(std::cout, items, fail_on, {"conform", CONFORM_VERSION}, dir);
-  } else {
+  if (output.format == "text") {
     std::cout << "drift: " << current.snapshots.size() << " snapshots in " << dir.string()
               << (baseline_dir ? " against the baseline " + *baseline_dir : "") << "\n\n";
-    drift::print_items(std::cout, items);
   }
+  print_drift_items(output, items, dir);
   if (const auto report_dir = parsed.value("--report-dir")) {
-    try {
-      report::write_reports(drift::to_run_result(items, &current, fail_on, dir.string()),
-                            *report_dir);
-      if (output == "text") {
-        std::cout << "reports: " << (fs::path(*report_dir) / "report.html").string() << "\n";
-      }
-    } catch (const std::exception& e) {
-      std::cerr << "conform drift: cannot write the reports: " << e.what() << "\n";
-      return kExitUsage;
+    write_reports(drift::to_run_result(items, &current, output.fail_on, dir.string()), *report_dir);
+    if (output.format == "text") {
+      std::cout << "reports: " << (fs::path(*report_dir) / "report.html").string() << "\n";
     }
   }
-  return drift::reaches(items, fail_on) ? kExitFindings : kExitOk;
+  return drift::reaches(items, output.fail_on) ? kExitFindings : kExitOk;
 }
 
 const CommandRegistration kRegistration{
-    {"drift", "check recorded responses against the contracts and a baseline", run_drift}};
+    {"drift",
+     "check recorded responses against the contracts and a baseline",
+     kUsage,
+     {{"--baseline", "DIR"},
+      {"--fail-on", "breaking|any"},
+      {"--report-dir", "DIR"},
+      {"--schemas", "DIR"},
+      {"--output", "text|json|sarif"}},
+     run_drift}};
 
 }  // namespace
 }  // namespace conform::cli

@@ -7,8 +7,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
-#include "cli/path_check.hpp"
-#include "cli/schemas_location.hpp"
+#include "cli/drift_options.hpp"
 #include "codec/decode.hpp"
 #include "codec/encode.hpp"
 #include "contracts/catalog.hpp"
@@ -41,39 +40,12 @@ constexpr const char* kUsage =
     "example:\n"
     "  conform infer snapshots --vendor VENDOR --message response:200 > inferred.json\n";
 
-int usage_error(const std::string& message) {
-  std::cerr << "conform infer: " << message << "\nRun 'conform infer --help' for the options.\n";
-  return kExitUsage;
-}
-
-int run_infer(const std::vector<std::string>& args) {
-  const Arguments parsed(args, {"--vendor", "--message", "--schemas"}, {"--help", "-h"});
-  if (!parsed.error().empty()) return usage_error(parsed.error());
-  if (parsed.flag("--help") || parsed.flag("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+int run_infer(const Arguments& parsed) {
   if (parsed.positional().size() != 1) {
-    return usage_error("give one recording folder (from `conform record --out DIR`)");
+    throw UsageError("give one recording folder (from `conform record --out DIR`)");
   }
-  std::shared_ptr<contracts::Catalog> catalog;
-  try {
-    catalog = contracts::Catalog::load(schemas_location(parsed.value("--schemas")));
-  } catch (const std::exception& e) {
-    std::cerr << "conform infer: cannot load the vendor contracts: " << e.what() << "\n";
-    return kExitUsage;
-  }
-  const fs::path dir = parsed.positional().front();
-  if (const std::string problem = path_problem(dir, PathKind::folder); !problem.empty()) {
-    std::cerr << "conform infer: " << dir.string() << ": " << problem
-              << "; give the folder `conform record --out DIR` wrote\n";
-    return kExitUsage;
-  }
-  const drift::Recording recording = drift::read_recording(dir);
-  for (const Finding& problem : recording.problems) {
-    std::cerr << "error: " << problem.message << "\n";
-  }
-  if (!recording.problems.empty()) return usage_error("the recording cannot be read");
+  const auto catalog = load_catalog(parsed);
+  const drift::Recording recording = read_recording_checked(parsed.positional().front());
 
   const auto vendor_filter = parsed.value("--vendor");
   const auto message_filter = parsed.value("--message");
@@ -100,7 +72,7 @@ int run_infer(const std::vector<std::string>& args) {
       std::cerr << "  --vendor " << key.first << " --message " << key.second << "   (" << count
                 << (count == 1 ? " body" : " bodies") << ")\n";
     }
-    return kExitUsage;
+    return kExitCannotRun;
   }
   const auto& [key, snapshots] = *groups.begin();
   const contracts::Manifest& vendor = *catalog->find(key.first);
@@ -129,7 +101,7 @@ int run_infer(const std::vector<std::string>& args) {
       ++unreadable;
     }
   }
-  if (samples.empty()) return usage_error("none of the bodies could be read");
+  if (samples.empty()) throw CannotRun("none of the bodies could be read");
   const rapidjson::Document schema = drift::infer_schema(samples);
   codec::EncodeOptions options;
   options.format = Format::json;
@@ -141,7 +113,11 @@ int run_infer(const std::vector<std::string>& args) {
 }
 
 const CommandRegistration kRegistration{
-    {"infer", "print a draft-07 schema inferred from recorded responses", run_infer}};
+    {"infer",
+     "print a draft-07 schema inferred from recorded responses",
+     kUsage,
+     {{"--vendor", "VENDOR"}, {"--message", "MESSAGE"}, {"--schemas", "DIR"}},
+     run_infer}};
 
 }  // namespace
 }  // namespace conform::cli

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "cli/arguments.hpp"
+#include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
 #include "cli/console.hpp"
 #include "cli/result_json.hpp"
-#include "cli/schemas_location.hpp"
 #include "contracts/catalog.hpp"
 #include "replay/case_loader.hpp"
 #include "replay/lint.hpp"
@@ -49,11 +49,6 @@ example:
   conform lint cases/ --strict
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "conform lint: " << message << "\n\nRun 'conform lint --help' for the options.\n";
-  return kExitUsage;
-}
-
 // Overwrites each secret in the quoted source with as many '*': the warning shows where a
 // credential is without printing it, and carets stay under the same columns.
 void mask(std::string& source, const std::vector<std::string>& secrets) {
@@ -72,36 +67,20 @@ void sort_by_position(Findings& findings) {
   });
 }
 
-int lint_command(const std::vector<std::string>& args) {
-  const Arguments parsed(args, {"--output", "--schemas"}, {"--strict", "--help", "-h"});
-  if (!parsed.error().empty()) return usage_error(parsed.error());
-  if (parsed.flag("--help") || parsed.flag("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+int lint_command(const Arguments& parsed) {
   const std::string output = parsed.value("--output").value_or("text");
   if (output != "text" && output != "json") {
-    return usage_error("--output is text or json, not '" + output + "'");
+    throw UsageError("--output is text or json, not '" + output + "'");
   }
-  const fs::path schemas_dir = schemas_location(parsed.value("--schemas"));
-  std::shared_ptr<contracts::Catalog> catalog;
-  std::unique_ptr<replay::CaseLoader> loader;
-  const fs::path cases_dir = schemas_dir.parent_path() / "cases";
-  try {
-    catalog = contracts::Catalog::load(schemas_dir);
-    loader = std::make_unique<replay::CaseLoader>(catalog->registry(), cases_dir);
-  } catch (const std::exception& e) {
-    std::cerr << "conform lint: cannot load the contracts or the case-file schema: " << e.what()
-              << "\n";
-    return kExitUsage;
-  }
+  const auto catalog = load_catalog(parsed);
+  const auto loader = load_case_loader(*catalog);
   std::vector<fs::path> paths(parsed.positional().begin(), parsed.positional().end());
-  if (paths.empty()) paths.push_back(cases_dir);
+  if (paths.empty()) paths.push_back(cases_location(*catalog));
   Findings problems;
   const auto files = replay::discover_case_files(paths, problems);
   if (!problems.empty()) {
     for (const auto& problem : problems) std::cerr << "conform lint: " << problem.message << "\n";
-    return kExitUsage;
+    return kExitCannotRun;
   }
 
   const bool colour = output == "text" && use_colour(STDOUT_FILENO);
@@ -137,7 +116,10 @@ int lint_command(const std::vector<std::string>& args) {
 }
 
 const CommandRegistration registration{
-    {"lint", "check case files: schema, vendors, messages, literal secrets, unused captures",
+    {"lint",
+     "check case files: schema, vendors, messages, literal secrets, unused captures",
+     kUsage,
+     {{"--output", "text|json"}, {"--schemas", "DIR"}, {"--strict"}},
      lint_command}};
 
 }  // namespace

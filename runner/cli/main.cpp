@@ -29,13 +29,13 @@ int hand_over(char** argv) {
     if (errno != ENOENT) {
       std::cerr << "conform: cannot run " << program.string() << ": " << std::strerror(errno)
                 << "\n";
-      return conform::cli::kExitUsage;
+      return conform::cli::kExitCannotRun;
     }
   }
   std::cerr << "conform: " << CONFORM_FULL_PROGRAM << " is missing (looked for "
             << candidates[0].string() << " and " << candidates[1].string()
             << "); reinstall conform\n";
-  return conform::cli::kExitUsage;
+  return conform::cli::kExitCannotRun;
 }
 
 bool runs_here(const std::vector<std::string>& args) {
@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
 #endif
   if (args.empty()) {
     print_usage(std::cerr);
-    return conform::cli::kExitUsage;
+    return conform::cli::kExitCannotRun;
   }
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_usage(std::cout);
@@ -79,10 +79,10 @@ int main(int argc, char** argv) {
   }
   for (const auto& command : conform::cli::registered_commands()) {
     if (args[0] == command.name) {
-      return command.run(std::vector<std::string>(args.begin() + 1, args.end()));
+      return conform::cli::run_command(command, {args.begin() + 1, args.end()});
     }
   }
   std::cerr << "conform: unknown command '" << args[0] << "'\n\n";
   print_usage(std::cerr);
-  return conform::cli::kExitUsage;
+  return conform::cli::kExitCannotRun;
 }

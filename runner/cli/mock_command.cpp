@@ -10,7 +10,6 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
-#include "cli/schemas_location.hpp"
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "mock/vendor_mock.hpp"
@@ -99,11 +98,6 @@ void print_fixtures(std::ostream& out, const contracts::Catalog& catalog) {
   }
 }
 
-int usage_error(const std::string& message) {
-  std::cerr << "conform mock: " << message << "\n\nRun 'conform mock --help' for the options.\n";
-  return kExitUsage;
-}
-
 bool parse_whole(const std::string& text, unsigned long long max, unsigned long long& out) {
   if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
   errno = 0;
@@ -136,26 +130,19 @@ bool parse_rate(const std::string& text, double& out) {
   return !text.empty() && errno == 0 && end && *end == '\0' && out >= 0 && out <= 1;
 }
 
-int mock_command(const std::vector<std::string>& args) {
-  const Arguments parsed(
-      args,
-      {"--vendor", "--host", "--port", "--profile", "--seed", "--latency", "--fault-rate",
-       "--fault", "--state", "--tls-cert", "--tls-key", "--max-body", "--schemas"},
-      {"--help", "-h"});
-  if (!parsed.error().empty()) return usage_error(parsed.error());
-  if (parsed.flag("--help") || parsed.flag("-h")) {
-    std::cout << kUsage;
-    try {
-      print_fixtures(std::cout,
-                     *contracts::Catalog::load(schemas_location(parsed.value("--schemas"))));
-    } catch (const std::exception&) {
-      // Without readable contracts the help still stands on its own.
-    }
-    return kExitOk;
+// After the help: the fixtures of the contracts --schemas names.
+void help_fixtures(const Arguments& parsed, std::ostream& out) {
+  try {
+    print_fixtures(out, *load_catalog(parsed));
+  } catch (const CannotRun&) {
+    // Without readable contracts the help still stands on its own.
   }
+}
+
+int mock_command(const Arguments& parsed) {
   if (!parsed.positional().empty()) {
-    return usage_error("unexpected argument '" + parsed.positional().front() +
-                       "'; name vendors with --vendor ID");
+    throw UsageError("unexpected argument '" + parsed.positional().front() +
+                     "'; name vendors with --vendor ID");
   }
   mock::MockOptions options;
   options.vendors = parsed.values("--vendor");
@@ -163,32 +150,32 @@ int mock_command(const std::vector<std::string>& args) {
   unsigned long long number = 0;
   if (const auto port = parsed.value("--port")) {
     if (!parse_whole(*port, 65535, number)) {
-      return usage_error("--port takes a number from 0 to 65535 (0 picks a free port), not '" +
-                         *port + "'");
+      throw UsageError("--port takes a number from 0 to 65535 (0 picks a free port), not '" +
+                       *port + "'");
     }
     options.port = static_cast<int>(number);
   }
   if (const auto profile = parsed.value("--profile")) {
     if (*profile != "default" && *profile != "drifted") {
-      return usage_error("--profile is default or drifted, not '" + *profile + "'");
+      throw UsageError("--profile is default or drifted, not '" + *profile + "'");
     }
     options.profile = *profile;
   }
   if (const auto seed = parsed.value("--seed")) {
     if (!parse_whole(*seed, ~0ULL, number)) {
-      return usage_error("--seed takes a whole number, not '" + *seed + "'");
+      throw UsageError("--seed takes a whole number, not '" + *seed + "'");
     }
     options.seed = number;
   }
   if (const auto latency = parsed.value("--latency")) {
     if (!parse_latency(*latency, options.latency_min_ms, options.latency_max_ms)) {
-      return usage_error("--latency takes milliseconds (50) or a range (20-200), not '" + *latency +
-                         "'");
+      throw UsageError("--latency takes milliseconds (50) or a range (20-200), not '" + *latency +
+                       "'");
     }
   }
   if (const auto rate = parsed.value("--fault-rate")) {
     if (!parse_rate(*rate, options.fault_rate)) {
-      return usage_error(
+      throw UsageError(
           "--fault-rate takes a share from 0 to 1 (0.1 is one request in ten), "
           "not '" +
           *rate + "'");
@@ -196,34 +183,28 @@ int mock_command(const std::vector<std::string>& args) {
   }
   options.faults = parsed.values("--fault");
   if (options.fault_rate > 0 && options.faults.empty()) {
-    return usage_error(
+    throw UsageError(
         "--fault-rate needs at least one --fault "
         "(500, 503, 429, reset, truncate or garbage)");
   }
   if (!options.faults.empty() && options.fault_rate == 0) {
-    return usage_error("--fault needs --fault-rate P (the share of requests that get a fault)");
+    throw UsageError("--fault needs --fault-rate P (the share of requests that get a fault)");
   }
   if (const auto state = parsed.value("--state")) options.state_file = *state;
   if (const auto cert = parsed.value("--tls-cert")) options.tls_cert = *cert;
   if (const auto key = parsed.value("--tls-key")) options.tls_key = *key;
   if (options.tls_cert.empty() != options.tls_key.empty()) {
-    return usage_error("HTTPS needs both --tls-cert FILE and --tls-key FILE");
+    throw UsageError("HTTPS needs both --tls-cert FILE and --tls-key FILE");
   }
   if (const auto max_body = parsed.value("--max-body")) {
     if (!parse_whole(*max_body, 1ULL << 32, number) || number == 0) {
-      return usage_error("--max-body takes a number of bytes, not '" + *max_body + "'");
+      throw UsageError("--max-body takes a number of bytes, not '" + *max_body + "'");
     }
     options.max_body_bytes = static_cast<std::size_t>(number);
   }
   options.access_log = &std::cerr;
 
-  std::shared_ptr<const contracts::Catalog> catalog;
-  try {
-    catalog = contracts::Catalog::load(schemas_location(parsed.value("--schemas")));
-  } catch (const std::exception& e) {
-    std::cerr << "conform mock: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  const std::shared_ptr<const contracts::Catalog> catalog = load_catalog(parsed);
 
   // Each connection holds a socket: up to the mock's 1024, where the default soft limit
   // (often 1024 descriptors) would refuse them first.
@@ -246,10 +227,9 @@ int mock_command(const std::vector<std::string>& args) {
   try {
     server.start();
   } catch (const std::invalid_argument& e) {
-    return usage_error(e.what());
+    throw UsageError(e.what());
   } catch (const std::exception& e) {
-    std::cerr << "conform mock: " << e.what() << "\n";
-    return kExitUsage;
+    throw CannotRun(e.what());
   }
   std::cout << "conform mock listening on " << server.base_url() << std::endl;
 
@@ -257,14 +237,29 @@ int mock_command(const std::vector<std::string>& args) {
   sigwait(&stop_signals, &signal_number);
   server.stop();
   if (!server.state_error().empty()) {
-    std::cerr << "conform mock: could not save the state: " << server.state_error() << "\n";
-    return kExitUsage;
+    throw CannotRun("could not save the state: " + server.state_error());
   }
   return kExitOk;
 }
 
-const CommandRegistration registration{
-    {"mock", "serve a stateful mock of the vendors' endpoints", mock_command}};
+const CommandRegistration registration{{"mock",
+                                        "serve a stateful mock of the vendors' endpoints",
+                                        kUsage,
+                                        {{"--vendor", "VENDOR"},
+                                         {"--host", "HOST"},
+                                         {"--port", "N"},
+                                         {"--profile", "default|drifted"},
+                                         {"--seed", "N"},
+                                         {"--latency", "MS|MIN-MAX"},
+                                         {"--fault-rate", "P"},
+                                         {"--fault", "500|503|429|reset|truncate|garbage"},
+                                         {"--state", "FILE"},
+                                         {"--tls-cert", "FILE"},
+                                         {"--tls-key", "FILE"},
+                                         {"--max-body", "BYTES"},
+                                         {"--schemas", "DIR"}},
+                                        mock_command,
+                                        help_fixtures}};
 
 }  // namespace
 }  // namespace conform::cli

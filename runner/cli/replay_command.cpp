@@ -1,15 +1,8 @@
 // `conform replay`: runs case files against the embedded mock or a live target, prints
 // progress and a summary, and writes the reports.
-#include <signal.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <cstdio>
-#include <iomanip>
 #include <iostream>
-#include <map>
-#include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,17 +10,13 @@
 #include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
 #include "cli/console.hpp"
-#include "cli/schemas_location.hpp"
 #include "contracts/catalog.hpp"
-#include "http/url.hpp"
-#include "mock/server.hpp"
-#include "replay/case_loader.hpp"
-#include "replay/profile.hpp"
+#include "replay/console_progress.hpp"
 #include "replay/run.hpp"
+#include "replay/run_setup.hpp"
 #include "replay/selection.hpp"
 #include "report/coverage.hpp"
 #include "report/reports.hpp"
-#include "text/terminal.hpp"
 
 namespace conform::cli {
 namespace {
@@ -80,41 +69,23 @@ constexpr const char* kUsage =
     "  conform replay cases/ --jobs 4\n"
     "  conform replay cases/VENDOR --base VENDOR=https://sandbox.example.com --var user_id=ID\n";
 
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void on_interrupt(int) { g_interrupted = true; }
-
 struct Options : CaseRunOptions {
   fs::path report_dir = "reports/latest";
 };
 
-int usage_error(const std::string& message) {
-  std::cerr << "conform replay: " << message << "\nRun 'conform replay --help' for the options.\n";
-  return kExitUsage;
-}
-
-// Fills `options` from the command line; returns an exit code when it cannot.
-std::optional<int> parse_options(const std::vector<std::string>& args, Options& options) {
-  auto with_value = case_run_value_options();
-  with_value.insert({"--shard", "--report-dir"});
-  auto flags = case_run_flags();
-  flags.insert("--fail-fast");
-  const Arguments parsed(args, with_value, flags);
-  if (!parsed.error().empty()) return usage_error(parsed.error());
-  if (parsed.flag("--help") || parsed.flag("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (auto problem = read_case_run_options(parsed, options)) return usage_error(*problem);
+Options read_options(const Arguments& parsed) {
+  Options options;
+  read_case_run_options(parsed, options);
   if (auto shard = parsed.value("--shard")) {
     const auto parsed_shard = replay::parse_shard(*shard);
-    if (!parsed_shard)
-      return usage_error("--shard takes K/N with 1 <= K <= N, not \"" + *shard + "\"");
+    if (!parsed_shard) {
+      throw UsageError("--shard takes K/N with 1 <= K <= N, not \"" + *shard + "\"");
+    }
     options.selection.shard = *parsed_shard;
   }
   options.run.fail_fast = parsed.flag("--fail-fast");
   if (auto dir = parsed.value("--report-dir")) options.report_dir = *dir;
-  return std::nullopt;
+  return options;
 }
 
 void print_broken(const fs::path& file, const Findings& findings, const std::string& source) {
@@ -124,156 +95,6 @@ void print_broken(const fs::path& file, const Findings& findings, const std::str
   result.findings = findings;
   std::cerr << "error: broken case file " << file.string() << "\n";
   render_findings(std::cerr, result, source, use_colour(STDERR_FILENO));
-}
-
-struct LoadedCases {
-  std::vector<replay::Case> cases;
-  std::map<fs::path, replay::VendorDefaults> defaults;  // by folder
-  bool broken = false;
-};
-
-LoadedCases load_cases(const std::vector<fs::path>& paths, const replay::CaseLoader& loader,
-                       const contracts::Catalog& catalog) {
-  LoadedCases out;
-  Findings problems;
-  const auto files = replay::discover_case_files(paths, problems);
-  for (const Finding& problem : problems) {
-    std::cerr << "error: " << problem.message << "\n";
-    out.broken = true;
-  }
-  for (const auto& file : files) {
-    auto loaded = loader.load_case(file);
-    if (!loaded.value) {
-      print_broken(file, loaded.findings, loaded.source);
-      out.broken = true;
-      continue;
-    }
-    if (!catalog.find(loaded.value->vendor)) {
-      Finding finding;
-      finding.pointer = "/vendor";
-      finding.keyword = "vendor";
-      finding.message =
-          "no vendor \"" + loaded.value->vendor + "\" in " + catalog.schemas_dir().string();
-      const auto at = loaded.source.find("\"vendor\"");
-      if (at != std::string::npos) {
-        finding.line =
-            1 + static_cast<int>(std::count(loaded.source.begin(),
-                                            loaded.source.begin() + static_cast<long>(at), '\n'));
-        const auto line_start = loaded.source.rfind('\n', at);
-        finding.column =
-            static_cast<int>(at - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
-        finding.length = 8;
-      }
-      print_broken(file, {finding}, loaded.source);
-      out.broken = true;
-      continue;
-    }
-    const fs::path folder = file.parent_path();
-    if (!out.defaults.count(folder) && fs::is_regular_file(folder / "defaults.json")) {
-      auto defaults = loader.load_defaults(folder / "defaults.json");
-      if (!defaults.value) {
-        print_broken(folder / "defaults.json", defaults.findings, defaults.source);
-        out.broken = true;
-        out.defaults[folder] = {};
-      } else {
-        out.defaults[folder] = std::move(*defaults.value);
-      }
-    }
-    out.cases.push_back(std::move(*loaded.value));
-  }
-  return out;
-}
-
-std::string format_ms(double ms) {
-  std::ostringstream out;
-  if (ms < 1000) {
-    out << static_cast<long>(ms + 0.5) << " ms";
-  } else {
-    out << std::fixed << std::setprecision(2) << ms / 1000 << " s";
-  }
-  return out.str();
-}
-
-const char* outcome_label(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::passed:
-      return "PASS ";
-    case Outcome::failed:
-      return "FAIL ";
-    case Outcome::error:
-      return "ERROR";
-    case Outcome::skipped:
-      return "SKIP ";
-  }
-  return "?    ";
-}
-
-// Everything below is outside data (case files, the vendor's responses): escaped.
-void print_case_detail(std::ostream& out, const CaseResult& result) {
-  const auto safe = [](std::string_view text) { return text::escape_for_terminal(text); };
-  for (const StepResult& step : result.steps) {
-    if (step.outcome == Outcome::passed || step.outcome == Outcome::skipped) continue;
-    out << "    step \"" << safe(step.name) << "\": " << safe(step.exchange.method) << " "
-        << safe(step.exchange.url);
-    if (step.exchange.status) out << " -> " << step.exchange.status;
-    out << "\n";
-    for (const Finding& finding : step.findings) {
-      if (finding.severity != Severity::error) continue;
-      out << "      " << safe(finding.keyword) << ": " << safe(finding.message);
-      if (!finding.pointer.empty() && finding.message.find(finding.pointer) == std::string::npos) {
-        out << " at " << safe(finding.pointer);
-      }
-      if (finding.expected) out << "; expected " << safe(*finding.expected);
-      if (finding.actual) out << ", actual " << safe(*finding.actual);
-      out << "\n";
-    }
-    if (!step.curl.empty()) out << "      reproduce: " << safe(step.curl) << "\n";
-  }
-}
-
-void print_summary(std::ostream& out, const RunResult& run) {
-  struct Counts {
-    int passed = 0, failed = 0, error = 0, skipped = 0;
-  };
-  std::map<std::string, Counts> per_vendor;
-  Counts total;
-  for (const CaseResult& result : run.cases) {
-    for (Counts* counts : {&per_vendor[result.vendor], &total}) {
-      switch (result.outcome) {
-        case Outcome::passed:
-          ++counts->passed;
-          break;
-        case Outcome::failed:
-          ++counts->failed;
-          break;
-        case Outcome::error:
-          ++counts->error;
-          break;
-        case Outcome::skipped:
-          ++counts->skipped;
-          break;
-      }
-    }
-  }
-  const auto row = [&](const std::string& name, const Counts& c) {
-    out << "  " << std::left << std::setw(14) << text::escape_for_terminal(name) << std::right
-        << std::setw(7) << c.passed << std::setw(7) << c.failed << std::setw(7) << c.error
-        << std::setw(8) << c.skipped << std::setw(7) << (c.passed + c.failed + c.error + c.skipped)
-        << "\n";
-  };
-  out << "\n  " << std::left << std::setw(14) << "vendor" << std::right << std::setw(7) << "passed"
-      << std::setw(7) << "failed" << std::setw(7) << "error" << std::setw(8) << "skipped"
-      << std::setw(7) << "total"
-      << "\n";
-  for (const auto& [vendor, counts] : per_vendor) row(vendor, counts);
-  row("all", total);
-  const double seconds = run.duration_ms / 1000;
-  out << "\n" << run.cases.size() << " cases in " << format_ms(run.duration_ms);
-  if (seconds > 0) {
-    out << " (" << std::fixed << std::setprecision(1)
-        << static_cast<double>(run.cases.size()) / seconds << " cases/s)";
-  }
-  out << " against " << run.target << (run.interrupted ? " — interrupted" : "") << "\n";
 }
 
 // The first finding of `keyword` in a step that could not run: a step that got no
@@ -291,149 +112,56 @@ const Finding* setup_problem(const RunResult& run, const std::string& keyword) {
   return nullptr;
 }
 
-int run_replay(const std::vector<std::string>& args) {
-  Options options;
-  if (const auto exit = parse_options(args, options)) return *exit;
+int run_replay(const Arguments& parsed) {
+  Options options = read_options(parsed);
+  const auto catalog = load_catalog(parsed);
+  const replay::CaseSet loaded = load_cases(options, *catalog);
+  for (const Finding& problem : loaded.missing) std::cerr << "error: " << problem.message << "\n";
+  for (const auto* broken : {&loaded.broken, &loaded.broken_defaults}) {
+    for (const auto& file : *broken) print_broken(file.file, file.findings, file.source);
+  }
+  if (!loaded.missing.empty() || !loaded.broken.empty() || !loaded.broken_defaults.empty()) {
+    throw CannotRun("fix the case files above; nothing was sent.");
+  }
+  const std::vector<const replay::Case*> selected = selected_cases(loaded, options);
 
-  const fs::path schemas_dir = schemas_location(options.schemas);
-  std::shared_ptr<contracts::Catalog> catalog;
+  replay::RunTargets targets;
   try {
-    catalog = contracts::Catalog::load(schemas_dir);
-  } catch (const std::exception& e) {
-    std::cerr << "conform replay: cannot load the vendor contracts: " << e.what() << "\n";
-    return kExitUsage;
+    targets = replay::set_up_targets(catalog, options, options.target == "mock", loaded);
+  } catch (const replay::SetupError& e) {
+    throw CannotRun(e.what());
   }
-  // The case-file schema lives in the cases/ folder beside the schemas.
-  const fs::path cases_dir = schemas_dir.parent_path() / "cases";
-  if (options.paths.empty()) options.paths.push_back(cases_dir);
-
-  std::unique_ptr<replay::CaseLoader> loader;
-  try {
-    loader = std::make_unique<replay::CaseLoader>(catalog->registry(), cases_dir);
-  } catch (const std::exception& e) {
-    std::cerr << "conform replay: cannot load the case-file schema from " << cases_dir.string()
-              << ": " << e.what() << "\n";
-    return kExitUsage;
-  }
-  LoadedCases loaded = load_cases(options.paths, *loader, *catalog);
-  if (loaded.broken) {
-    std::cerr << "conform replay: fix the case files above; nothing was sent.\n";
-    return kExitUsage;
-  }
-  std::vector<const replay::Case*> selected;
-  for (const auto& test_case : loaded.cases) {
-    if (replay::selected(test_case, options.selection)) selected.push_back(&test_case);
-  }
-
-  // Where each vendor lives.
-  std::unique_ptr<mock::MockServer> server;
-  std::string target_base = options.target;
-  if (options.target == "mock") {
-    mock::MockOptions mock_options;
-    mock_options.profile = options.mock_profile;
-    try {
-      server = std::make_unique<mock::MockServer>(catalog, mock_options);
-      server->start();
-    } catch (const std::exception& e) {
-      std::cerr << "conform replay: cannot start the embedded mock: " << e.what() << "\n";
-      return kExitUsage;
-    }
-    target_base = server->base_url();
-  }
-  std::map<std::string, replay::VendorTarget> targets;
-  for (const auto& manifest : catalog->vendors()) {
-    replay::VendorTarget target;
-    target.manifest = &manifest;
-    if (const auto base = options.bases.find(manifest.id); base != options.bases.end()) {
-      target.base_url = base->second;
-    } else if (server) {
-      target.base_url = target_base + server->mount_point(manifest.id);
-    } else {
-      target.base_url = http::join_url(target_base, manifest.id);
-    }
-    const bool fixtures = (server && !options.bases.count(manifest.id)) || options.fixtures;
-    target.live = !fixtures;
-    try {
-      target.variables =
-          fixtures ? replay::mock_profile(manifest) : replay::environment_profile(manifest);
-    } catch (const std::exception& e) {
-      if (fixtures) {
-        std::cerr << "conform replay: " << manifest.id << ": no usable mock fixtures: " << e.what()
-                  << "\n";
-        return kExitUsage;
-      }
-    }
-    target.variables.merge(options.variables);
-    targets[manifest.id] = std::move(target);
-  }
-  for (const auto& test_case : loaded.cases) {
-    const auto defaults = loaded.defaults.find(test_case.file.parent_path());
-    // Every case of a folder shares its defaults; a vendor's folder is one folder.
-    if (defaults != loaded.defaults.end()) targets[test_case.vendor].defaults = &defaults->second;
-  }
-
+  const auto& server = targets.server;
   options.run.target = server ? "mock" : options.target;
-  options.run.interrupted = &g_interrupted;
-  struct sigaction action {};
-  action.sa_handler = on_interrupt;
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  options.run.interrupted = replay::interrupt_on_signals();
 
-  const bool terminal = isatty(STDOUT_FILENO) != 0;
   std::cout << "replaying " << selected.size() << " of " << loaded.cases.size() << " cases against "
-            << (server ? "the embedded mock at " + target_base : options.target) << " with "
+            << (server ? "the embedded mock at " + server->base_url() : options.target) << " with "
             << options.run.jobs << (options.run.jobs == 1 ? " job" : " jobs") << "\n";
   std::cout.flush();
-  const auto progress = [&](const CaseResult& result, std::size_t done, std::size_t total) {
-    const bool bad = result.outcome == Outcome::failed || result.outcome == Outcome::error;
-    if (terminal) {
-      constexpr std::size_t kWidth = 24;
-      const std::size_t filled = total ? done * kWidth / total : kWidth;
-      std::cout << "\r\033[K[" << std::string(filled, '#') << std::string(kWidth - filled, '.')
-                << "] " << done << "/" << total << " " << text::escape_for_terminal(result.vendor)
-                << ": " << text::escape_for_terminal(result.name);
-      if (bad || done == total) std::cout << "\r\033[K";
-      std::cout.flush();
-      if (!bad) return;
-    }
-    std::cout << outcome_label(result.outcome) << " " << text::escape_for_terminal(result.vendor)
-              << ": " << text::escape_for_terminal(result.name) << " ("
-              << format_ms(result.duration_ms) << ")\n";
-    if (bad) print_case_detail(std::cout, result);
-    std::cout.flush();
-  };
-  RunResult run;
-  try {
-    run = replay::run_cases(selected, targets, *catalog, options.run, progress);
-  } catch (const std::exception& e) {
-    std::cerr << "conform replay: the run stopped: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  RunResult run =
+      run_selected_cases(selected, targets.targets, *catalog, options.run,
+                         replay::console_progress(std::cout, isatty(STDOUT_FILENO) != 0));
   if (server) server->stop();
 
-  print_summary(std::cout, run);
+  replay::print_summary(std::cout, run);
   run.coverage = report::measure_coverage(run, catalog->vendors());
-  try {
-    report::write_reports(run, options.report_dir);
-    std::cout << "reports: " << (options.report_dir / "report.html").string() << "\n";
-  } catch (const std::exception& e) {
-    std::cerr << "conform replay: cannot write the reports: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  write_reports(run, options.report_dir);
+  std::cout << "reports: " << (options.report_dir / "report.html").string() << "\n";
 
   if (const Finding* problem = setup_problem(run, "transport")) {
     std::cerr << "conform replay: the target did not answer: " << problem->message
               << "\nCheck --target/--base, that the server runs and is reachable, and for HTTPS "
                  "--cacert or --insecure.\n";
-    return kExitUsage;
+    return kExitCannotRun;
   }
   if (const Finding* problem = setup_problem(run, "variable")) {
     std::cerr << "conform replay: " << problem->message
               << "\nLive targets read credentials from the environment variables each manifest's "
                  "auth.env names (conform vendors shows them); --fixtures uses the mock's.\n";
-    return kExitUsage;
+    return kExitCannotRun;
   }
-  if (run.interrupted) return kExitUsage;
+  if (run.interrupted) return kExitCannotRun;
   for (const CaseResult& result : run.cases) {
     if (result.outcome == Outcome::failed || result.outcome == Outcome::error) return kExitFindings;
   }
@@ -441,7 +169,9 @@ int run_replay(const std::vector<std::string>& args) {
 }
 
 const CommandRegistration kRegistration{
-    {"replay", "run case files against the embedded mock or a live target", run_replay}};
+    {"replay", "run case files against the embedded mock or a live target", kUsage,
+     with(case_run_options(), {{"--shard", "K/N"}, {"--report-dir", "DIR"}, {"--fail-fast"}}),
+     run_replay}};
 
 }  // namespace
 }  // namespace conform::cli

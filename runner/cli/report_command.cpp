@@ -34,11 +34,6 @@ constexpr const char* kUsage =
     "example (a CI job after three shards uploaded their reports/ folders):\n"
     "  conform report merge shard-1/ shard-2/ shard-3/ --report-dir reports/merged\n";
 
-int usage_error(const std::string& message) {
-  std::cerr << "conform report: " << message << "\n\n" << kUsage;
-  return kExitUsage;
-}
-
 // A folder means its report.json; a file is read as it is.
 fs::path report_json_of(const std::string& input) {
   const fs::path path(input);
@@ -65,39 +60,28 @@ void warn_about_duplicates(const std::vector<RunResult>& runs, const std::vector
   }
 }
 
-int merge_command(const std::vector<std::string>& args) {
-  const Arguments parsed(args, {"--report-dir"}, {"--help", "-h"});
-  if (!parsed.error().empty()) return usage_error(parsed.error());
-  if (parsed.flag("--help") || parsed.flag("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
+// `inputs`: the report folders (or report.json files) to merge.
+int merge(const Arguments& parsed, const std::vector<std::string>& inputs) {
   const auto out = parsed.value("--report-dir");
-  if (!out || out->empty()) return usage_error("--report-dir OUT is required");
-  if (parsed.positional().empty()) return usage_error("name at least one report folder to merge");
+  if (!out || out->empty()) throw UsageError("--report-dir OUT is required");
+  if (inputs.empty()) throw UsageError("name at least one report folder to merge");
 
   std::vector<RunResult> runs;
   std::vector<fs::path> files;
-  for (const auto& input : parsed.positional()) {
+  for (const auto& input : inputs) {
     files.push_back(report_json_of(input));
     try {
       runs.push_back(report::read_report_json(files.back()));
     } catch (const std::runtime_error& e) {
-      std::cerr << "conform report: cannot merge: " << e.what()
-                << "\n  (each input must be a folder holding a report.json that conform replay "
-                   "wrote, or that file)\n";
-      return kExitUsage;
+      throw CannotRun(std::string("cannot merge: ") + e.what() +
+                      "\n  (each input must be a folder holding a report.json that conform "
+                      "replay wrote, or that file)");
     }
   }
   warn_about_duplicates(runs, files);
 
   const RunResult merged = report::merge(runs);
-  try {
-    report::write_reports(merged, *out);
-  } catch (const std::runtime_error& e) {
-    std::cerr << "conform report: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  write_reports(merged, *out);
   const report::Totals totals = report::totals_of(merged);
   std::cout << "merged " << runs.size() << (runs.size() == 1 ? " report: " : " reports: ")
             << report::describe(totals) << "\n"
@@ -109,16 +93,21 @@ int merge_command(const std::vector<std::string>& args) {
   return totals.has_failures() ? kExitFindings : kExitOk;
 }
 
-int run(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    (args.empty() ? std::cerr : std::cout) << kUsage;
-    return args.empty() ? kExitUsage : kExitOk;
+int run(const Arguments& args) {
+  const auto& words = args.positional();
+  if (words.empty()) throw UsageError("name the report command: merge");
+  if (words[0] == "help") {
+    std::cout << kUsage;
+    return kExitOk;
   }
-  if (args[0] == "merge") return merge_command({args.begin() + 1, args.end()});
-  return usage_error("unknown report command '" + args[0] + "' (there is: merge)");
+  if (words[0] != "merge") {
+    throw UsageError("unknown report command '" + words[0] + "' (there is: merge)");
+  }
+  return merge(args, {words.begin() + 1, words.end()});
 }
 
-const CommandRegistration registration({"report", "merge the reports of replay shards", run});
+const CommandRegistration registration{
+    {"report", "merge the reports of replay shards", kUsage, {{"--report-dir", "OUT"}}, run}};
 
 }  // namespace
 }  // namespace conform::cli

@@ -15,14 +15,13 @@
 #include "cli/limits_option.hpp"
 #include "cli/payload_input.hpp"
 #include "cli/result_json.hpp"
-#include "cli/schemas_location.hpp"
+#include "cli/vendor_lookup.hpp"
 #include "contracts/catalog.hpp"
 #include "contracts/message_checker.hpp"
 #include "contracts/payload_check.hpp"
 #include "report/github_annotations.hpp"
 #include "report/sarif.hpp"
 #include "schema/quick_verdict.hpp"
-#include "schema/suggest.hpp"
 
 namespace conform::cli {
 namespace {
@@ -65,13 +64,6 @@ examples (VENDOR: an id 'conform vendors' lists):
   conform validate --schema my.schema.json --map https://example.com/schemas/=./schemas doc.json
   conform validate VENDOR request --output sarif payloads/*.json > conform.sarif
 )";
-
-// "; did you mean \"NAME\"?" when a known name is near, else "".
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& known) {
-  const std::vector<std::string_view> candidates(known.begin(), known.end());
-  const auto nearest = schema::suggest_name(name, candidates);
-  return nearest ? "; did you mean \"" + *nearest + "\"?" : "";
-}
 
 enum class Output { text, json, sarif, github };
 
@@ -155,10 +147,6 @@ class Printer {
   std::size_t total_ = 0, valid_ = 0, invalid_ = 0;
 };
 
-struct Usage {
-  std::string message;
-};
-
 struct Setup {
   std::shared_ptr<contracts::Catalog> catalog;       // vendor mode
   std::unique_ptr<schema::SchemaRegistry> registry;  // --schema mode
@@ -170,10 +158,10 @@ void apply_maps(schema::SchemaRegistry& registry, const std::vector<std::string>
   for (const auto& map : maps) {
     const auto eq = map.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == map.size()) {
-      throw Usage{"--map takes URL_PREFIX=DIR, got \"" + map + "\""};
+      throw UsageError("--map takes URL_PREFIX=DIR, got \"" + map + "\"");
     }
     const fs::path dir = map.substr(eq + 1);
-    if (!fs::is_directory(dir)) throw Usage{"--map: " + dir.string() + " is not a folder"};
+    if (!fs::is_directory(dir)) throw UsageError("--map: " + dir.string() + " is not a folder");
     registry.map_url_prefix(map.substr(0, eq), dir);
   }
 }
@@ -209,30 +197,15 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
     setup.check = verdict_first(schema, strict, limits, std::move(setup.check));
     return setup;
   }
-  if (files.size() < 2) throw Usage{"name a VENDOR, a MESSAGE and at least one FILE"};
+  if (files.size() < 2) throw UsageError("name a VENDOR, a MESSAGE and at least one FILE");
   const std::string vendor_id = files[0];
   const std::string message_name = files[1];
   files.erase(files.begin(), files.begin() + 2);
 
-  setup.catalog = contracts::Catalog::load(schemas_location(args.value("--schemas")));
+  setup.catalog = load_catalog(args);
   apply_maps(setup.catalog->registry(), maps);
-  const contracts::Manifest* vendor = setup.catalog->find(vendor_id);
-  if (vendor == nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& v : setup.catalog->vendors()) ids.push_back(v.id);
-    throw Usage{"unknown vendor \"" + vendor_id + "\"" + did_you_mean(vendor_id, ids) +
-                " ('conform vendors' lists them)"};
-  }
-  const auto id = parse_message_id(message_name);
-  const contracts::MessageSpec* message = id ? setup.catalog->message(*vendor, *id) : nullptr;
-  if (message == nullptr) {
-    std::vector<std::string> names;
-    for (const auto& m : vendor->messages) names.push_back(m.id.name());
-    std::string list;
-    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    throw Usage{vendor->id + " documents no message \"" + message_name + "\"" +
-                did_you_mean(message_name, names) + "; its messages: " + list};
-  }
+  const contracts::Manifest* vendor = &find_vendor(*setup.catalog, vendor_id);
+  const contracts::MessageSpec* message = &find_message(*setup.catalog, *vendor, message_name);
   // Load the schema now: a broken one is exit 2 before any payload is read.
   auto checker =
       std::make_shared<const contracts::MessageChecker>(*setup.catalog, *vendor, *message);
@@ -261,83 +234,76 @@ Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict
   return setup;
 }
 
-int run(const std::vector<std::string>& argv) {
-  const Arguments args(argv,
-                       {"--format", "--output", "--jobs", "--map", "--schema", "--schemas",
-                        "--limit", "--max-findings"},
-                       {"--ndjson", "--strict", "--quiet", "--help", "-h"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::cout << kHelp;
-    return kExitOk;
+int run(const Arguments& args) {
+  std::optional<Format> format;
+  if (const auto name = args.value("--format")) {
+    format = parse_format(*name);
+    if (!format) throw UsageError("--format takes json, xml or form, not \"" + *name + "\"");
   }
-  try {
-    if (!args.error().empty()) throw Usage{args.error()};
-    std::optional<Format> format;
-    if (const auto name = args.value("--format")) {
-      format = parse_format(*name);
-      if (!format) throw Usage{"--format takes json, xml or form, not \"" + *name + "\""};
-    }
-    const std::string output_name = args.value("--output").value_or("text");
-    const auto output = parse_output(output_name);
-    if (!output) {
-      throw Usage{"--output takes text, json, sarif or github, not \"" + output_name + "\""};
-    }
-    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-    if (const auto text = args.value("--jobs")) {
-      const auto n = parse_count(*text);
-      if (!n || *n > 1024) throw Usage{"--jobs takes a whole number from 1 to 1024"};
-      jobs = static_cast<unsigned>(*n);
-    }
-    const bool ndjson = args.flag("--ndjson");
-    if (ndjson && format && *format != Format::json) {
-      throw Usage{"--ndjson reads JSON lines; it cannot be combined with --format " +
-                  std::string(to_string(*format))};
-    }
-
-    codec::Limits limits;
-    for (const auto& assignment : args.values("--limit")) {
-      if (const std::string problem = apply_limit(assignment, limits); !problem.empty()) {
-        throw Usage{problem};
-      }
-    }
-    std::size_t max_findings = 100;
-    if (const auto text = args.value("--max-findings")) {
-      const auto n = *text == "0" ? std::optional<long>(0) : parse_count(*text);
-      if (!n) throw Usage{"--max-findings takes a whole number (0: every finding)"};
-      max_findings = static_cast<std::size_t>(*n);
-    }
-    std::vector<std::string> files = args.positional();
-    Setup setup = set_up(args, files, args.flag("--strict"), limits, max_findings);
-    if (files.empty()) throw Usage{"name at least one FILE (or - for standard input)"};
-
-    Printer printer(*output, args.flag("--quiet"), setup.secrets);
-    BatchValidator validator(setup.check, jobs, limits.max_bytes, [&](Batch& batch) {
-      for (std::size_t i = 0; i < batch.entries().size(); ++i) {
-        const auto& entry = batch.entries()[i];
-        printer.print(files[entry.file], entry.line, batch.bytes(entry), batch.results()[i]);
-      }
-      std::cout.flush();  // a stream's verdicts reach the reader batch by batch
-    });
-    PayloadInput input(files, ndjson, format, limits.max_bytes);
-    validator.run([&input](Batch& batch) { return input.fill(batch); });
-    printer.summary();
-    if (input.unreadable()) return kExitUsage;
-    return printer.any_invalid() ? kExitFindings : kExitOk;
-  } catch (const Usage& usage) {
-    std::cerr << "conform validate: " << usage.message << "\n"
-              << "Run 'conform validate --help' for usage.\n";
-    return kExitUsage;
-  } catch (const contracts::CatalogError& e) {
-    std::cerr << "conform validate: broken vendor contract: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const schema::SchemaError& e) {
-    std::cerr << "conform validate: broken schema: " << e.what() << "\n";
-    return kExitUsage;
+  const std::string output_name = args.value("--output").value_or("text");
+  const auto output = parse_output(output_name);
+  if (!output) {
+    throw UsageError("--output takes text, json, sarif or github, not \"" + output_name + "\"");
   }
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (const auto text = args.value("--jobs")) {
+    const auto n = parse_count(*text);
+    if (!n || *n > 1024) throw UsageError("--jobs takes a whole number from 1 to 1024");
+    jobs = static_cast<unsigned>(*n);
+  }
+  const bool ndjson = args.flag("--ndjson");
+  if (ndjson && format && *format != Format::json) {
+    throw UsageError("--ndjson reads JSON lines; it cannot be combined with --format " +
+                     std::string(to_string(*format)));
+  }
+
+  codec::Limits limits;
+  for (const auto& assignment : args.values("--limit")) {
+    if (const std::string problem = apply_limit(assignment, limits); !problem.empty()) {
+      throw UsageError(problem);
+    }
+  }
+  std::size_t max_findings = 100;
+  if (const auto text = args.value("--max-findings")) {
+    const auto n = *text == "0" ? std::optional<long>(0) : parse_count(*text);
+    if (!n) throw UsageError("--max-findings takes a whole number (0: every finding)");
+    max_findings = static_cast<std::size_t>(*n);
+  }
+  std::vector<std::string> files = args.positional();
+  Setup setup = set_up(args, files, args.flag("--strict"), limits, max_findings);
+  if (files.empty()) throw UsageError("name at least one FILE (or - for standard input)");
+
+  Printer printer(*output, args.flag("--quiet"), setup.secrets);
+  BatchValidator validator(setup.check, jobs, limits.max_bytes, [&](Batch& batch) {
+    for (std::size_t i = 0; i < batch.entries().size(); ++i) {
+      const auto& entry = batch.entries()[i];
+      printer.print(files[entry.file], entry.line, batch.bytes(entry), batch.results()[i]);
+    }
+    std::cout.flush();  // a stream's verdicts reach the reader batch by batch
+  });
+  PayloadInput input(files, ndjson, format, limits.max_bytes);
+  validator.run([&input](Batch& batch) { return input.fill(batch); });
+  printer.summary();
+  if (input.unreadable()) return kExitCannotRun;
+  return printer.any_invalid() ? kExitFindings : kExitOk;
 }
 
 const CommandRegistration registration{
-    {"validate", "validate payloads offline against a vendor's contract or a schema", run}};
+    {"validate",
+     "validate payloads offline against a vendor's contract or a schema",
+     kHelp,
+     {{"--format", "json|xml|form"},
+      {"--output", "FORMAT"},
+      {"--jobs", "N"},
+      {"--map", "URL_PREFIX=DIR"},
+      {"--schema", "SCHEMA.json"},
+      {"--schemas", "DIR"},
+      {"--limit", "NAME=N"},
+      {"--max-findings", "N"},
+      {"--ndjson"},
+      {"--strict"},
+      {"--quiet"}},
+     run}};
 
 }  // namespace
 }  // namespace conform::cli

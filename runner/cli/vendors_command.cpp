@@ -5,7 +5,6 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
-#include "cli/schemas_location.hpp"
 #include "contracts/catalog.hpp"
 
 namespace conform::cli {
@@ -183,33 +182,21 @@ void print_json(const contracts::Catalog& catalog) {
   std::cout << buffer.GetString() << "\n";
 }
 
-int run(const std::vector<std::string>& argv) {
-  const Arguments args(argv, {"--output", "--schemas"}, {"--help", "-h"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+int run(const Arguments& args) {
   const std::string output = args.value("--output").value_or("text");
-  if (!args.error().empty() || !args.positional().empty() ||
-      (output != "text" && output != "json")) {
-    std::cerr << "conform vendors: "
-              << (args.error().empty() ? "usage: conform vendors [--output text|json]"
-                                       : args.error())
-              << "\n";
-    return kExitUsage;
+  if (!args.positional().empty() || (output != "text" && output != "json")) {
+    throw UsageError("usage: conform vendors [--output text|json]");
   }
-  try {
-    const auto catalog = contracts::Catalog::load(schemas_location(args.value("--schemas")));
-    output == "json" ? print_json(*catalog) : print_text(*catalog);
-    return kExitOk;
-  } catch (const contracts::CatalogError& e) {
-    std::cerr << "conform vendors: broken vendor contract: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  const auto catalog = load_catalog(args);
+  output == "json" ? print_json(*catalog) : print_text(*catalog);
+  return kExitOk;
 }
 
-const CommandRegistration registration{
-    {"vendors", "list the vendors, their endpoints, auth and messages", run}};
+const CommandRegistration registration{{"vendors",
+                                        "list the vendors, their endpoints, auth and messages",
+                                        kHelp,
+                                        {{"--output", "text|json"}, {"--schemas", "DIR"}},
+                                        run}};
 
 }  // namespace
 }  // namespace conform::cli

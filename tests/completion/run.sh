@@ -45,6 +45,11 @@ check "conform openapi finix --out" "--out --output"
 check "conform mock --vendor m" "maiascore msp360"
 check "conform completion " "bash"
 check "conform report " "merge"
+# Values come from the commands' declarations, not from scraping their --help.
+check "conform replay --mock-profile " "default drifted"
+check "conform record --target " "mock"
+check "conform openapi finix --output " "json"
+check "conform drift --fail-on " "any breaking"
 
 if [ "$failures" -gt 0 ]; then
   echo "bash completion: $failures line(s) completed wrongly" >&2

@@ -175,7 +175,7 @@ TEST_F(DriftEndToEnd, RecordingsHoldNoCredentialAndReportsAreWritten) {
     if (!manifest.HasMember("mock")) continue;
     for (const auto& credential : manifest["mock"]["credentials"].GetArray()) {
       for (const auto& member : credential.GetObject()) {
-        // A Basic-auth user name is an identifier, not a secret (issue 21): live Finix shows
+        // A Basic-auth user name is an identifier, not a secret: live Finix shows
         // it in paths and bodies, and masking it corrupts them.
         if (member.value.IsString() && member.value.GetStringLength() >= 6 &&
             std::string(member.name.GetString()) != "username") {

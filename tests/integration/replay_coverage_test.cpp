@@ -1,4 +1,4 @@
-// Contract coverage per vendor (issue 9) from a real replay against the embedded mock: the
+// Contract coverage per vendor from a real replay against the embedded mock: the
 // documented statuses, error envelopes and media types the cases exercised and those they
 // never did, in report.json, summary.md and report.html, and summed when shards merge.
 #include <gmock/gmock.h>

@@ -183,7 +183,7 @@ TEST_F(SecretCanary, VarsFileSecretsHeadersAndSecretBodyMembersNeverShow) {
 }
 
 TEST_F(SecretCanary, CredentialsWithQuotesAndBackslashesNeverShowInAnyEncoding) {
-  // Issue 21: a key with " \\ < & > leaked JSON-escaped into every report, and once the numeric
+  // Regression: a key with " \\ < & > leaked JSON-escaped into every report, and once the numeric
   // CompanyId was masked the body no longer parsed, so masking by member name gave up.
   const ScopedEnv company("FORMSONFIRE_COMPANY_ID", "98765");
   const ScopedEnv key("FORMSONFIRE_INTEGRATION_KEY", "K<&>\"q\\ canary-env-77");

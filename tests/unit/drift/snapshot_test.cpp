@@ -27,7 +27,7 @@ TEST(Slug, LowerCaseLettersDigitsAndSingleDashes) {
   EXPECT_EQ(slug("***"), "case");
 }
 
-// Issue 18 item 2: no output of conform contains invalid UTF-8, snapshots included.
+// No output of conform contains invalid UTF-8, snapshots included.
 TEST(SnapshotFile, IsValidUtf8WhateverTheServerSent) {
   for (const std::string& bad :
        {std::string("caf\xE9"), std::string("\xED\xB0\x80"), std::string("{\"a\":\"x\xC3\"}")}) {

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Golden CLI tests: each folder under tests/golden/ is one case. Its `cmd` (one shell line,
+# Golden CLI tests: each folder under tests/golden/ is one case. Its `cmd` (bash lines,
 # run from the repository root) names the binary $CONFORM and may write under $TMP, a
 # fresh folder of its own; an optional `stdin` is fed to it. Every case checks all three of
 # `stdout`, `stderr` and `exit` (a missing one is a failure, not a skip).
 #
 # Before comparing, both streams are normalized, so output that holds ports, times or
 # temporary paths is checked rather than skipped: see normalize() below (loopback ports
-# become PORT, durations N ms, rates N cases/s, timestamps TIME, $TMP's path $TMP).
+# become PORT, durations N ms, rates N cases/s, timestamps TIME, $TMP's path $TMP,
+# the repository's path $ROOT).
 #
 # Usage:  tests/golden/run.sh BINARY             check every case
 #         tests/golden/run.sh --update BINARY    (re)write every case's expected files from
@@ -28,11 +29,11 @@ passed=0
 failed=0
 
 normalize() {  # file tmp-dir: rewrites the file in place
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "$PWD" <<'PY'
 import re, sys
-path, tmp = sys.argv[1], sys.argv[2]
+path, tmp, root = sys.argv[1:]
 text = open(path, encoding="utf-8", errors="surrogateescape").read()
-text = text.replace(tmp, "$TMP")
+text = text.replace(tmp, "$TMP").replace(root + "/", "$ROOT/")
 rules = [
     (r"\b(127\.0\.0\.1|localhost|\[::1\]):\d+", r"\1:PORT"),
     (r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?", "TIME"),

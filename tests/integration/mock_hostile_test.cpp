@@ -25,6 +25,7 @@
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/conform_process.hpp"
+#include "support/loopback.hpp"
 
 namespace conform::mock {
 namespace {
@@ -41,28 +42,9 @@ std::shared_ptr<const contracts::Catalog> catalog() {
   return loaded;
 }
 
-int connect_to(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-bool send_all(int fd, const std::string& bytes) {
-  std::size_t sent = 0;
-  while (sent < bytes.size()) {
-    const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) return false;
-    sent += static_cast<std::size_t>(n);
-  }
-  return true;
-}
+using test::connect_to;
+using test::listening_port;
+using test::send_all;
 
 // Reads what arrives within `seconds`, until `enough` says it has it or the peer closes.
 // `closed` tells which.
@@ -435,13 +417,6 @@ TEST_F(MockHostile, FormBodiesUpToTheLimitAreRead) {
                            std::to_string(multipart.size()) + "\r\n\r\n" + multipart)
                 .status,
             415);
-}
-
-// The port `conform mock` names on its listening line; -1 if none came in `seconds`.
-int listening_port(test::ConformProcess& mock, int seconds) {
-  const std::string line = mock.first_line(seconds);
-  const std::size_t colon = line.rfind(':');
-  return colon == std::string::npos ? -1 : std::atoi(line.c_str() + colon + 1);
 }
 
 // Regression: SIGTERM waited 26.8 s for one client sending a byte every 2 s (for ever, with a

@@ -12,6 +12,7 @@
 
 #include "support/conform_process.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::test {
 namespace {

@@ -8,18 +8,14 @@
 
 #include "codec/utf8.hpp"
 #include "drift/recorder.hpp"
-#include "support/run_command.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::drift {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using conform::test::read_file;
 
 TEST(Slug, LowerCaseLettersDigitsAndSingleDashes) {
   EXPECT_EQ(slug("a PUT shows in the next GET"), "a-put-shows-in-the-next-get");
@@ -87,9 +83,10 @@ TEST(SnapshotFile, WrittenAndReadBackTheSame) {
   empty.relative_path = "acme/rename/3.json";
   write_snapshots({json, xml, empty}, dir.path());
 
-  EXPECT_NE(read(fs::path(dir.path()) / "acme/rename/2.json").find("\"body_text\""),
+  EXPECT_NE(read_file(fs::path(dir.path()) / "acme/rename/2.json").find("\"body_text\""),
             std::string::npos);
-  EXPECT_EQ(read(fs::path(dir.path()) / "acme/rename/3.json").find("\"body"), std::string::npos);
+  EXPECT_EQ(read_file(fs::path(dir.path()) / "acme/rename/3.json").find("\"body"),
+            std::string::npos);
   const Recording recording = read_recording(dir.path());
   ASSERT_TRUE(recording.problems.empty());
   ASSERT_EQ(recording.snapshots.size(), 3u);

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "mock/state_file.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::mock {
 namespace {
@@ -77,14 +78,8 @@ TEST(UserStore, UnknownVendorsAndUsersAreNotFound) {
 
 class StateFile : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("conform-mock-state-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  test::TempDir tmp_;
+  const fs::path dir_ = tmp_.path();
 };
 
 TEST_F(StateFile, SavesAtomicallyAndLoadsBack) {

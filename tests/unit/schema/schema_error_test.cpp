@@ -106,15 +106,16 @@ TEST(SchemaError, ARefToADeviceIsUnreadableNotAHang) {
 
 TEST(SchemaError, AMappedPrefixCannotLeaveItsFolder) {
   TempDir dir;
-  std::filesystem::create_directories(dir.path() / "mapped");
+  std::filesystem::create_directories(std::filesystem::path(dir.path()) / "mapped");
   dir.write("mapped/ok.json", R"({"type": "string"})");
   SchemaRegistry registry;
-  registry.map_url_prefix("https://example.com/s/", dir.path() / "mapped");
+  registry.map_url_prefix("https://example.com/s/", std::filesystem::path(dir.path()) / "mapped");
   EXPECT_NO_THROW(
       registry.load_value(json(R"({"$ref": "https://example.com/s/ok.json"})"), "mem://a.json"));
   // A symlink in the mapped folder to a schema outside it.
   dir.write("outside.json", R"({"type": "string"})");
-  std::filesystem::create_symlink(dir.path() / "outside.json", dir.path() / "mapped" / "link.json");
+  std::filesystem::create_symlink(std::filesystem::path(dir.path()) / "outside.json",
+                                  std::filesystem::path(dir.path()) / "mapped" / "link.json");
   try {
     registry.load_value(json(R"({"$ref": "https://example.com/s/link.json"})"), "mem://b.json");
     ADD_FAILURE() << "loaded";

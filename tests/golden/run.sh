@@ -28,12 +28,10 @@ cd "$here/../.." || exit 2
 passed=0
 failed=0
 
-normalize() {  # file tmp-dir: rewrites the file in place
-  python3 - "$1" "$2" "$PWD" <<'PY'
+normalize() {  # tmp-dir file...: rewrites the files in place (one python start per case)
+  python3 - "$PWD" "$@" <<'PY'
 import datetime, re, sys
-path, tmp, root = sys.argv[1:]
-text = open(path, encoding="utf-8", errors="surrogateescape").read()
-text = text.replace(tmp, "$TMP").replace(root + "/", "$ROOT/")
+root, tmp, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
 # Only timestamps of the run itself (within two days of now) are times to normalize; the
 # fixed ones of seed data and examples stay checked.
 today = datetime.date.today()
@@ -43,16 +41,20 @@ def run_time(match):
     except ValueError:
         return match.group(0)
     return "TIME" if abs((day - today).days) <= 2 else match.group(0)
-text = re.sub(r"\b(\d{4}-\d\d-\d\d)T\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?", run_time, text)
 rules = [
     (r"\b(127\.0\.0\.1|localhost|\[::1\]):\d+", r"\1:PORT"),
     (r"\b\d+(\.\d+)? ?(ms|µs)\b", "N ms"),
     (r"\b\d+(\.\d+)? cases/s\b", "N cases/s"),
     (r"\b\d+\.\d+ s\b", "N s"),
 ]
-for pattern, replacement in rules:
-    text = re.sub(pattern, replacement, text)
-open(path, "w", encoding="utf-8", errors="surrogateescape").write(text)
+for path in paths:
+    text = open(path, encoding="utf-8", errors="surrogateescape").read()
+    text = text.replace(tmp, "$TMP").replace(root + "/", "$ROOT/")
+    text = re.sub(r"\b(\d{4}-\d\d-\d\d)T\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?",
+                  run_time, text)
+    for pattern, replacement in rules:
+        text = re.sub(pattern, replacement, text)
+    open(path, "w", encoding="utf-8", errors="surrogateescape").write(text)
 PY
 }
 
@@ -76,8 +78,7 @@ for name in "${cases[@]}"; do
   CONFORM="$conform_bin" TMP="$tmp" NO_COLOR=1 bash -c "$(cat "$dir/cmd")" \
     <"$stdin_file" >"$tmp/.stdout" 2>"$tmp/.stderr"
   echo $? >"$tmp/.exit"
-  normalize "$tmp/.stdout" "$tmp"
-  normalize "$tmp/.stderr" "$tmp"
+  normalize "$tmp" "$tmp/.stdout" "$tmp/.stderr"
   ok=1
   for stream in stdout stderr exit; do
     if [ $update = 1 ]; then

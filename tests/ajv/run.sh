@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The differential test against a second independent validator (issue 18): ajv 8 +
+# The differential test against a second independent validator: ajv 8 +
 # ajv-formats (installed by scripts/install-ajv.sh) and conform give their verdicts on about
 # 10,000 generated and mutated instances of every vendor schema; every disagreement must be
 # explained in tests/ajv/disagreements.json, with the reason conform is right. A missing ajv

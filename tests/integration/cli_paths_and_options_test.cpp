@@ -9,6 +9,7 @@
 
 #include "codec/rapidjson.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {

@@ -9,21 +9,18 @@
 #include <tuple>
 
 #include "codec/rapidjson.hpp"
+#include "support/files.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using conform::test::read_file;
 
 void replace(const fs::path& file, const std::string& from, const std::string& to) {
-  std::string text = read(file);
+  std::string text = read_file(file);
   const auto at = text.find(from);
   ASSERT_NE(at, std::string::npos) << file << " has no " << from;
   text.replace(at, from.size(), to);

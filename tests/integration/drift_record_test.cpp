@@ -10,18 +10,15 @@
 #include <tuple>
 
 #include "codec/rapidjson.hpp"
+#include "support/files.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using conform::test::read_file;
 
 // (vendor, message, rule, pointer) of every item `conform drift --output json` printed.
 using Item = std::tuple<std::string, std::string, std::string, std::string>;
@@ -170,12 +167,12 @@ TEST_F(DriftEndToEnd, RecordingsHoldNoCredentialAndReportsAreWritten) {
   for (const auto& entry : fs::directory_iterator(CONFORM_SCHEMAS_DIR)) {
     if (!fs::is_regular_file(entry.path() / "vendor.json")) continue;
     rapidjson::Document manifest;
-    const std::string text = read(entry.path() / "vendor.json");
+    const std::string text = read_file(entry.path() / "vendor.json");
     manifest.Parse(text.c_str());
     if (!manifest.HasMember("mock")) continue;
     for (const auto& credential : manifest["mock"]["credentials"].GetArray()) {
       for (const auto& member : credential.GetObject()) {
-        // A Basic-auth user name is an identifier, not a secret (issue 21): live Finix shows
+        // A Basic-auth user name is an identifier, not a secret: live Finix shows
         // it in paths and bodies, and masking it corrupts them.
         if (member.value.IsString() && member.value.GetStringLength() >= 6 &&
             std::string(member.name.GetString()) != "username") {
@@ -189,7 +186,7 @@ TEST_F(DriftEndToEnd, RecordingsHoldNoCredentialAndReportsAreWritten) {
   for (const auto& entry : fs::recursive_directory_iterator(path("drifted"))) {
     if (!entry.is_regular_file()) continue;
     ++files;
-    const std::string text = read(entry.path());
+    const std::string text = read_file(entry.path());
     for (const std::string& secret : secrets) {
       EXPECT_EQ(text.find(secret), std::string::npos) << entry.path() << " holds " << secret;
     }
@@ -205,7 +202,7 @@ TEST_F(DriftEndToEnd, RecordingsHoldNoCredentialAndReportsAreWritten) {
   for (const char* file : {"junit.xml", "report.json", "report.html", "summary.md"}) {
     EXPECT_TRUE(fs::is_regular_file(fs::path(reports) / file)) << file;
   }
-  EXPECT_NE(read(fs::path(reports) / "junit.xml").find("property-removed"), std::string::npos);
+  EXPECT_NE(read_file(fs::path(reports) / "junit.xml").find("property-removed"), std::string::npos);
 }
 
 TEST_F(DriftEndToEnd, SarifCarriesWarningAndBreakingItemsOnTheirSnapshots) {

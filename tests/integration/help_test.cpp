@@ -1,4 +1,4 @@
-// Help and version (issue 9): every command `conform --help` lists answers --help with a
+// Help and version: every command `conform --help` lists answers --help with a
 // usage line, its options described and an example; `conform --version` names the version.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

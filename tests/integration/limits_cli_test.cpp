@@ -16,6 +16,7 @@
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {

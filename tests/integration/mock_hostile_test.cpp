@@ -1,4 +1,4 @@
-// The mock against hostile clients over loopback (issue 21): bodies a client cannot shape,
+// The mock against hostile clients over loopback: bodies a client cannot shape,
 // slow and idle connections that lock no one out, limits enforced while reading, strict
 // HTTP framing, pipelining, HEAD, and a stop that no client can hold up.
 #include <arpa/inet.h>
@@ -24,6 +24,7 @@
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/conform_process.hpp"
+#include "support/loopback.hpp"
 #include "text/utf8.hpp"
 
 namespace conform::mock {
@@ -41,28 +42,9 @@ std::shared_ptr<const contracts::Catalog> catalog() {
   return loaded;
 }
 
-int connect_to(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-bool send_all(int fd, const std::string& bytes) {
-  std::size_t sent = 0;
-  while (sent < bytes.size()) {
-    const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) return false;
-    sent += static_cast<std::size_t>(n);
-  }
-  return true;
-}
+using test::connect_to;
+using test::listening_port;
+using test::send_all;
 
 // Reads what arrives within `seconds`, until `enough` says it has it or the peer closes.
 // `closed` tells which.
@@ -208,7 +190,7 @@ TEST_F(MockHostile, XmlBodiesCarryNoControlCharacters) {
   EXPECT_TRUE(valid_utf8(response.body));
 }
 
-// Issue 21: 64 slowloris connections (a header byte a second) timed every other client out,
+// Regression: 64 slowloris connections (a header byte a second) timed every other client out,
 // and 200 idle ones delayed one by 15 s. Hundreds of either now hold their own threads only.
 TEST_F(MockHostile, SlowAndIdleClientsLockNoOneOut) {
   const int kIdle = room_for_connections();
@@ -273,7 +255,7 @@ TEST_F(MockHostile, UnderPressureTheLongestIdleConnectionClosesFirst) {
   for (const int fd : others) ::close(fd);
 }
 
-// Issue 21: a 400 MiB chunked body was buffered whole before its 413.
+// Regression: a 400 MiB chunked body was buffered whole before its 413.
 TEST_F(MockHostile, AChunkedBodyOverTheLimitIsRefusedWhileItArrives) {
   MockOptions options;
   options.max_body_bytes = 4096;
@@ -403,7 +385,7 @@ TEST_F(MockHostile, HeadOfAReadableResourceAnswersAsGetWithoutTheBody) {
   EXPECT_EQ(bytes.size(), responses.front().head.size()) << "a HEAD response has no body";
 }
 
-// Issue 21: cpp-httplib's own 8 KiB cap on form bodies answered 413 under a 1 MiB limit.
+// Regression: cpp-httplib's own 8 KiB cap on form bodies answered 413 under a 1 MiB limit.
 TEST_F(MockHostile, FormBodiesUpToTheLimitAreRead) {
   MockOptions options;
   options.max_body_bytes = 64 * 1024;
@@ -437,14 +419,7 @@ TEST_F(MockHostile, FormBodiesUpToTheLimitAreRead) {
             415);
 }
 
-// The port `conform mock` names on its listening line; -1 if none came in `seconds`.
-int listening_port(test::ConformProcess& mock, int seconds) {
-  const std::string line = mock.first_line(seconds);
-  const std::size_t colon = line.rfind(':');
-  return colon == std::string::npos ? -1 : std::atoi(line.c_str() + colon + 1);
-}
-
-// Issue 21: SIGTERM waited 26.8 s for one client sending a byte every 2 s (for ever, with a
+// Regression: SIGTERM waited 26.8 s for one client sending a byte every 2 s (for ever, with a
 // byte a second). Stopping takes at most the grace period, whatever clients do.
 TEST(MockStop, SigtermStopsWithinTheGraceEvenWithSlowClients) {
   test::ConformProcess mock({"mock", "--vendor", "finix", "--port", "0"});
@@ -464,7 +439,7 @@ TEST(MockStop, SigtermStopsWithinTheGraceEvenWithSlowClients) {
   ::close(fd);
 }
 
-// Issue 21: the state was saved only at a clean stop, so the kill -9 an operator sends
+// Regression: the state was saved only at a clean stop, so the kill -9 an operator sends
 // after a stuck SIGTERM lost every update.
 TEST(MockStop, AnUpdateSurvivesKillNine) {
   const fs::path dir = fs::temp_directory_path() / ("conform-kill9-" + std::to_string(::getpid()));

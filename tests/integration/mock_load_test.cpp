@@ -26,7 +26,9 @@
 
 #include "codec/rapidjson.hpp"
 #include "support/conform_process.hpp"
-#include "support/run_command.hpp"
+#include "support/files.hpp"
+#include "support/loopback.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
@@ -37,12 +39,9 @@ constexpr const char* kUser = "USsRhsHYZGBPnQw8CByJyEQW";
 const httplib::Headers kHeaders{{"Authorization", "Basic bW9jay11c2VyOm1vY2stcGFzc3dvcmQ="},
                                 {"Finix-Version", "2022-02-01"}};
 
-// The port `conform mock` names on its listening line; -1 if none came in `seconds`.
-int listening_port(test::ConformProcess& mock, int seconds) {
-  const std::string line = mock.first_line(seconds);
-  const std::size_t colon = line.rfind(':');
-  return colon == std::string::npos ? -1 : std::atoi(line.c_str() + colon + 1);
-}
+using test::connect_to;
+using test::listening_port;
+using test::send_all;
 
 // One write: every field carries the writer's mark, so a torn record shows as a mix.
 std::string write_body(const std::string& mark, bool enabled) {
@@ -72,12 +71,7 @@ Seen seen_in(const rapidjson::Value& user) {
   return seen;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using conform::test::read_file;
 
 TEST(MockLoad, ConcurrentPutsToOneUserGetNoServerErrorAndNeverTearTheRecord) {
   test::TempDir dir;
@@ -157,29 +151,6 @@ TEST(MockLoad, ConcurrentPutsToOneUserGetNoServerErrorAndNeverTearTheRecord) {
   ASSERT_TRUE(saved_state.ok);
   EXPECT_EQ(saved_state.marks, final_state.marks);
   EXPECT_EQ(saved_state.enabled, final_state.enabled);
-}
-
-// A raw TCP connection to the mock, for clients that misbehave.
-int connect_to(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-void send_all(int fd, const std::string& bytes) {
-  std::size_t sent = 0;
-  while (sent < bytes.size()) {
-    const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) return;
-    sent += static_cast<std::size_t>(n);
-  }
 }
 
 // Closes with RST instead of FIN: the peer sees "connection reset".

@@ -683,7 +683,7 @@ TEST(MockServer, ServesHttpsWithACertificateAndKey) {
   fs::remove_all(dir);
 }
 
-// Issue 21: 100 trickled TLS ClientHellos held the pool's workers in their handshakes and
+// Regression: 100 trickled TLS ClientHellos held the pool's workers in their handshakes and
 // kept every HTTPS client out. A handshake now holds only its own thread, and has a deadline.
 TEST(MockServer, TrickledClientHellosLockNoHttpsClientOut) {
   const fs::path dir =

@@ -1,4 +1,4 @@
-// Contract coverage per vendor (issue 9) from a real replay against the embedded mock: the
+// Contract coverage per vendor from a real replay against the embedded mock: the
 // documented statuses, error envelopes and media types the cases exercised and those they
 // never did, in report.json, summary.md and report.html, and summed when shards merge.
 #include <gmock/gmock.h>
@@ -11,7 +11,9 @@
 
 #include "report/coverage.hpp"
 #include "report/reports.hpp"
+#include "support/files.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
@@ -21,12 +23,7 @@ using ::testing::HasSubstr;
 
 const std::string kCases = CONFORM_CASES_DIR;
 
-std::string read(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream all;
-  all << in.rdbuf();
-  return all.str();
-}
+using conform::test::read_file;
 
 std::map<std::string, int> items(const RunResult& run, const std::string& vendor) {
   std::map<std::string, int> out;
@@ -70,8 +67,8 @@ class ReplayCoverage : public ::testing::Test {
 TEST_F(ReplayCoverage, TheTableNamesWhatWasExercisedAndWhatNeverWasInEveryReport) {
   const std::string dir = replay("all");
   const RunResult run = report::read_report_json(dir + "/report.json");
-  const std::string summary = read(dir + "/summary.md");
-  const std::string html = read(dir + "/report.html");
+  const std::string summary = read_file(dir + "/summary.md");
+  const std::string html = read_file(dir + "/report.html");
   ASSERT_THAT(summary, HasSubstr("### Contract coverage"));
   ASSERT_THAT(html, HasSubstr("<h2>Contract coverage</h2>"));
   for (const std::string vendor : {"finix", "nexudus"}) {

@@ -20,7 +20,9 @@
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/conform_process.hpp"
+#include "support/files.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
@@ -35,12 +37,7 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using conform::test::read_file;
 
 std::size_t count_of(const std::string& text, const std::string& needle) {
   std::size_t count = 0;

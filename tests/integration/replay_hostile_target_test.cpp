@@ -1,4 +1,4 @@
-// Replay against a target that does not play fair (issue 21 items 14, 15): a body without
+// Replay against a target that does not play fair: a body without
 // end, and a server that only ever asks to retry later. Replay stops at its limits, and a
 // signal ends the run during back-off; absurd counts are usage errors.
 #include <gtest/gtest.h>
@@ -12,6 +12,7 @@
 
 #include "support/conform_process.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::test {
 namespace {

@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "codec/rapidjson.hpp"
+#include "support/files.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
@@ -16,17 +18,12 @@ namespace fs = std::filesystem;
 using test::run_conform;
 using test::TempDir;
 
-std::string read_all(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using conform::test::read_file;
 
 // Case names (vendor/name) in a report.json.
 std::multiset<std::string> case_names(const fs::path& report) {
   rapidjson::Document document;
-  document.Parse(read_all(report).c_str());
+  document.Parse(read_file(report).c_str());
   std::multiset<std::string> names;
   if (!document.IsObject() || !document.HasMember("cases")) return names;
   for (const auto& c : document["cases"].GetArray()) {
@@ -45,7 +42,7 @@ TEST(ReplayMock, ReportPathsAreRelativeToTheWorkingFolder) {
                   CONFORM_SOURCE_DIR, CONFORM_BINARY, reports.path()});
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   rapidjson::Document document;
-  document.Parse(read_all(fs::path(reports.path()) / "report.json").c_str());
+  document.Parse(read_file(fs::path(reports.path()) / "report.json").c_str());
   ASSERT_TRUE(document.IsObject());
   ASSERT_GT(document["cases"].Size(), 0u);
   for (const auto& c : document["cases"].GetArray()) {
@@ -145,7 +142,7 @@ TEST(ReplayMock, ASecretCanaryAppearsInNoConsoleOutputOrReport) {
     EXPECT_EQ(result.out.find(canary), std::string::npos) << canary << " in stdout";
     EXPECT_EQ(result.err.find(canary), std::string::npos) << canary << " in stderr";
     for (const auto& entry : fs::directory_iterator(reports)) {
-      EXPECT_EQ(read_all(entry.path()).find(canary), std::string::npos)
+      EXPECT_EQ(read_file(entry.path()).find(canary), std::string::npos)
           << canary << " in " << entry.path();
     }
   }

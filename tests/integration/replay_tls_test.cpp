@@ -5,6 +5,7 @@
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 #include "unit/http/test_certificate.hpp"
 
 namespace conform {

@@ -12,7 +12,8 @@
 #include <vector>
 
 #include "report/html_writer.hpp"
-#include "support/run_command.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
@@ -71,12 +72,7 @@ RunResult planted_run() {
   return run;
 }
 
-std::string slurp(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using conform::test::read_file;
 
 // "contracts/outcome" of every case the page shows (its <details> not hidden), in page order.
 std::vector<std::string> visible_cases(const std::string& page) {
@@ -112,10 +108,10 @@ class ReportBrowserTest : public ::testing::Test {
                                 html_ + "' '" + fragment + "' >'" + out + "' 2>'" + err + "'";
     const int status = std::system(command.c_str());
     const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    console_ = slurp(err);
+    console_ = read_file(err);
     if (code == 77) skipped_ = true;
     EXPECT_TRUE(code == 0 || code == 77) << "dump_dom.sh exit " << code << "\n" << console_;
-    return slurp(out);
+    return read_file(out);
   }
 
   test::TempDir dir_;

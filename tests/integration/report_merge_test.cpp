@@ -6,6 +6,7 @@
 
 #include "report/reports.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {

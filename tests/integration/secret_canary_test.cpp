@@ -19,7 +19,10 @@
 #include "codec/rapidjson.hpp"
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
+#include "support/files.hpp"
 #include "support/run_command.hpp"
+#include "support/scoped_env.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
@@ -27,12 +30,7 @@ using test::run_conform;
 using test::TempDir;
 namespace fs = std::filesystem;
 
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using conform::test::read_file;
 
 std::string base64(const std::string& text) {
   static constexpr char kAlphabet[] =
@@ -58,17 +56,7 @@ std::string base64(const std::string& text) {
   return out;
 }
 
-// Sets an environment variable for the life of the object (conform inherits it).
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
-  ~ScopedEnv() { ::unsetenv(name_); }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-};
+using conform::test::ScopedEnv;
 
 class SecretCanary : public ::testing::Test {
  protected:
@@ -87,7 +75,7 @@ class SecretCanary : public ::testing::Test {
                       const fs::path& reports, const std::vector<fs::path>& more = {}) {
     server_->stop();
     ASSERT_TRUE(fs::is_directory(reports)) << run.out << run.err;
-    const std::string state = read_all(dir_.path() + "/mock-state.json");
+    const std::string state = read_file(dir_.path() + "/mock-state.json");
     EXPECT_FALSE(state.empty()) << "the mock saved no state";
     std::size_t files = 0;
     std::vector<fs::path> folders{reports};
@@ -106,7 +94,7 @@ class SecretCanary : public ::testing::Test {
            }()) {
         if (!entry.is_regular_file()) continue;
         ++files;
-        EXPECT_EQ(read_all(entry.path()).find(canary), std::string::npos)
+        EXPECT_EQ(read_file(entry.path()).find(canary), std::string::npos)
             << canary << " in " << entry.path();
       }
     }
@@ -183,7 +171,7 @@ TEST_F(SecretCanary, VarsFileSecretsHeadersAndSecretBodyMembersNeverShow) {
 }
 
 TEST_F(SecretCanary, CredentialsWithQuotesAndBackslashesNeverShowInAnyEncoding) {
-  // Issue 21: a key with " \\ < & > leaked JSON-escaped into every report, and once the numeric
+  // Regression: a key with " \\ < & > leaked JSON-escaped into every report, and once the numeric
   // CompanyId was masked the body no longer parsed, so masking by member name gave up.
   const ScopedEnv company("FORMSONFIRE_COMPANY_ID", "98765");
   const ScopedEnv key("FORMSONFIRE_INTEGRATION_KEY", "K<&>\"q\\ canary-env-77");
@@ -230,7 +218,7 @@ TEST_F(SecretCanary, CredentialsWithQuotesAndBackslashesNeverShowInAnyEncoding) 
   ASSERT_TRUE(fs::is_directory(recorded)) << record.out << record.err;
   // The reports stay JSON: masking never gave up on a body.
   rapidjson::Document report;
-  report.Parse(read_all(reports / "report.json").c_str());
+  report.Parse(read_file(reports / "report.json").c_str());
   EXPECT_FALSE(report.HasParseError());
   test::CommandResult both = run;
   both.out += record.out;
@@ -255,10 +243,10 @@ TEST_F(SecretCanary, ShortCredentialsAreMaskedOnlyWhereTheyStandAsCredentials) {
   const auto record = run_conform({"record", cases, "--target", server_->base_url(), "--var",
                                    user_id, "--out", recorded.string()});
   server_->stop();
-  std::vector<std::string> texts{run.out, read_all(reports / "report.json"),
-                                 read_all(reports / "junit.xml")};
+  std::vector<std::string> texts{run.out, read_file(reports / "report.json"),
+                                 read_file(reports / "junit.xml")};
   for (const auto& entry : fs::recursive_directory_iterator(recorded)) {
-    if (entry.is_regular_file()) texts.push_back(read_all(entry.path()));
+    if (entry.is_regular_file()) texts.push_back(read_file(entry.path()));
   }
   ASSERT_GT(texts.size(), 5u) << record.out << record.err;
   for (const std::string& text : texts) {

@@ -1,4 +1,4 @@
-// Outside data never drives the terminal (issue 21 item 7): control characters, C1 and bidi
+// Outside data never drives the terminal: control characters, C1 and bidi
 // overrides from a payload, a case file or a vendor's response reach stdout and stderr
 // escaped, in validate's source snippet and actual value and in replay's case, step and
 // finding lines.
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::test {
 namespace {

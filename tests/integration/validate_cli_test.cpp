@@ -1,5 +1,5 @@
-// `conform validate` end to end: exit codes, output formats, and every kind of bad input
-// (issue 2, "Bad input"): a finding or a clear error, never a crash or a hang.
+// `conform validate` end to end: exit codes, output formats, and every kind of bad input:
+// a finding or a clear error, never a crash or a hang.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -9,6 +9,7 @@
 
 #include "codec/rapidjson.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::test {
 namespace {
@@ -154,7 +155,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"nul_byte", std::string("{\"enabled\": true}\0", 18), "encoding", "NUL byte"},
         BadInput{"duplicate_key", "{\"enabled\": true, \"enabled\": false}", "duplicate-key",
                  "enabled"},
-        // Issue 18 item 5: valid JSON that no double holds is over a limit, not bad syntax.
+        // Valid JSON that no double holds is over a limit, not bad syntax.
         BadInput{"number_beyond_double", "{\"enabled\": 1e400}", "limit",
                  "beyond the range of a double"},
         BadInput{"nesting_200000", deep_nesting(200000), "limit", "nesting deeper than 512 levels"},

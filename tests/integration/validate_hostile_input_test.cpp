@@ -1,4 +1,4 @@
-// `conform validate` on inputs that are not payload files (issue 21 item 16): endless devices
+// `conform validate` on inputs that are not payload files: endless devices
 // stop at the body-bytes limit, a sparse file's size is not learnt by reading it, and a
 // directory or a symlink loop gets a precise message.
 #include <gtest/gtest.h>
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::test {
 namespace {

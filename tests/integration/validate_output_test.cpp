@@ -1,4 +1,4 @@
-// `conform validate --output sarif|github`: what a CI job reads (issue 9). The SARIF schema
+// `conform validate --output sarif|github`: what a CI job reads. The SARIF schema
 // check itself is tests/ci/sarif_schema_test.sh.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -14,37 +14,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
+
 extern char** environ;
 
 namespace conform::test {
-namespace {
-
-std::string slurp(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "conform-test-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-std::string TempDir::write(const std::string& name, const std::string& bytes) const {
-  const std::string file = path_ + "/" + name;
-  std::filesystem::create_directories(std::filesystem::path(file).parent_path());
-  std::ofstream(file, std::ios::binary) << bytes;
-  return file;
-}
 
 CommandResult run_conform(const std::vector<std::string>& args, const std::string& stdin_bytes,
                           int timeout_seconds) {
@@ -90,8 +65,8 @@ CommandResult run_program(const std::string& program, const std::vector<std::str
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(out);
-  result.err += slurp(err);
+  result.out = read_file(out);
+  result.err += read_file(err);
   return result;
 }
 

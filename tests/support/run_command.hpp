@@ -20,19 +20,4 @@ CommandResult run_conform(const std::vector<std::string>& args, const std::strin
 CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
                           const std::string& stdin_bytes = "", int timeout_seconds = 60);
 
-// A fresh folder under the system's temporary folder, removed with the object.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  // Writes `bytes` to path()/name and returns the full path.
-  std::string write(const std::string& name, const std::string& bytes) const;
-
- private:
-  std::string path_;
-};
-
 }  // namespace conform::test

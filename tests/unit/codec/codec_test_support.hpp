@@ -1,8 +1,10 @@
-// Helpers for the codec tests: vendor files from CONFORM_SCHEMAS_DIR, values from text.
+// Helpers for the codec tests: vendor files from CONFORM_SCHEMAS_DIR, values from text, both
+// JSON readers at once.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -33,6 +35,22 @@ inline std::shared_ptr<rapidjson::Document> parse(std::string_view text) {
 
 inline std::shared_ptr<rapidjson::Document> load_json(const std::filesystem::path& file) {
   return parse(read_bytes(file));
+}
+
+// What each of conform's two JSON readers makes of `json`: parse_json into a document, then
+// JsonReader in place. A test of how bad input is reported holds both to it.
+struct ReadOutcome {
+  bool ok = false;
+  Findings findings;
+};
+
+inline std::array<ReadOutcome, 2> read_both_ways(std::string_view json) {
+  std::array<ReadOutcome, 2> outcomes;
+  rapidjson::Document document;
+  outcomes[0].ok = parse_json(json, Limits{}, document, outcomes[0].findings);
+  JsonReader reader(Limits{});
+  outcomes[1].ok = reader.read(json, outcomes[1].findings);
+  return outcomes;
 }
 
 inline std::string to_json(const rapidjson::Value& value) {

@@ -239,7 +239,7 @@ TEST(JsonReader, ReusesItselfAcrossPayloads) {
   EXPECT_EQ(reader.value()[0].GetStringLength(), 200000u);
 }
 
-// Issue 18 item 7: a syntax error caused by a trailing comma says so.
+// A syntax error caused by a trailing comma says so.
 TEST(JsonDecode, ATrailingCommaSaysSo) {
   for (const auto& [json, column, closer] :
        std::vector<std::tuple<const char*, int, char>>{{"{\"a\": 1,}", 9, '}'},

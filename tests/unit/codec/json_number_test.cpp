@@ -13,6 +13,7 @@
 #include "codec/json_reader.hpp"
 #include "codec/scalar_text.hpp"
 #include "codec/schema_view.hpp"
+#include "codec_test_support.hpp"
 
 namespace conform::codec {
 namespace {
@@ -115,13 +116,9 @@ TEST(JsonNumber, XmlAndFormNumbersAreReadCorrectlyRounded) {
 TEST(JsonNumber, ANumberBeyondADoubleIsALimitFinding) {
   for (const char* json : {R"({"n":1e309})", R"({"n":-1e309})", R"([1, 100000e305])",
                            R"({"n":1.8e308})", R"({"s":"0e1","n":12e400})"}) {
-    for (int in_place = 0; in_place < 2; ++in_place) {
-      Findings findings;
-      rapidjson::Document document;
-      JsonReader reader(Limits{});
-      const bool ok =
-          in_place ? reader.read(json, findings) : parse_json(json, Limits{}, document, findings);
-      EXPECT_FALSE(ok) << json;
+    for (const testing::ReadOutcome& read : testing::read_both_ways(json)) {
+      const Findings& findings = read.findings;
+      EXPECT_FALSE(read.ok) << json;
       ASSERT_EQ(findings.size(), 1u) << json;
       EXPECT_EQ(findings[0].keyword, "limit") << json;
       EXPECT_NE(findings[0].message.find("beyond the range of a double"), std::string::npos)

@@ -7,6 +7,7 @@
 
 #include "codec/decode.hpp"
 #include "codec/json_reader.hpp"
+#include "codec_test_support.hpp"
 #include "text/utf8.hpp"
 
 namespace conform::codec {
@@ -31,13 +32,9 @@ const Case kUnpaired[] = {
 
 TEST(Surrogates, AnUnpairedSurrogateOfEitherKindIsASyntaxFinding) {
   for (const auto& [json, column] : kUnpaired) {
-    for (int in_place = 0; in_place < 2; ++in_place) {
-      Findings findings;
-      rapidjson::Document document;
-      JsonReader reader(Limits{});
-      const bool ok =
-          in_place ? reader.read(json, findings) : parse_json(json, Limits{}, document, findings);
-      EXPECT_FALSE(ok) << json;
+    for (const testing::ReadOutcome& read : testing::read_both_ways(json)) {
+      const Findings& findings = read.findings;
+      EXPECT_FALSE(read.ok) << json;
       ASSERT_EQ(findings.size(), 1u) << json;
       EXPECT_EQ(findings[0].keyword, "syntax") << json;
       EXPECT_EQ(findings[0].message, "invalid \\u escape: a UTF-16 surrogate without its pair");

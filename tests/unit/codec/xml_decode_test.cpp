@@ -119,7 +119,7 @@ TEST_F(Msp360Xml, ListItemsMustBeInTheArraysNamespace) {
 }
 
 // msp360 is a .NET data-contract service: its booleans are xs:boolean (true, false, 1, 0).
-// Issue 18 item 8: 1 and 0 were refused; "True" still is.
+// Regression: 1 and 0 were refused; "True" still is.
 TEST_F(Msp360Xml, BooleansAreXsBooleans) {
   for (const char* bad : {"True", "yes", "2", "01", "-0", " "}) {
     const Decoded d = decode_xml(msp360(std::string("<Enabled>") + bad + "</Enabled>"));
@@ -169,7 +169,7 @@ TEST_F(Msp360Xml, EnumNamesStandForValues) {
   const Decoded number = decode_xml(msp360("<LicenseManagmentMode>1</LicenseManagmentMode>"));
   ASSERT_EQ(number.findings.size(), 1u);
   EXPECT_EQ(number.findings[0].keyword, "xml-enum");
-  // Issue 18 item 7: the number of a name says which name to write.
+  // The number of a name says which name to write.
   EXPECT_EQ(number.findings[0].message,
             "\"1\" is the number of Automatic; in XML this element takes the name: Automatic");
   EXPECT_EQ(number.findings[0].expected, "Automatic");

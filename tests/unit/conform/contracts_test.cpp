@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "conform/conform.hpp"
-#include "support/run_command.hpp"
+#include "support/files.hpp"
+#include "support/scoped_env.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform {
 namespace {
@@ -24,28 +26,9 @@ const Contracts& contracts() {
   return loaded;
 }
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using conform::test::read_file;
 
-// Sets or clears an environment variable for one test, restoring it afterwards.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    value ? setenv(name, value, 1) : unsetenv(name);
-  }
-  ~ScopedEnv() { old_ ? setenv(name_, old_->c_str(), 1) : unsetenv(name_); }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using conform::test::ScopedEnv;
 
 TEST(Contracts, LoadsEveryVendorAndItsMessages) {
   EXPECT_EQ(contracts().vendors(),
@@ -104,7 +87,7 @@ TEST(Contracts, ValidatesXmlAndFormBytes) {
     if (entry.path().extension() != ".xml" || name.rfind("request.", 0) != 0) continue;
     PayloadOptions xml;
     xml.format = Format::xml;
-    const Verdict verdict = contracts().validate("msp360", "request", read(entry.path()), xml);
+    const Verdict verdict = contracts().validate("msp360", "request", read_file(entry.path()), xml);
     EXPECT_EQ(verdict.valid, name.find(".valid.") != std::string::npos) << name;
   }
   PayloadOptions form;
@@ -224,7 +207,7 @@ std::vector<Sample> all_examples() {
       sample.options.format = ext == ".xml"    ? Format::xml
                               : ext == ".form" ? Format::form
                                                : Format::json;
-      sample.bytes = read(entry.path());
+      sample.bytes = read_file(entry.path());
       samples.push_back(std::move(sample));
     }
   }

@@ -13,6 +13,7 @@
 #include "contracts/schema_resolver.hpp"
 #include "schema/schema.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::contracts {
 namespace {

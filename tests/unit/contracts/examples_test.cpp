@@ -11,6 +11,7 @@
 
 #include "codec/decode.hpp"
 #include "contracts/catalog.hpp"
+#include "support/files.hpp"
 
 namespace conform::contracts {
 namespace {
@@ -56,12 +57,7 @@ std::vector<Example> all_examples() {
   return out;
 }
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using conform::test::read_file;
 
 class Examples : public ::testing::TestWithParam<Example> {
  protected:
@@ -80,7 +76,7 @@ TEST_P(Examples, GetTheVerdictTheirNamePromises) {
   ASSERT_NE(message, nullptr) << e.file << ": " << e.message << " is not documented";
   CheckOptions options;
   options.format = e.format;
-  const PayloadResult result = catalog_->check(*vendor, *message, read(e.file), options);
+  const PayloadResult result = catalog_->check(*vendor, *message, read_file(e.file), options);
 
   std::string rendered;
   for (const auto& f : result.findings) {
@@ -90,7 +86,7 @@ TEST_P(Examples, GetTheVerdictTheirNamePromises) {
   if (e.valid) return;
 
   // The reason stated in expected.json is among the findings.
-  const std::string expected_text = read(e.file.parent_path() / "expected.json");
+  const std::string expected_text = read_file(e.file.parent_path() / "expected.json");
   rapidjson::Document expected;
   expected.Parse(expected_text.c_str());
   ASSERT_FALSE(expected.HasParseError()) << "expected.json of " << e.vendor;

@@ -1,4 +1,4 @@
-// Issue 18 item 7: one finding per problem, and advice that points the right way.
+// One finding per problem, and advice that points the right way.
 #include <gtest/gtest.h>
 
 #include <memory>

@@ -17,17 +17,13 @@
 #include "contracts/catalog.hpp"
 #include "contracts/message_checker.hpp"
 #include "contracts/schema_resolver.hpp"
+#include "support/files.hpp"
 
 namespace conform::contracts {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using conform::test::read_file;
 
 // The verdict through codec::decode, the way check_payload read JSON before it kept a reader.
 PayloadResult reference_check(std::string_view bytes, const schema::Schema& schema,
@@ -124,7 +120,7 @@ TEST_F(PayloadCheck, JsonFindingsMatchTheDecodePathOnEveryExampleAndBrokenInput)
        fs::directory_iterator(fs::path(CONFORM_SCHEMAS_DIR) / "finix" / "examples")) {
     const std::string name = entry.path().filename().string();
     if (name.rfind("request.", 0) == 0 && entry.path().extension() == ".json") {
-      payloads.push_back(read(entry.path()));
+      payloads.push_back(read_file(entry.path()));
     }
   }
   ASSERT_GT(payloads.size(), 18u) << "the finix request examples were not found";
@@ -228,8 +224,9 @@ TEST_F(PayloadCheck, KeywordsSeeEachMemberNameOnce) {
 // reports it. Requests keep the order rule whatever the flag.
 TEST_F(PayloadCheck, XmlChildOrderIsAFindingInResponsesOnlyWhenStrict) {
   const Manifest& formsonfire = *catalog_->find("formsonfire");
-  const std::string sorted = read(fs::path(CONFORM_SCHEMAS_DIR) /
-                                  "formsonfire/examples/response-200.valid.seed-sample-filled.xml");
+  const std::string sorted =
+      read_file(fs::path(CONFORM_SCHEMAS_DIR) /
+                "formsonfire/examples/response-200.valid.seed-sample-filled.xml");
   std::string swapped = sorted;
   const std::string country = "<Country>BA</Country>";
   const std::string company = "<CompanyId>12345</CompanyId>";
@@ -264,8 +261,9 @@ TEST_F(PayloadCheck, XmlChildOrderIsAFindingInResponsesOnlyWhenStrict) {
 TEST_F(PayloadCheck, ThePipelineGivesTheDecodedValueWithTheCatalogsVerdict) {
   const Manifest& formsonfire = *catalog_->find("formsonfire");
   const MessageSpec& response = *catalog_->message(formsonfire, *parse_message_id("response:200"));
-  const std::string xml = read(fs::path(CONFORM_SCHEMAS_DIR) /
-                               "formsonfire/examples/response-200.valid.seed-sample-filled.xml");
+  const std::string xml =
+      read_file(fs::path(CONFORM_SCHEMAS_DIR) /
+                "formsonfire/examples/response-200.valid.seed-sample-filled.xml");
   const std::vector<std::pair<const Manifest*, std::pair<const MessageSpec*, std::string>>> cases =
       {{vendor_, {message_, R"({"enabled": true, "tags": {"team": "ops"}})"}},
        {vendor_, {message_, R"({"enabled": "yes"})"}},

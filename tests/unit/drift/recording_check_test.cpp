@@ -9,6 +9,7 @@
 #include <string>
 
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::drift {
 namespace {

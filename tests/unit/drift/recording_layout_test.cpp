@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::drift {
 namespace {

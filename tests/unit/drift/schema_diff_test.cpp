@@ -13,7 +13,8 @@
 #include <tuple>
 
 #include "drift/tree_diff.hpp"
-#include "support/run_command.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::drift {
 namespace {
@@ -21,12 +22,7 @@ namespace fs = std::filesystem;
 
 using Expected = std::tuple<std::string, std::string, std::string>;  // rule, level, pointer
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using conform::test::read_file;
 
 std::string text(const rapidjson::Value& value) {
   rapidjson::StringBuffer buffer;
@@ -52,7 +48,7 @@ struct Outcome {
 
 Outcome run_case(const fs::path& file) {
   rapidjson::Document spec;
-  const std::string source = read(file);
+  const std::string source = read_file(file);
   spec.Parse(source.data(), source.size());
   EXPECT_FALSE(spec.HasParseError()) << file;
   Outcome outcome;

@@ -7,19 +7,16 @@
 #include <sstream>
 
 #include "drift/recorder.hpp"
+#include "support/files.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 #include "text/utf8.hpp"
 
 namespace conform::drift {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using conform::test::read_file;
 
 TEST(Slug, LowerCaseLettersDigitsAndSingleDashes) {
   EXPECT_EQ(slug("a PUT shows in the next GET"), "a-put-shows-in-the-next-get");
@@ -27,7 +24,7 @@ TEST(Slug, LowerCaseLettersDigitsAndSingleDashes) {
   EXPECT_EQ(slug("***"), "case");
 }
 
-// Issue 18 item 2: no output of conform contains invalid UTF-8, snapshots included.
+// No output of conform contains invalid UTF-8, snapshots included.
 TEST(SnapshotFile, IsValidUtf8WhateverTheServerSent) {
   for (const std::string& bad :
        {std::string("caf\xE9"), std::string("\xED\xB0\x80"), std::string("{\"a\":\"x\xC3\"}")}) {
@@ -87,9 +84,10 @@ TEST(SnapshotFile, WrittenAndReadBackTheSame) {
   empty.relative_path = "acme/rename/3.json";
   write_snapshots({json, xml, empty}, dir.path());
 
-  EXPECT_NE(read(fs::path(dir.path()) / "acme/rename/2.json").find("\"body_text\""),
+  EXPECT_NE(read_file(fs::path(dir.path()) / "acme/rename/2.json").find("\"body_text\""),
             std::string::npos);
-  EXPECT_EQ(read(fs::path(dir.path()) / "acme/rename/3.json").find("\"body"), std::string::npos);
+  EXPECT_EQ(read_file(fs::path(dir.path()) / "acme/rename/3.json").find("\"body"),
+            std::string::npos);
   const Recording recording = read_recording(dir.path());
   ASSERT_TRUE(recording.problems.empty());
   ASSERT_EQ(recording.snapshots.size(), 3u);

@@ -9,17 +9,15 @@
 #include <sstream>
 #include <string>
 
-#include "support/run_command.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::drift {
 namespace {
 namespace fs = std::filesystem;
 
 void replace(const fs::path& file, const std::string& from, const std::string& to) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  std::string text = bytes.str();
+  std::string text = test::read_file(file);
   const auto at = text.find(from);
   ASSERT_NE(at, std::string::npos) << file << " has no " << from;
   text.replace(at, from.size(), to);
@@ -34,26 +32,28 @@ bool has(const DriftItems& items, const std::string& vendor, const std::string& 
 
 // Trees named by relative paths (as `conform diff old/schemas schemas` names them): the
 // manifests' file names already carry the folder, so schemas are still found and compared.
+// The paths are relative to the working directory the test runs in, which it leaves alone.
 class TreeDiffTest : public ::testing::Test {
  protected:
-  TreeDiffTest() : previous_(fs::current_path()) {
-    fs::copy(CONFORM_SCHEMAS_DIR, fs::path(dir_.path()) / "old", fs::copy_options::recursive);
-    fs::copy(CONFORM_SCHEMAS_DIR, fs::path(dir_.path()) / "new", fs::copy_options::recursive);
-    fs::current_path(dir_.path());
+  TreeDiffTest() {
+    fs::copy(CONFORM_SCHEMAS_DIR, root_ / "old", fs::copy_options::recursive);
+    fs::copy(CONFORM_SCHEMAS_DIR, root_ / "new", fs::copy_options::recursive);
   }
-  ~TreeDiffTest() override { fs::current_path(previous_); }
   DriftItems diff() {
-    return diff_trees(*contracts::Catalog::load("old"), *contracts::Catalog::load("new"));
+    const fs::path old_tree = fs::relative(root_ / "old", fs::current_path());
+    const fs::path new_tree = fs::relative(root_ / "new", fs::current_path());
+    EXPECT_TRUE(old_tree.is_relative() && new_tree.is_relative());
+    return diff_trees(*contracts::Catalog::load(old_tree), *contracts::Catalog::load(new_tree));
   }
   test::TempDir dir_;
-  fs::path previous_;
+  const fs::path root_ = dir_.path();
 };
 
 TEST_F(TreeDiffTest, RelativeTreesAreComparedFileByFile) {
   EXPECT_TRUE(diff().empty());
-  replace("new/finix/request.schema.json", R"("type": "object",)",
+  replace(root_ / "new/finix/request.schema.json", R"("type": "object",)",
           R"("type": "object", "required": ["enabled"],)");
-  replace("new/formsonfire/response-200.xml-rules.json", R"("root": "UserResponse")",
+  replace(root_ / "new/formsonfire/response-200.xml-rules.json", R"("root": "UserResponse")",
           R"("root": "UserResult")");
   const DriftItems items = diff();
   EXPECT_TRUE(has(items, "finix", "request-property-required-added"));
@@ -62,7 +62,7 @@ TEST_F(TreeDiffTest, RelativeTreesAreComparedFileByFile) {
 }
 
 TEST_F(TreeDiffTest, AnUnreadableSchemaIsReportedNotSkipped) {
-  std::ofstream("new/nexudus/response-200.schema.json") << "{ not json";
+  std::ofstream(root_ / "new/nexudus/response-200.schema.json") << "{ not json";
   const DriftItems items = diff();
   ASSERT_TRUE(has(items, "nexudus", "schema-unreadable"));
   EXPECT_EQ(items.front().level, Level::breaking);
@@ -71,12 +71,12 @@ TEST_F(TreeDiffTest, AnUnreadableSchemaIsReportedNotSkipped) {
 // A vendor's schema may share a file at the catalog root, and its changes count; a "$ref"
 // out of the catalog is not read, whatever the file there says.
 TEST_F(TreeDiffTest, RefsFollowIntoTheCatalogRootAndNoFurther) {
-  std::ofstream("old/shared.schema.json") << R"({"type": "string", "maxLength": 10})";
-  std::ofstream("new/shared.schema.json") << R"({"type": "string", "maxLength": 5})";
-  std::ofstream("outside-old.schema.json") << R"({"type": "string", "maxLength": 10})";
-  std::ofstream("outside-new.schema.json") << R"({"type": "string", "maxLength": 1})";
+  std::ofstream(root_ / "old/shared.schema.json") << R"({"type": "string", "maxLength": 10})";
+  std::ofstream(root_ / "new/shared.schema.json") << R"({"type": "string", "maxLength": 5})";
+  std::ofstream(root_ / "outside-old.schema.json") << R"({"type": "string", "maxLength": 10})";
+  std::ofstream(root_ / "outside-new.schema.json") << R"({"type": "string", "maxLength": 1})";
   for (const char* tree : {"old", "new"}) {
-    replace(fs::path(tree) / "finix/request.schema.json", R"("properties": {)",
+    replace(root_ / tree / "finix/request.schema.json", R"("properties": {)",
             std::string(R"("properties": {"shared_x": {"$ref": "../shared.schema.json"},)") +
                 R"("outside_x": {"$ref": "../../outside-)" + tree + R"(.schema.json"},)");
   }

@@ -19,7 +19,7 @@ TEST(ChunkedBody, DecodesByteByByteAndLeavesWhatFollows) {
   EXPECT_EQ(wire.substr(used), "NEXT");
 }
 
-// Issue 21: a 400 MiB chunked body was read whole (894 MB RSS) before the 413.
+// Regression: a 400 MiB chunked body was read whole (894 MB RSS) before the 413.
 TEST(ChunkedBody, StopsAtTheLimitBeforeReadingTheChunk) {
   ChunkedBody body(10, 100);
   EXPECT_EQ(body.feed("8\r\n12345678\r\n"), 13u);

@@ -97,7 +97,7 @@ TEST(JsonPointer, FindsMembersAndItemsAndNamesFieldsTheVendorWay) {
   EXPECT_EQ(field_name(""), "");
 }
 
-// Issue 18: a body with 60,000 undocumented members was answered with 60,000 errors. Lists
+// Regression: a body with 60,000 undocumented members was answered with 60,000 errors. Lists
 // name the first 100 and then how many more; "count" stays true.
 TEST(Template, ErrorListsAreCappedWhileTheCountStaysTrue) {
   for (const std::size_t n : {std::size_t{99}, std::size_t{100}, std::size_t{101}, std::size_t{150},

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "mock/state_file.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::mock {
 namespace {
@@ -19,7 +20,7 @@ rapidjson::Document parse(const char* json) {
   return document;
 }
 
-// Issue 21: replaced values stayed in the document's pool, 18 -> 309 MB over 11,000 PUTs
+// Regression: replaced values stayed in the document's pool, 18 -> 309 MB over 11,000 PUTs
 // of a 25 KB user. Memory follows what is stored, not how often it changed.
 TEST(UserStore, MemoryFollowsTheStoredUserNotTheNumberOfUpdates) {
   UserStore store;
@@ -77,14 +78,8 @@ TEST(UserStore, UnknownVendorsAndUsersAreNotFound) {
 
 class StateFile : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("conform-mock-state-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  test::TempDir tmp_;
+  const fs::path dir_ = tmp_.path();
 };
 
 TEST_F(StateFile, SavesAtomicallyAndLoadsBack) {

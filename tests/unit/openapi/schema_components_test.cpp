@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::openapi {
 namespace {

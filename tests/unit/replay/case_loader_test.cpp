@@ -5,18 +5,17 @@
 
 #include <fstream>
 
+#include "support/temp_dir.hpp"
+
 namespace conform::replay {
 namespace {
 namespace fs = std::filesystem;
 
 class CaseLoaderTest : public ::testing::Test {
  protected:
-  CaseLoaderTest()
-      : dir_(fs::temp_directory_path() / ("conform-cases-" + std::to_string(::getpid()))),
-        loader_(registry_, CONFORM_CASES_DIR) {
+  CaseLoaderTest() : loader_(registry_, CONFORM_CASES_DIR) {
     fs::create_directories(dir_ / "bodies");
   }
-  ~CaseLoaderTest() override { fs::remove_all(dir_); }
 
   fs::path write(const std::string& name, const std::string& text) {
     const fs::path file = dir_ / name;
@@ -24,7 +23,8 @@ class CaseLoaderTest : public ::testing::Test {
     return file;
   }
 
-  fs::path dir_;
+  test::TempDir tmp_;
+  const fs::path dir_ = tmp_.path();
   schema::SchemaRegistry registry_;
   CaseLoader loader_;
 };
@@ -207,8 +207,8 @@ TEST(StatusRule, MatchesACodeOrAClass) {
 }
 
 TEST(DiscoverCaseFiles, SkipsDefaultsSchemasAndBodies) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("conform-discover-" + std::to_string(::getpid()));
+  const test::TempDir tmp;
+  const fs::path dir = tmp.path();
   fs::create_directories(dir / "v" / "bodies");
   for (const char* name : {"v/a.json", "v/b.json", "v/defaults.json", "v/bodies/c.json",
                            "case.schema.json", "v/notes.txt"}) {
@@ -216,7 +216,6 @@ TEST(DiscoverCaseFiles, SkipsDefaultsSchemasAndBodies) {
   }
   Findings problems;
   const auto files = discover_case_files({dir, dir / "v" / "a.json", dir / "missing"}, problems);
-  fs::remove_all(dir);
   ASSERT_EQ(files.size(), 2u);
   EXPECT_EQ(files[0].filename(), "a.json");
   EXPECT_EQ(files[1].filename(), "b.json");

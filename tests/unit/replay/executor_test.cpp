@@ -13,6 +13,7 @@
 #include "replay/assertion.hpp"
 #include "replay/run.hpp"
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::replay {
 namespace {

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "replay/case_loader.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::replay {
 namespace {
@@ -14,12 +15,10 @@ namespace fs = std::filesystem;
 class LintTest : public ::testing::Test {
  protected:
   LintTest()
-      : dir_(fs::temp_directory_path() / ("conform-lint-" + std::to_string(::getpid()))),
-        catalog_(contracts::Catalog::load(CONFORM_SCHEMAS_DIR)),
+      : catalog_(contracts::Catalog::load(CONFORM_SCHEMAS_DIR)),
         loader_(catalog_->registry(), CONFORM_CASES_DIR) {
     fs::create_directories(dir_ / "bodies");
   }
-  ~LintTest() override { fs::remove_all(dir_); }
 
   fs::path write(const std::string& name, const std::string& text) {
     const fs::path file = dir_ / name;
@@ -41,7 +40,8 @@ class LintTest : public ::testing::Test {
     return out;
   }
 
-  fs::path dir_;
+  test::TempDir tmp_;
+  const fs::path dir_ = tmp_.path();
   std::shared_ptr<contracts::Catalog> catalog_;
   CaseLoader loader_;
 };

@@ -64,7 +64,7 @@ TEST_F(ProfileTest, TheEnvironmentProfileReadsTheManifestsVariables) {
   const Variables finix = environment_profile(vendor("finix"), fake_env);
   EXPECT_EQ(value(finix, "username"), "live-user");
   EXPECT_EQ(value(finix, "password"), "live-pass");
-  // Issue 21: a Basic-auth user name is an identifier, not a secret.
+  // A Basic-auth user name is an identifier, not a secret.
   EXPECT_FALSE(finix.find("username")->secret);
   EXPECT_TRUE(finix.find("password")->secret);
   EXPECT_EQ(finix.find("user_id"), nullptr);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::replay {
 namespace {

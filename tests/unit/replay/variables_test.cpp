@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include "support/temp_dir.hpp"
+
 namespace conform::replay {
 namespace {
 
@@ -41,14 +43,11 @@ TEST(ParseAssignment, SplitsAtTheFirstEquals) {
 }
 
 TEST(VarsFile, ReadsAssignmentsSecretsAndReportsBadLines) {
-  const auto file = std::filesystem::temp_directory_path() / "conform-vars-test.env";
-  {
-    std::ofstream out(file);
-    out << "# comment\n\nuser_id=US9\nsecret token = abc\nbroken line\n";
-  }
+  const test::TempDir tmp;
+  const std::string file =
+      tmp.write("vars.env", "# comment\n\nuser_id=US9\nsecret token = abc\nbroken line\n");
   Variables variables;
   const Findings findings = read_vars_file(file, variables);
-  std::filesystem::remove(file);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].line, 5);
   EXPECT_EQ(variables.find("user_id")->value, "US9");

@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "report/reports.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 #include "text/utf8.hpp"
 #include "unit/report/sample_run.hpp"
 
@@ -69,19 +71,15 @@ TEST(ReportFilesUtf8, CodecValidUtf8MakesEveryTextWellFormed) {
 }
 
 TEST(ReportFilesUtf8, NoReportFileContainsInvalidUtf8) {
-  const fs::path dir = fs::temp_directory_path() / ("conform-utf8-" + std::to_string(getpid()));
-  fs::remove_all(dir);
+  const test::TempDir tmp;
+  const fs::path dir = fs::path(tmp.path()) / "reports";
   write_reports(run_with_bad_bytes(), dir);
   int files = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    EXPECT_TRUE(well_formed(bytes.str())) << entry.path();
+    EXPECT_TRUE(well_formed(test::read_file(entry.path()))) << entry.path();
     ++files;
   }
   EXPECT_EQ(files, 5);
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <stdexcept>
 
 #include "report/atomic_file.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
 #include "unit/report/sample_run.hpp"
 
 namespace conform::report {
@@ -17,22 +19,8 @@ namespace fs = std::filesystem;
 
 class ReportsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("conform-reports-" + std::to_string(::getpid()) + "-" + info->name());
-    fs::remove_all(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string read(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-  }
-
-  fs::path dir_;
+  test::TempDir tmp_;
+  const fs::path dir_ = fs::path(tmp_.path()) / "reports";  // not there yet: writers create it
 };
 
 TEST_F(ReportsTest, WritesEveryReportIntoANewFolder) {
@@ -45,7 +33,9 @@ TEST_F(ReportsTest, WritesEveryReportIntoANewFolder) {
   // No temporary file is left behind.
   EXPECT_EQ(files, (std::vector<std::string>{"junit.xml", "report.html", "report.json",
                                              "report.tap", "summary.md"}));
-  EXPECT_EQ(read(dir_ / "nested" / "latest" / "report.tap").rfind("TAP version 14\n1..6\n", 0), 0u);
+  EXPECT_EQ(
+      test::read_file(dir_ / "nested" / "latest" / "report.tap").rfind("TAP version 14\n1..6\n", 0),
+      0u);
 }
 
 TEST_F(ReportsTest, ReadsBackTheReportItWrote) {
@@ -58,7 +48,7 @@ TEST_F(ReportsTest, ReadsBackTheReportItWrote) {
 TEST_F(ReportsTest, ReplacesAnOlderReportWhole) {
   write_file_atomically(dir_ / "report.json", "old content that is longer than the new one");
   write_file_atomically(dir_ / "report.json", "new");
-  EXPECT_EQ(read(dir_ / "report.json"), "new");
+  EXPECT_EQ(test::read_file(dir_ / "report.json"), "new");
 }
 
 TEST_F(ReportsTest, NamesThePathItCannotWrite) {

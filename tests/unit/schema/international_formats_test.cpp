@@ -1,4 +1,4 @@
-// Issue 18 item 3: email's quoted local part is ASCII; idn-hostname and idn-email by IDNA2008
+// Email's quoted local part is ASCII; idn-hostname and idn-email by IDNA2008
 // (libidn2); uri-template (RFC 6570); iri and iri-reference (RFC 3987); contentEncoding base64
 // and contentMediaType application/json asserted.
 #include <gtest/gtest.h>

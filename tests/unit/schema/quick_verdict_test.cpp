@@ -15,18 +15,14 @@
 #include "codec/json_reader.hpp"
 #include "schema/schema.hpp"
 #include "schema_test_support.hpp"
+#include "support/files.hpp"
 
 namespace conform::schema {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream all;
-  all << in.rdbuf();
-  return all.str();
-}
+using conform::test::read_file;
 
 // The verdict of the full path: no decoding finding, valid, and no schema finding.
 bool full_path_clears(const Schema& schema, std::string_view bytes, bool strict,
@@ -166,12 +162,12 @@ TEST(SchemaRegistry, AskingAgainByAnotherSpellingGivesTheSameCompiledSchema) {
   SchemaRegistry registry;
   const auto first = registry.load_file(file);
   EXPECT_EQ(registry.load_file(file), first);
-  EXPECT_EQ(registry.load_file(dir.path() / "." / "a.schema.json"), first);
-  const fs::path before = fs::current_path();
-  fs::current_path(dir.path());
-  EXPECT_EQ(registry.load_file("a.schema.json"), first);
-  fs::current_path(before);
-  EXPECT_THROW(registry.load_file(dir.path() / "missing.schema.json"), SchemaError);
+  EXPECT_EQ(registry.load_file(fs::path(dir.path()) / "." / "a.schema.json"), first);
+  // A relative spelling, resolved against the working directory (which the test leaves alone).
+  const fs::path relative = fs::relative(file, fs::current_path());
+  ASSERT_TRUE(relative.is_relative()) << relative;
+  EXPECT_EQ(registry.load_file(relative), first);
+  EXPECT_THROW(registry.load_file(fs::path(dir.path()) / "missing.schema.json"), SchemaError);
 }
 
 }  // namespace

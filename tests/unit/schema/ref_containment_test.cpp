@@ -19,11 +19,11 @@ namespace fs = std::filesystem;
 class RefContainment : public ::testing::Test {
  protected:
   RefContainment() {
-    fs::create_directories(dir_.path() / "tree" / "defs");
+    fs::create_directories(fs::path(dir_.path()) / "tree" / "defs");
     dir_.write("outside.json", R"({"type": "string"})");
   }
 
-  fs::path tree() const { return fs::canonical(dir_.path() / "tree"); }
+  fs::path tree() const { return fs::canonical(fs::path(dir_.path()) / "tree"); }
 
   // The SchemaError message of loading tree/main.json with `text`; "" when it loads.
   std::string refusal(const std::string& text) {
@@ -67,7 +67,7 @@ TEST_F(RefContainment, AnIdCannotMoveTheBaseOutOfTheFolder) {
 }
 
 TEST_F(RefContainment, ASymlinkInTheTreeThatPointsOutsideIsRefused) {
-  fs::create_symlink(dir_.path() / "outside.json", dir_.path() / "tree" / "link.json");
+  fs::create_symlink(fs::path(dir_.path()) / "outside.json", fs::path(dir_.path()) / "tree" / "link.json");
   const std::string message = refusal(R"({"$ref": "link.json"})");
   EXPECT_NE(message.find("link.json (resolved: " + fs::canonical(dir_.path()).string() +
                          "/outside.json) is outside " + tree().string()),
@@ -75,21 +75,21 @@ TEST_F(RefContainment, ASymlinkInTheTreeThatPointsOutsideIsRefused) {
       << message;
 
   // A linked folder is resolved the same way.
-  fs::create_directories(dir_.path() / "elsewhere");
+  fs::create_directories(fs::path(dir_.path()) / "elsewhere");
   dir_.write("elsewhere/id.json", R"({"type": "integer"})");
-  fs::create_directory_symlink(dir_.path() / "elsewhere", dir_.path() / "tree" / "shared");
+  fs::create_directory_symlink(fs::path(dir_.path()) / "elsewhere", fs::path(dir_.path()) / "tree" / "shared");
   const std::string folder = refusal(R"({"$ref": "shared/id.json"})");
   EXPECT_NE(folder.find("is outside " + tree().string()), std::string::npos) << folder;
 }
 
 TEST_F(RefContainment, ARefIntoAMappedFolderIsFollowed) {
-  fs::create_directories(dir_.path() / "common");
+  fs::create_directories(fs::path(dir_.path()) / "common");
   dir_.write("common/id.json", R"({"type": "integer"})");
   const std::string main = R"({"properties": {"id": {"$ref": "../common/id.json"}}})";
   EXPECT_NE(refusal(main).find("is outside"), std::string::npos) << "not mapped yet";
 
   SchemaRegistry mapped;
-  mapped.map_url_prefix("https://example.com/common/", dir_.path() / "common");
+  mapped.map_url_prefix("https://example.com/common/", fs::path(dir_.path()) / "common");
   const auto schema = mapped.load_file(dir_.write("tree/main.json", main));
   EXPECT_EQ(findings_of(*schema, R"({"id": 7})").size(), 0u);
   const Findings findings = findings_of(*schema, R"({"id": "seven"})");
@@ -103,14 +103,14 @@ TEST_F(RefContainment, RefsToSiblingsAndSubfoldersStillWork) {
   dir_.write(
       "tree/defs/id.json",
       R"({"type": "object", "properties": {"name": {"$ref": "../common.json#/definitions/name"}}})");
-  fs::create_symlink("common.json", dir_.path() / "tree" / "alias.json");
+  fs::create_symlink("common.json", fs::path(dir_.path()) / "tree" / "alias.json");
   EXPECT_EQ(refusal(R"({"properties": {
     "user": {"$ref": "defs/id.json"},
     "label": {"$ref": "common.json#/definitions/name"},
     "alias": {"$ref": "alias.json#/definitions/name"}
   }})"),
             "");
-  const auto schema = registry_.load_file(dir_.path() / "tree" / "main.json");
+  const auto schema = registry_.load_file(fs::path(dir_.path()) / "tree" / "main.json");
   EXPECT_EQ(findings_of(*schema, R"({"user": {"name": 1}, "label": 2, "alias": "x"})").size(), 2u);
 }
 
@@ -119,10 +119,10 @@ TEST_F(RefContainment, TheFolderOfASchemaGivenByASymlinkIsTheFolderItResolvesTo)
   // file the link leads to, so that is the folder they stay in.
   dir_.write("tree/defs/real.json", R"({"$ref": "id.json"})");
   dir_.write("tree/defs/id.json", R"({"type": "integer"})");
-  fs::create_directories(dir_.path() / "links");
-  fs::create_symlink(dir_.path() / "tree" / "defs" / "real.json",
-                     dir_.path() / "links" / "entry.json");
-  const auto schema = registry_.load_file(dir_.path() / "links" / "entry.json");
+  fs::create_directories(fs::path(dir_.path()) / "links");
+  fs::create_symlink(fs::path(dir_.path()) / "tree" / "defs" / "real.json",
+                     fs::path(dir_.path()) / "links" / "entry.json");
+  const auto schema = registry_.load_file(fs::path(dir_.path()) / "links" / "entry.json");
   EXPECT_EQ(findings_of(*schema, "\"x\"").size(), 1u);
 }
 

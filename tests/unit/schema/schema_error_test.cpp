@@ -97,7 +97,7 @@ TEST(SchemaError, ARefToAFifoIsUnreadableNotAHang) {
   // Inside the schema's folder (a "$ref" cannot leave it for /dev/zero): a FIFO, which
   // blocks a reader forever, is not a regular file.
   TempDir dir;
-  ASSERT_EQ(::mkfifo((dir.path() / "pipe.json").c_str(), 0600), 0);
+  ASSERT_EQ(::mkfifo((dir.path() + "/pipe.json").c_str(), 0600), 0);
   const auto file = dir.write("main.json", R"({"$ref": "pipe.json"})");
   SchemaRegistry registry;
   try {
@@ -110,15 +110,16 @@ TEST(SchemaError, ARefToAFifoIsUnreadableNotAHang) {
 
 TEST(SchemaError, AMappedPrefixCannotLeaveItsFolder) {
   TempDir dir;
-  std::filesystem::create_directories(dir.path() / "mapped");
+  std::filesystem::create_directories(std::filesystem::path(dir.path()) / "mapped");
   dir.write("mapped/ok.json", R"({"type": "string"})");
   SchemaRegistry registry;
-  registry.map_url_prefix("https://example.com/s/", dir.path() / "mapped");
+  registry.map_url_prefix("https://example.com/s/", std::filesystem::path(dir.path()) / "mapped");
   EXPECT_NO_THROW(
       registry.load_value(json(R"({"$ref": "https://example.com/s/ok.json"})"), "mem://a.json"));
   // A symlink in the mapped folder to a schema outside it.
   dir.write("outside.json", R"({"type": "string"})");
-  std::filesystem::create_symlink(dir.path() / "outside.json", dir.path() / "mapped" / "link.json");
+  std::filesystem::create_symlink(std::filesystem::path(dir.path()) / "outside.json",
+                                  std::filesystem::path(dir.path()) / "mapped" / "link.json");
   try {
     registry.load_value(json(R"({"$ref": "https://example.com/s/link.json"})"), "mem://b.json");
     ADD_FAILURE() << "loaded";

@@ -1,9 +1,5 @@
 #include "unit/schema/schema_test_support.hpp"
 
-#include <unistd.h>
-
-#include <atomic>
-#include <fstream>
 #include <stdexcept>
 
 namespace conform::schema::testing {
@@ -25,24 +21,6 @@ Findings findings_of(const Schema& schema, const std::string& instance_text,
   Findings findings;
   schema.validate(json(instance_text), &findings, options);
   return findings;
-}
-
-TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  path_ = std::filesystem::temp_directory_path() /
-          ("conform-schema-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
-std::filesystem::path TempDir::write(const std::string& name, const std::string& text) const {
-  std::filesystem::path file = path_ / name;
-  std::ofstream(file, std::ios::binary) << text;
-  return file;
 }
 
 }  // namespace conform::schema::testing

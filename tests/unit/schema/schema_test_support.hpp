@@ -1,4 +1,5 @@
-// Helpers for the schema tests: JSON from text, schemas from text, temporary schema files.
+// Helpers for the schema tests: JSON from text, schemas from text (temporary schema files
+// come from support/temp_dir.hpp).
 #pragma once
 
 #include <filesystem>
@@ -7,6 +8,7 @@
 
 #include "codec/rapidjson.hpp"
 #include "schema/schema.hpp"
+#include "support/temp_dir.hpp"
 
 namespace conform::schema::testing {
 
@@ -18,18 +20,6 @@ std::shared_ptr<const Schema> compile(const std::string& schema_text);
 Findings findings_of(const Schema& schema, const std::string& instance_text,
                      const ValidateOptions& options = {});
 
-// A folder under the system's temporary folder, removed when the object goes.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::filesystem::path write(const std::string& name, const std::string& text) const;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = conform::test::TempDir;
 
 }  // namespace conform::schema::testing

@@ -106,7 +106,7 @@ TEST(JsonSchemaTestSuiteScore, RequiredAndTargetedOptionalAllPass) {
   for (const auto& [file, score] : scores) EXPECT_EQ(score.passed, score.total) << file;
 }
 
-// Issue 18: the optional half as a whole (README states the figure). What still fails:
+// The optional half as a whole (README states the figure). What still fails:
 // idn-hostname's two Bidi-rule cases (RFC 5893 needs the Unicode Bidi classes, which libidn2
 // does not check) and cross-draft's 2019-09 $ref.
 TEST(JsonSchemaTestSuiteScore, OptionalAtLeast780Of794) {

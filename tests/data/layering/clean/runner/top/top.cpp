@@ -1,0 +1,3 @@
+#include "low/low.hpp"
+#include "mid/mid.hpp"
+#include "top/top.hpp"

@@ -1,0 +1,3 @@
+#pragma once
+#include <rapidjson/document.h>
+#include <httplib.h>

@@ -1,0 +1,3 @@
+#include <httplib.h>
+#include <rapidjson/pointer.h>
+#include <valijson/validator.hpp>

@@ -1,0 +1,2 @@
+#include "low/low.hpp"
+  #  include "top/top.hpp"

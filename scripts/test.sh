@@ -21,18 +21,12 @@ suite=no
 case " $steps " in *" none "* | *" asan "*) suite=yes ;; esac
 [ $suite = yes ] && extra+=" chromium python3 python3-yaml nodejs npm curl"
 case " $steps " in *" fuzz "*) extra+=" clang libclang-rt-14-dev" ;; esac
-start=$SECONDS
+# shellcheck source=scripts/timed.sh
+source scripts/timed.sh
 CONFORM_BUILD_TESTS=$tests CONFORM_TEST_PACKAGES=ON CONFORM_EXTRA_PACKAGES="$extra" \
-  scripts/build.sh
-echo "test.sh: release build took $((SECONDS - start)) s"
-[ $suite = no ] || { scripts/install-openapi-validator.sh; scripts/install-ajv.sh; }
-timed() {
-  local name="$1"
-  shift
-  local start=$SECONDS
-  "$@"
-  echo "test.sh: $name took $((SECONDS - start)) s"
-}
+  timed "test.sh: packages and release build" scripts/build.sh
+install_peers() { scripts/install-openapi-validator.sh && scripts/install-ajv.sh; }
+[ $suite = no ] || timed "test.sh: npm peers" install_peers
 # The allocation test, on the release build: its test binary only (the library is built).
 plain_allocation_test() {
   cmake --preset release -DCONFORM_BUILD_TESTS=ON >/dev/null
@@ -44,11 +38,11 @@ plain_allocation_test() {
   grep -q '^\[  PASSED  \] 1 test\.$' <<<"$out" || { echo "$out"; return 1; }
   echo "test.sh: $(grep -m1 '^\[       OK \]' <<<"$out")"
 }
-timed "install check" tests/install/run.sh "$PWD/build" "$PWD"
+timed "test.sh: install check" tests/install/run.sh "$PWD/build" "$PWD"
 if [ "$steps" = none ]; then
   scripts/run-suite.sh build
 else
-  timed "plain allocation test" plain_allocation_test
+  timed "test.sh: plain allocation test" plain_allocation_test
   # shellcheck disable=SC2086  # the steps are words
   scripts/test-sanitizers.sh $steps
 fi

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/test.sh and scripts/test-sanitizers.sh. `timed NAME COMMAND...` runs
 # COMMAND (a program or a shell function) and prints its wall time and the CPU time (user +
 # system) of the processes it ran: on a shared machine the CPU time, halved for the steps

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """conform beside its peers, in one run: offline validation (ajv 8 + ajv-formats, Blaze CLI,
-python3-jsonschema), --jobs scaling, peak memory on a large stream, start-up, the mock
+python3-jsonschema), --jobs scaling against the machine's capacity, many one-payload files
+(XML, form, JSON; beside xmllint and ajv), peak memory on a large stream, start-up, the mock
 (Prism) and replay (newman). Each tool runs alternately with the others on the same input,
 every tool's counts are checked against what the corpus holds, and one table of medians and
 ratios is printed (and written to bench/.results/latest.md).
 
-usage: run.py --conform BIN [--quick] [--only validate,startup,memory,mock,replay]
+usage: run.py --conform BIN [--quick] [--only validate,files,memory,startup,mock,replay]
 """
 import argparse
 import json
@@ -47,7 +48,7 @@ class Run:
         self.wall, self.cpu, self.rss_kb, self.out, self.code = wall, cpu, rss_kb, out, code
 
 
-def timed(command, stdin=None):
+def timed(command, stdin=None, cwd=None):
     """Runs `command` under /usr/bin/time, which reports its peak RSS (the same counter as
     `/usr/bin/time -v`; a child forked from this Python would inherit Python's high-water
     mark). Wall and CPU time (user + system, from wait4) at microsecond resolution. Output
@@ -55,7 +56,7 @@ def timed(command, stdin=None):
     with tempfile.TemporaryFile("w+") as out, tempfile.NamedTemporaryFile("r") as stats:
         start = time.perf_counter()
         process = subprocess.Popen(["/usr/bin/time", "-o", stats.name, "-f", "%M"] + command,
-                                   stdin=stdin, stdout=out, stderr=subprocess.STDOUT)
+                                   stdin=stdin, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -207,6 +208,89 @@ def side_by_side(command):
     return time.perf_counter() - start
 
 
+# ---------------------------------------------------------------- many files
+
+
+def file_sets(args):
+    count = 2000 if args.quick else 10000
+    folder = os.path.join(HERE, ".corpora", "files-%d" % count)
+    stamp = os.path.join(folder, "stamp")
+    generators = [os.path.join(HERE, name) for name in ("make_files.py", "make_corpora.py")]
+    want = "%d %s" % (count, [int(os.path.getmtime(g)) for g in generators])
+    if not os.path.exists(stamp) or open(stamp).read() != want:
+        note("bench: generating %d files per set in %s" % (count, folder))
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.check_call([sys.executable, generators[0], folder, str(count)])
+        # The JSON set again as one NDJSON stream: what a file costs beyond its payload.
+        directory = os.path.join(folder, "finix-json")
+        with open(os.path.join(folder, "finix-json.ndjson"), "wb") as out:
+            for name in sorted(os.listdir(directory)):
+                out.write(open(os.path.join(directory, name), "rb").read() + b"\n")
+        with open(stamp, "w") as f:
+            f.write(want)
+    return folder
+
+
+def bench_files(args, rows, problems):
+    """One call over a folder of one-payload files (`conform validate V M dir/*`), beside
+    xmllint --noout (parse only: the ceiling for XML) and ajv reading the same JSON files."""
+    folder = file_sets(args)
+    rounds = 2 if args.quick else 3
+    conform = args.conform
+    for set_name, vendor, extension in (("msp360-xml", "msp360", "xml"),
+                                        ("maiascore-form", "maiascore", "form"),
+                                        ("finix-json", "finix", "json")):
+        meta = json.load(open(os.path.join(folder, set_name + ".meta.json")))
+        files = [os.path.join(set_name, name)
+                 for name in sorted(os.listdir(os.path.join(folder, set_name)))]
+        n = len(files)
+        invalid = sum(meta["invalid_by_reason"].values())
+        tools = [("conform --jobs 1", [conform, "validate", vendor, "request", "--quiet",
+                                       "--jobs", "1"] + files),
+                 ("conform --jobs 2", [conform, "validate", vendor, "request", "--quiet",
+                                       "--jobs", "2"] + files)]
+        if extension == "xml":
+            tools.append(("xmllint --noout (parse only)", ["xmllint", "--noout"] + files))
+        if extension == "json":
+            schema = os.path.join(SCHEMAS, vendor, "request.schema.json")
+            tools.append(("ajv 8 + ajv-formats", ["node", os.path.join(
+                HERE, "peers", "ajv_validate_files.js"), schema] + files))
+            tools.append(("conform --jobs 1, the same payloads as NDJSON lines",
+                          [conform, "validate", vendor, "request", "--quiet", "--jobs", "1",
+                           "--ndjson", set_name + ".ndjson"]))
+        runs = {name: [] for name, _ in tools}
+        for r in range(rounds):
+            for name, command in tools:
+                note("bench: files %s, round %d/%d: %s" % (set_name, r + 1, rounds, name))
+                run = timed(command, cwd=folder)
+                if name.startswith("xmllint"):
+                    got = (n, 0) if run.code == 0 and not run.out.strip() else None
+                    want = (n, 0)  # well-formed, every one: xmllint checks no schema
+                else:
+                    got, want = counts(run), (n, invalid)
+                if got != want:
+                    problems.append("%s on %s: counted %s (files, invalid), expected %s; "
+                                    "output: %s" % (name, set_name, got, want, run.out[-300:]))
+                runs[name].append(run)
+        cpu = {name: median([x.cpu for x in rs]) for name, rs in runs.items()}
+        for name, rs in runs.items():
+            rows["files"].append([set_name, name, fmt_rate(n / median([x.wall for x in rs])),
+                                  fmt_rate(n / cpu[name]), "%.1f µs" % (cpu[name] / n * 1e6),
+                                  fmt_mb(median([x.rss_kb for x in rs]))])
+        one = cpu["conform --jobs 1"]
+        if extension == "xml":
+            rows["targets"].append(("files %s ≥ 0.5× xmllint --noout's files/s (one job, CPU "
+                                    "time)" % set_name, cpu["xmllint --noout (parse only)"] / one,
+                                    0.5))
+        if extension == "json":
+            rows["targets"].append(("files %s ≥ 3× ajv+ajv-formats (one job, CPU time)"
+                                    % set_name, cpu["ajv 8 + ajv-formats"] / one, 3.0))
+            lines = cpu["conform --jobs 1, the same payloads as NDJSON lines"]
+            rows["targets"].append(("files: overhead per file < 10 µs (%s: %d files against "
+                                    "the same payloads as NDJSON lines, CPU)" % (set_name, n),
+                                    10.0, (one - lines) / n * 1e6))
+
+
 def bench_memory(args, folder, rows, problems):
     """Peak RSS of conform while it streams a large NDJSON file from a pipe."""
     corpus = os.path.join(folder, "nexudus.ndjson")
@@ -285,6 +369,19 @@ def report(rows, problems, args, started):
                 "machine it is the fairer measure for one job; wall is what a user waits.", "",
                 table(["corpus", "tool", "wall", "CPU", "ajv CPU ÷ tool CPU", "peak RSS", "note"],
                       rows["validate"]), ""]
+    if rows["scaling"]:
+        out += ["## --jobs 2 against the machine's two-core capacity", "",
+                "Per round: the speed-up of --jobs 2 over --jobs 1, and the capacity (two "
+                "--jobs 1 side by side against one after the other: 2.00× on an idle 2-core "
+                "machine), each the median of the round's adjacent triples; their ratio is what "
+                "--jobs 2 made of the cores it had.", "",
+                table(["corpus", "round", "--jobs 2 speed-up", "capacity", "ratio"],
+                      rows["scaling"]), ""]
+    if rows["files"]:
+        out += ["## Many files in one call (one payload per file)", "",
+                "Files per second, median of the runs; CPU = user + system, and per file.", "",
+                table(["files", "tool", "wall", "CPU", "CPU per file", "peak RSS"],
+                      rows["files"]), ""]
     if rows["memory"]:
         out += ["## Memory on a large stream", "",
                 table(["run", "peak RSS", "wall throughput"], rows["memory"]), ""]
@@ -318,17 +415,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--conform", required=True)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default="validate,memory,startup,mock,replay")
+    parser.add_argument("--only", default="validate,files,memory,startup,mock,replay")
     args = parser.parse_args()
     args.conform = os.path.abspath(args.conform)
     only = set(args.only.split(","))
     os.makedirs(RESULTS, exist_ok=True)  # every section may write its inputs there
     started = time.time()
-    rows = {k: [] for k in ("validate", "memory", "startup", "mock", "replay", "targets")}
+    rows = {k: [] for k in ("validate", "scaling", "files", "memory", "startup", "mock",
+                            "replay", "targets")}
     problems = []
     folder = corpora(args) if only & {"validate", "memory"} else None
     if "validate" in only:
         bench_validate(args, folder, rows, problems)
+    if "files" in only:
+        bench_files(args, rows, problems)
     if "memory" in only:
         bench_memory(args, folder, rows, problems)
     if "startup" in only:

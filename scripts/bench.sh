@@ -4,7 +4,7 @@
 # ratios (also written to bench/.results/latest.md). Never part of scripts/test.sh.
 #   scripts/bench.sh            the whole bench (~10 minutes on 2 cores)
 #   scripts/bench.sh --quick    smaller corpora, fewer rounds (~2 minutes)
-#   scripts/bench.sh --only validate,memory,startup,mock,replay
+#   scripts/bench.sh --only validate,files,memory,startup,mock,replay
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh >/dev/null

@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 peers="$here/.peers"
 
-debian=(nodejs npm wrk python3-jsonschema time)
+debian=(nodejs npm wrk python3-jsonschema time libxml2-utils)
 missing=()
 for p in "${debian[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -14,13 +14,8 @@ steps=("$@")
 asan_dir="${ASAN_DIR:-build-asan}"
 tsan_dir="${TSAN_DIR:-build-tsan}"
 
-timed() {
-  local name="$1"
-  shift
-  local start=$SECONDS
-  "$@"
-  echo "sanitizers: $name took $((SECONDS - start)) s"
-}
+# shellcheck source=scripts/timed.sh
+source scripts/timed.sh
 
 asan_build() {
   cmake --preset asan -B "$asan_dir" >/dev/null
@@ -57,16 +52,16 @@ tsan_test() {
 for step in "${steps[@]}"; do
   case "$step" in
     asan)
-      timed "asan build" asan_build
-      timed "asan tests" asan_test
+      timed "sanitizers: asan build" asan_build
+      timed "sanitizers: asan tests" asan_test
       ;;
     tsan)
-      timed "tsan build" tsan_build
-      timed "tsan tests" tsan_test
+      timed "sanitizers: tsan build" tsan_build
+      timed "sanitizers: tsan tests" tsan_test
       ;;
     fuzz)
       # A fixed seed keeps the smoke run reproducible; longer runs explore with fresh seeds.
-      FUZZ_SEED="${FUZZ_SEED:-1}" timed "fuzz smoke" tests/fuzz/run.sh "${FUZZ_SECONDS:-5}"
+      FUZZ_SEED="${FUZZ_SEED:-1}" timed "sanitizers: fuzz smoke" tests/fuzz/run.sh "${FUZZ_SECONDS:-5}"
       ;;
     *)
       echo "test-sanitizers.sh: unknown step '$step' (asan, tsan or fuzz)" >&2

@@ -49,7 +49,7 @@ struct CaseResult {
   double duration_ms = 0;
 };
 
-// One documented part of a vendor's contract (issue 9's coverage table) and how many of the
+// One documented part of a vendor's contract (a row of the coverage table) and how many of the
 // run's exchanges exercised it. kind: "status" (a documented success status),
 // "error-envelope" (a documented error status, or "default"), "request-media-type",
 // "response-media-type". exchanges == 0: the cases never exercised it.

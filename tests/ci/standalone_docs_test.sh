@@ -4,7 +4,7 @@
 # Schema descriptions quote the vendor's page or state the decision and why instead. Nor do
 # tests, CMake, scripts and docs cite the project's issue numbers, which a reader of the
 # shipped tree cannot look up: a comment says why, and measurement history goes in
-# bench/README.md. (runner/ is not checked for issue numbers yet.)
+# bench/README.md.
 set -uo pipefail
 source_dir=$1
 cd "$source_dir" || exit 2
@@ -19,8 +19,8 @@ if [ -n "$hits" ]; then
 fi
 issue_pattern='[Ii]ssues? #?[0-9]+'
 issue_hits=$(grep -rnIE "$issue_pattern" --exclude-dir=node_modules --exclude-dir=.peers \
-               --exclude-dir=json-schema-test-suite -- tests scripts docs cmake \
-               CMakeLists.txt)
+               --exclude-dir=.corpora --exclude-dir=.results --exclude-dir=json-schema-test-suite \
+               -- runner tests scripts docs cmake bench examples CMakeLists.txt README.md)
 if [ -n "$issue_hits" ]; then
   echo "shipped files cite issue numbers:"
   echo "$issue_hits"

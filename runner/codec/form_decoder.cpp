@@ -43,16 +43,8 @@ class FormDecoder {
  private:
   Finding& report(std::size_t offset, std::size_t length, const std::string& pointer,
                   const std::string& label, std::string keyword, std::string message) {
-    const Location at = map_.location_at(offset, length, label);
-    Finding f;
-    f.pointer = pointer;
-    f.xpath = label;
-    f.line = at.line;
-    f.column = at.column;
-    f.length = at.length;
-    f.keyword = std::move(keyword);
-    f.message = std::move(message);
-    findings_.push_back(std::move(f));
+    findings_.push_back(
+        map_.finding_at(offset, length, label, pointer, std::move(keyword), std::move(message)));
     return findings_.back();
   }
 

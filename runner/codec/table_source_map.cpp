@@ -38,4 +38,19 @@ Location TableSourceMap::location_at(std::size_t offset, std::size_t length,
   return location;
 }
 
+Finding TableSourceMap::finding_at(std::size_t offset, std::size_t length, std::string xpath,
+                                   std::string pointer, std::string keyword,
+                                   std::string message) const {
+  const Location at = location_at(offset, length, std::move(xpath));
+  Finding finding;
+  finding.pointer = std::move(pointer);
+  finding.xpath = at.xpath;
+  finding.line = at.line;
+  finding.column = at.column;
+  finding.length = at.length;
+  finding.keyword = std::move(keyword);
+  finding.message = std::move(message);
+  return finding;
+}
+
 }  // namespace conform::codec

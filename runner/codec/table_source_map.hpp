@@ -10,6 +10,7 @@
 
 #include "codec/source_map.hpp"
 #include "codec/text_position.hpp"
+#include "model/finding.hpp"
 
 namespace conform::codec {
 
@@ -26,6 +27,9 @@ class TableSourceMap final : public SourceMap {
   Location locate(std::string_view pointer) const override;
   // Line, column and caret length of bytes [offset, offset + length) of the source.
   Location location_at(std::size_t offset, std::size_t length, std::string xpath) const;
+  // A finding about the value at `pointer`, placed at bytes [offset, offset + length).
+  Finding finding_at(std::size_t offset, std::size_t length, std::string xpath, std::string pointer,
+                     std::string keyword, std::string message) const;
 
   std::string_view bytes() const { return bytes_; }
 

@@ -97,16 +97,8 @@ class XmlDecoder {
                   std::string keyword, std::string message) {
     const std::size_t length =
         node.type() == pugi::node_element ? std::string_view(node.name()).size() + 1 : 1;
-    const Location at = map_.location_at(offset_of(node), length, xpath);
-    Finding f;
-    f.pointer = pointer;
-    f.xpath = at.xpath;
-    f.line = at.line;
-    f.column = at.column;
-    f.length = at.length;
-    f.keyword = std::move(keyword);
-    f.message = std::move(message);
-    findings_.push_back(std::move(f));
+    findings_.push_back(map_.finding_at(offset_of(node), length, xpath, pointer, std::move(keyword),
+                                        std::move(message)));
     return findings_.back();
   }
 

@@ -17,13 +17,6 @@
 namespace conform::schema {
 namespace {
 
-std::string apply_id(const std::string& base, const rapidjson::Value& value) {
-  if (!value.IsObject() || value.HasMember("$ref")) return base;
-  auto id = value.FindMember("$id");
-  if (id == value.MemberEnd() || !id->value.IsString()) return base;
-  return std::string(uri_without_fragment(resolve_uri(base, id->value.GetString())));
-}
-
 std::uint8_t type_bit(std::string_view name) {
   if (name == "null") return kTypeNull;
   if (name == "boolean") return kTypeBoolean;

@@ -15,15 +15,6 @@
 namespace conform::schema {
 namespace {
 
-// Applies the "$id" of the schema object `value` to `base`. In draft-07 a "$ref" makes
-// every sibling keyword, "$id" included, ignored.
-std::string apply_id(const std::string& base, const rapidjson::Value& value) {
-  if (!value.IsObject() || value.HasMember("$ref")) return base;
-  auto id = value.FindMember("$id");
-  if (id == value.MemberEnd() || !id->value.IsString()) return base;
-  return std::string(uri_without_fragment(resolve_uri(base, id->value.GetString())));
-}
-
 constexpr const char* kSchemaMaps[] = {"definitions", "properties", "patternProperties",
                                        "dependencies"};
 constexpr const char* kSchemaArraysOrSchemas[] = {"items", "allOf", "anyOf", "oneOf"};
@@ -93,6 +84,13 @@ void index_subschemas(const std::shared_ptr<const Document>& document,
 }
 
 }  // namespace
+
+std::string apply_id(const std::string& base, const rapidjson::Value& value) {
+  if (!value.IsObject() || value.HasMember("$ref")) return base;
+  auto id = value.FindMember("$id");
+  if (id == value.MemberEnd() || !id->value.IsString()) return base;
+  return std::string(uri_without_fragment(resolve_uri(base, id->value.GetString())));
+}
 
 rapidjson::Document parse_schema_text(std::string_view text, const std::string& label) {
   rapidjson::Document json;

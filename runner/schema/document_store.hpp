@@ -60,6 +60,11 @@ class DocumentStore {
 };
 
 // Parses schema text; throws SchemaError naming `label` with line and column.
+// The base URI inside the schema object `value` whose parent's base is `base`: its "$id"
+// resolved against `base`. In draft-07 a "$ref" makes every sibling keyword, "$id"
+// included, ignored.
+std::string apply_id(const std::string& base, const rapidjson::Value& value);
+
 rapidjson::Document parse_schema_text(std::string_view text, const std::string& label);
 
 }  // namespace conform::schema

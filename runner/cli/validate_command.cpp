@@ -16,12 +16,10 @@
 #include "cli/payload_input.hpp"
 #include "cli/result_json.hpp"
 #include "cli/vendor_lookup.hpp"
+#include "contracts/bulk_check.hpp"
 #include "contracts/catalog.hpp"
-#include "contracts/message_checker.hpp"
-#include "contracts/payload_check.hpp"
 #include "report/github_annotations.hpp"
 #include "report/sarif.hpp"
-#include "schema/quick_verdict.hpp"
 
 namespace conform::cli {
 namespace {
@@ -166,71 +164,38 @@ void apply_maps(schema::SchemaRegistry& registry, const std::vector<std::string>
   }
 }
 
-// Valid JSON payloads (most of a bulk run) are cleared by a verdict alone; the others get
-// the full check, which alone builds findings, so the output is the same.
-Checker verdict_first(std::shared_ptr<const schema::Schema> schema, bool strict,
-                      const codec::Limits& limits, Checker full) {
-  auto quick = std::make_shared<const schema::QuickVerdict>(std::move(schema), strict, limits);
-  return [quick, full = std::move(full)](std::string_view bytes, std::optional<Format> format) {
-    if (format == Format::json && quick->clears(bytes)) return PayloadResult{};
-    return full(bytes, format);
-  };
-}
-
 Setup set_up(const Arguments& args, std::vector<std::string>& files, bool strict,
              const codec::Limits& limits, std::size_t max_findings) {
   Setup setup;
+  contracts::CheckOptions options;
+  options.strict = strict;
+  options.limits = limits;
+  options.max_findings = max_findings;
   const auto maps = args.values("--map");
+  // The schema loads now: a broken one is exit 2 before any payload is read.
+  std::shared_ptr<const contracts::BulkCheck> check;
   if (const auto schema_file = args.value("--schema")) {
     setup.registry = std::make_unique<schema::SchemaRegistry>();
     apply_maps(*setup.registry, maps);
-    auto schema = setup.registry->load_file(*schema_file);
-    setup.check = [schema, strict, limits, max_findings](std::string_view bytes,
-                                                         std::optional<Format> format) {
-      contracts::CheckOptions options;
-      options.strict = strict;
-      options.limits = limits;
-      options.format = format;
-      options.max_findings = max_findings;
-      return contracts::check_payload(bytes, *schema, nullptr, options);
-    };
-    setup.check = verdict_first(schema, strict, limits, std::move(setup.check));
-    return setup;
+    check = std::make_shared<const contracts::BulkCheck>(setup.registry->load_file(*schema_file),
+                                                         options);
+  } else {
+    if (files.size() < 2) throw UsageError("name a VENDOR, a MESSAGE and at least one FILE");
+    const std::string vendor_id = files[0];
+    const std::string message_name = files[1];
+    files.erase(files.begin(), files.begin() + 2);
+    setup.catalog = load_catalog(args);
+    apply_maps(setup.catalog->registry(), maps);
+    const contracts::Manifest& vendor = find_vendor(*setup.catalog, vendor_id);
+    const contracts::MessageSpec& message = find_message(*setup.catalog, vendor, message_name);
+    check = std::make_shared<const contracts::BulkCheck>(*setup.catalog, vendor, message, options);
+    setup.secrets.add_member_names(vendor.secret_fields);
   }
-  if (files.size() < 2) throw UsageError("name a VENDOR, a MESSAGE and at least one FILE");
-  const std::string vendor_id = files[0];
-  const std::string message_name = files[1];
-  files.erase(files.begin(), files.begin() + 2);
-
-  setup.catalog = load_catalog(args);
-  apply_maps(setup.catalog->registry(), maps);
-  const contracts::Manifest* vendor = &find_vendor(*setup.catalog, vendor_id);
-  const contracts::MessageSpec* message = &find_message(*setup.catalog, *vendor, message_name);
-  // Load the schema now: a broken one is exit 2 before any payload is read.
-  auto checker =
-      std::make_shared<const contracts::MessageChecker>(*setup.catalog, *vendor, *message);
-  setup.secrets.add_member_names(vendor->secret_fields);
-  // The catalog is captured for the manifest the checker refers to.
-  setup.check = [catalog = setup.catalog, checker, strict, limits, max_findings](
-                    std::string_view bytes, std::optional<Format> format) {
-    contracts::CheckOptions options;
-    options.strict = strict;
-    options.limits = limits;
-    options.format = format;
-    options.max_findings = max_findings;
-    return checker->check(bytes, options);
+  // The catalog is captured for the manifest the check refers to.
+  setup.check = [catalog = setup.catalog, check](std::string_view bytes,
+                                                 std::optional<Format> format) {
+    return check->check(bytes, format);
   };
-  // Only where JSON is the message's own encoding: the checker's verdict on "{}" says so.
-  contracts::CheckOptions probe;
-  probe.format = Format::json;
-  const auto probed = checker->check("{}", probe);
-  const bool takes_json =
-      !message->empty_body &&
-      std::none_of(probed.findings.begin(), probed.findings.end(),
-                   [](const Finding& f) { return f.keyword == "content-type"; });
-  if (checker->schema() && takes_json) {
-    setup.check = verdict_first(checker->schema(), strict, limits, std::move(setup.check));
-  }
   return setup;
 }
 

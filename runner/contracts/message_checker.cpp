@@ -32,6 +32,10 @@ MessageChecker::MessageChecker(const Catalog& catalog, const Manifest& vendor,
   resolver_ = schema_resolver(catalog, vendor);
 }
 
+bool MessageChecker::takes(Format format) const {
+  return !message_.empty_body && accepts(vendor_, message_, format);
+}
+
 PayloadResult MessageChecker::check(std::string_view bytes, const CheckOptions& options) const {
   if (message_.empty_body) return body_where_none_is_sent(bytes);
   CheckOptions resolved = options;
@@ -81,7 +85,7 @@ PayloadResult MessageChecker::with_message_rules(PayloadResult result, Format fo
                    findings.end());
     result.valid = !has_errors(result.findings);
   }
-  if (!accepts(vendor_, message_, format)) {
+  if (!takes(format)) {
     Finding f;
     f.keyword = "content-type";
     f.message = vendor_.name + " does not take " + to_string(format) + " for " + message_.id.name();

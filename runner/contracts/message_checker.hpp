@@ -27,6 +27,9 @@ class MessageChecker {
   CheckedPayload check_payload(std::string_view bytes, const CheckOptions& options = {}) const;
 
   const std::shared_ptr<const schema::Schema>& schema() const { return schema_; }
+  // Whether the message has a body the vendor takes (a request) or sends (a response) in
+  // `format`: a payload in another format gets a "content-type" finding.
+  bool takes(Format format) const;
 
  private:
   // A message the vendor sends with no body: any byte is a finding.

@@ -61,8 +61,32 @@ std::string read_whole(const std::string& file, std::size_t limit, std::string& 
     return "";
   }
   std::string problem;
+  if (regular) {
+    // One read of one byte more than the file's size, straight into `bytes`: a regular file
+    // answers short only at its end, so a short read saves the second read that would find
+    // it (a tenth of the cost of a small file). A file that grew meanwhile reads on below.
+    const auto size = static_cast<std::size_t>(info.st_size);
+    bytes.resize(size + 1);
+    ssize_t got;
+    do {
+      got = ::read(fd, bytes.data(), size + 1);
+    } while (got < 0 && errno == EINTR);
+    if (got >= 0 && static_cast<std::size_t>(got) <= size) {
+      bytes.resize(static_cast<std::size_t>(got));
+      if (fd != STDIN_FILENO) ::close(fd);
+      return "";
+    }
+    bytes.resize(got < 0 ? 0 : static_cast<std::size_t>(got));
+    if (got < 0) problem = unreadable_reason(file, errno);
+    if (bytes.size() > limit) {
+      oversize = kUnknownSize;
+      bytes.clear();
+      if (fd != STDIN_FILENO) ::close(fd);
+      return "";
+    }
+  }
   char chunk[1 << 16];
-  for (;;) {
+  while (problem.empty()) {
     const ssize_t got = ::read(fd, chunk, sizeof chunk);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {

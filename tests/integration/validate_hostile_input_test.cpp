@@ -1,6 +1,6 @@
 // `conform validate` on inputs that are not payload files: endless devices
-// stop at the body-bytes limit, a sparse file's size is not learnt by reading it, and a
-// directory or a symlink loop gets a precise message.
+// stop at the body-bytes limit, a sparse file's size is not learnt by reading it, a file of
+// unknown size is read to its end, and a directory or a symlink loop gets a precise message.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -34,6 +34,22 @@ TEST(ValidateHostileInput, ASparseFileIsJudgedByItsSizeUnread) {
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.out.find("the body is 2147483648 bytes, more than the limit"), std::string::npos)
       << run.out;
+}
+
+// A regular file is read with one read of its size and a byte more; a file whose size the
+// file system does not know (/proc says 0) is still read to its end, and one larger than the
+// limit by then is refused as such.
+TEST(ValidateHostileInput, AFileWhoseSizeIsUnknownIsReadToItsEnd) {
+  const auto run =
+      run_conform({"validate", "finix", "request", "--format", "json", "/proc/version"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.out.find("actual:   Linux"), std::string::npos) << run.out;
+  const auto limited =
+      run_conform({"validate", "finix", "request", "--limit", "body-bytes=4", "/proc/self/status"});
+  EXPECT_EQ(limited.exit_code, 1) << limited.err;
+  EXPECT_NE(limited.out.find("error[limit]: the body is more than the limit of 4"),
+            std::string::npos)
+      << limited.out;
 }
 
 TEST(ValidateHostileInput, ADirectoryAndASymlinkLoopSayWhatTheyAre) {

@@ -128,6 +128,22 @@ class ExecutorTest : public ::testing::Test {
     return step;
   }
 
+  // `n` acme cases named "case 0", "case 1", ..., each one passing PATCH.
+  static std::vector<Case> patch_cases(std::size_t n) {
+    std::vector<Case> cases(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      cases[i].vendor = "acme";
+      cases[i].name = "case " + std::to_string(i);
+      cases[i].steps = {patch(R"({"display_name": "n"})")};
+    }
+    return cases;
+  }
+  static std::vector<const Case*> pointers_to(const std::vector<Case>& cases) {
+    std::vector<const Case*> pointers;
+    for (const auto& c : cases) pointers.push_back(&c);
+    return pointers;
+  }
+
   CaseResult run(const Case& c) {
     http::Client client(client_options_);
     return executor_.run(c, target_, client);
@@ -397,14 +413,8 @@ TEST_F(ExecutorTest, SecretVariablesNeverReachTheResult) {
 }
 
 TEST_F(ExecutorTest, RunCasesKeepsTheOrderAndHonoursFailFast) {
-  std::vector<Case> cases(6);
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    cases[i].vendor = "acme";
-    cases[i].name = "case " + std::to_string(i);
-    cases[i].steps = {patch(R"({"display_name": "n"})")};
-  }
-  std::vector<const Case*> pointers;
-  for (const auto& c : cases) pointers.push_back(&c);
+  std::vector<Case> cases = patch_cases(6);
+  const std::vector<const Case*> pointers = pointers_to(cases);
   const std::map<std::string, VendorTarget> targets{{"acme", target_}};
   RunOptions options;
   options.jobs = 3;
@@ -449,14 +459,8 @@ TEST_F(ExecutorTest, RunCasesThrowsWhatAWorkerThrew) {
   VendorTarget target = target_;
   target.manifest = broken->find("acme");
 
-  std::vector<Case> cases(4);
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    cases[i].vendor = "acme";
-    cases[i].name = "case " + std::to_string(i);
-    cases[i].steps = {patch(R"({"display_name": "n"})")};
-  }
-  std::vector<const Case*> pointers;
-  for (const auto& c : cases) pointers.push_back(&c);
+  const std::vector<Case> cases = patch_cases(4);
+  const std::vector<const Case*> pointers = pointers_to(cases);
   RunOptions options;
   options.jobs = 2;
   options.client = client_options_;

@@ -1,10 +1,11 @@
 #include "replay/executor.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "codec/json_number.hpp"
 #include "contracts/payload_check.hpp"
@@ -83,6 +84,36 @@ void collect_json_secrets(const rapidjson::Value& value, const std::set<std::str
     }
   } else if (value.IsArray()) {
     for (const auto& item : value.GetArray()) collect_json_secrets(item, fields, out);
+  }
+}
+
+// The text of every <Field>value</Field> and <ns:Field attr="...">value</ns:Field> whose
+// local name is in `fields`, at any depth. Read as text, not parsed: a body that is not
+// well-formed XML still has its secrets found.
+void collect_xml_secrets(std::string_view body, const std::set<std::string>& fields,
+                         std::vector<std::string>& out) {
+  const auto is_name_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+  };
+  for (std::size_t open = body.find('<'); open != std::string_view::npos;
+       open = body.find('<', open + 1)) {
+    std::size_t end = open + 1;
+    while (end < body.size() && (is_name_char(body[end]) || body[end] == ':')) ++end;
+    std::string_view name = body.substr(open + 1, end - open - 1);
+    if (const auto colon = name.rfind(':'); colon != std::string_view::npos) {
+      name.remove_prefix(colon + 1);
+    }
+    if (name.empty() || !fields.count(std::string(name))) continue;
+    const std::size_t close = body.find('>', end);
+    if (close == std::string_view::npos) return;
+    // An element with attributes has a space after its name; a self-closed one has no text.
+    if ((close != end && !std::isspace(static_cast<unsigned char>(body[end]))) ||
+        body[close - 1] == '/') {
+      continue;
+    }
+    const std::size_t text_end = body.find('<', close + 1);
+    if (text_end == std::string_view::npos) return;
+    if (text_end > close + 1) out.emplace_back(body.substr(close + 1, text_end - close - 1));
   }
 }
 
@@ -377,14 +408,7 @@ std::vector<std::string> secret_body_values(const std::string& body, Format form
       start = end + 1;
     }
   } else {
-    // <Field>value</Field> and <ns:Field attr="...">value</ns:Field>, at any depth.
-    for (const auto& field : fields) {
-      const std::regex element("<(?:[A-Za-z0-9_.-]+:)?" + field + R"((?:\s[^>]*)?>([^<]+)<)");
-      for (auto it = std::sregex_iterator(body.begin(), body.end(), element);
-           it != std::sregex_iterator(); ++it) {
-        out.push_back((*it)[1].str());
-      }
-    }
+    collect_xml_secrets(body, fields, out);
   }
   return out;
 }

@@ -482,6 +482,13 @@ TEST(SecretBodyValues, FindsSecretMembersInEveryFormat) {
       secret_body_values("<User><IntegrationKey>k2</IntegrationKey><Password>p2</Password></User>",
                          Format::xml, fields),
       (std::vector<std::string>{"k2", "p2"}));
+  // Prefixed, with attributes, nested, and in a body that is not well-formed: found all the
+  // same. A longer name, a self-closed element and an attribute named like a field are not.
+  EXPECT_EQ(secret_body_values(
+                "<a:User xmlns:a=\"urn:x\"><a:Password kind=\"x\">p4</a:Password><PasswordHint>h"
+                "</PasswordHint><Password/><Note Password=\"no\">n</Note><x><IntegrationKey>k4</x>",
+                Format::xml, fields),
+            (std::vector<std::string>{"p4", "k4"}));
   const auto form = secret_body_values("a=1&Password=p%203&b=2", Format::form, fields);
   ASSERT_EQ(form.size(), 2u);
   EXPECT_EQ(form[0], "p 3");

@@ -1,10 +1,10 @@
 #include "drift/recorder.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "secret/masker.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::drift {
 namespace {
@@ -16,12 +16,6 @@ const std::set<std::string>& kept_headers() {
   static const std::set<std::string> names{"content-type", "location", "allow", "retry-after",
                                            "www-authenticate"};
   return names;
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 std::string path_below(const std::string& url, const std::string& base_url) {
@@ -66,7 +60,7 @@ std::vector<Snapshot> snapshots_of(const std::vector<CaseResult>& results,
       if (s < test_case.steps.size()) snapshot.expect_schema = test_case.steps[s].expect.schema;
       snapshot.status = exchange.status;
       for (const auto& [name, value] : exchange.response_headers) {
-        const std::string key = lower(name);
+        const std::string key = text::to_lower_ascii(name);
         if (!kept_headers().count(key)) continue;
         snapshot.headers.emplace_back(key, masker.policy().is_credential_header(key)
                                                ? masker.mask_header(key, value)

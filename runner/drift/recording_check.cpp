@@ -1,7 +1,6 @@
 #include "drift/recording_check.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <tuple>
 
 #include "contracts/payload_check.hpp"
@@ -16,16 +15,6 @@ namespace conform::drift {
 namespace {
 
 using GroupKey = std::pair<std::string, std::string>;
-
-std::string media_type(const std::string& content_type) {
-  std::string type = content_type.substr(0, content_type.find(';'));
-  type.erase(std::remove_if(type.begin(), type.end(),
-                            [](unsigned char c) { return std::isspace(c) != 0; }),
-             type.end());
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return type;
-}
 
 std::string parent_of(const std::string& path) {
   const auto slash = path.rfind('/');
@@ -169,7 +158,7 @@ RecordingCheck check_recording(const contracts::Catalog& catalog, const Recordin
 
     std::optional<Format> format;
     if (!snapshot.body.empty()) {
-      const std::string type = media_type(header_value(snapshot, "content-type"));
+      const std::string type = media_type_essence(header_value(snapshot, "content-type"));
       if (type.empty()) {
         items.add(make_item(Level::warning, snapshot, message, "content-type-missing",
                             "a body came without a Content-Type header"));
@@ -393,8 +382,8 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
       item.finding.actual = std::to_string(snapshot.status);
       items.add(std::move(item));
     }
-    const std::string type_before = media_type(header_value(before, "content-type"));
-    const std::string type_now = media_type(header_value(snapshot, "content-type"));
+    const std::string type_before = media_type_essence(header_value(before, "content-type"));
+    const std::string type_now = media_type_essence(header_value(snapshot, "content-type"));
     if (type_before != type_now && !before.body.empty() && !snapshot.body.empty()) {
       DriftItem item = group_item(Level::breaking, key, "content-type-changed", "",
                                   snapshot.method + " " + snapshot.path + " answered " + type_now +

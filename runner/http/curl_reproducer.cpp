@@ -4,14 +4,14 @@
 #include <cctype>
 #include <string_view>
 
+#include "text/ascii_case.hpp"
+
 namespace conform::http {
 namespace {
 
 // Headers the client adds by itself; repeating them only makes the command longer.
 bool implied_header(const std::string& name) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = text::to_lower_ascii(name);
   return lower == "host" || lower == "content-length" || lower == "user-agent" ||
          lower == "accept-encoding" || lower == "connection";
 }

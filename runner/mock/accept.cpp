@@ -1,8 +1,9 @@
 #include "mock/accept.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
+
+#include "text/ascii_case.hpp"
 
 namespace conform::mock {
 namespace {
@@ -11,10 +12,7 @@ std::string trimmed_lower(const std::string& text) {
   const auto first = text.find_first_not_of(" \t");
   if (first == std::string::npos) return {};
   const auto last = text.find_last_not_of(" \t");
-  std::string out = text.substr(first, last - first + 1);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
+  return text::to_lower_ascii(std::string_view(text).substr(first, last - first + 1));
 }
 
 // The q value of one media range's parameters ("q=0.5"); 1 when absent.

@@ -1,7 +1,8 @@
 #include "mock/credentials.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "text/ascii_case.hpp"
 
 namespace conform::mock {
 namespace {
@@ -18,11 +19,8 @@ AuthVerdict verdict_for(const VendorMock& mock, const Credential* credential) {
 // "Bearer abc" -> "abc" when the scheme matches (case-insensitively); "" otherwise.
 std::string credentials_of(const std::string& header, const std::string& scheme) {
   if (header.size() <= scheme.size() || header[scheme.size()] != ' ') return {};
-  for (std::size_t i = 0; i < scheme.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(header[i])) !=
-        std::tolower(static_cast<unsigned char>(scheme[i]))) {
-      return {};
-    }
+  if (!text::equals_ignoring_case(std::string_view(header).substr(0, scheme.size()), scheme)) {
+    return {};
   }
   std::size_t start = scheme.size();
   while (start < header.size() && header[start] == ' ') ++start;

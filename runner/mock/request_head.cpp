@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/ascii_case.hpp"
+
 namespace conform::mock {
 namespace {
 
@@ -15,13 +17,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 RequestHead refuse(int status, std::string problem) {
@@ -84,7 +79,7 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
     }
     const std::string_view name = line.substr(0, colon);
     const std::string_view value = trim(line.substr(colon + 1));
-    if (equals_ignoring_case(name, "Content-Length")) {
+    if (text::equals_ignoring_case(name, "Content-Length")) {
       // One field of digits only: "18, 18", "+18", "0x12" and "18abc" are all refused.
       if (++length_fields > 1) return refuse(400, "the request has more than one Content-Length");
       if (value.empty() || value.size() > 15 ||
@@ -94,13 +89,13 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
       out.content_length = std::stoull(std::string(value));
       continue;
     }
-    if (equals_ignoring_case(name, "Transfer-Encoding")) {
+    if (text::equals_ignoring_case(name, "Transfer-Encoding")) {
       transfer_coding += (has_transfer_coding ? "," : "") + std::string(value);
       has_transfer_coding = true;
       continue;
     }
-    if (equals_ignoring_case(name, "Expect")) {
-      out.expect_continue = equals_ignoring_case(value, "100-continue");
+    if (text::equals_ignoring_case(name, "Expect")) {
+      out.expect_continue = text::equals_ignoring_case(value, "100-continue");
       continue;
     }
     out.unframed.append(line).append("\r\n");
@@ -109,7 +104,7 @@ RequestHead read_request_head(std::string_view head, const HeadLimits& limits) {
     if (length_fields > 0) {
       return refuse(400, "the request has both Content-Length and Transfer-Encoding");
     }
-    if (!equals_ignoring_case(trim(transfer_coding), "chunked")) {
+    if (!text::equals_ignoring_case(trim(transfer_coding), "chunked")) {
       return refuse(501, "the only transfer coding understood is chunked");
     }
     out.chunked = true;

@@ -1,7 +1,6 @@
 #include "mock/vendor_endpoint.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -17,24 +16,11 @@
 #include "mock/faults.hpp"
 #include "mock/field_name.hpp"
 #include "mock/response_encoding.hpp"
+#include "model/format.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::mock {
 namespace {
-
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
-// "Application/JSON; charset=utf-8" -> "application/json".
-std::string media_type_of(const std::string& content_type) {
-  std::string type = content_type.substr(0, content_type.find(';'));
-  type.erase(std::remove_if(type.begin(), type.end(),
-                            [](unsigned char c) { return std::isspace(c) != 0; }),
-             type.end());
-  return lowercase(type);
-}
 
 // What the mock answers for missing or wrong credentials in the headers.
 constexpr const char* kDenied = "Authorization has been denied for this request";
@@ -186,8 +172,9 @@ TemplateContext VendorEndpoint::context(int status, const MockRequest& request,
 
 Format VendorEndpoint::response_format(const MockRequest& request) const {
   if (mock_.response_format_query.empty()) return Format::json;
-  return lowercase(request.query_value(mock_.response_format_query)) == "xml" ? Format::xml
-                                                                              : Format::json;
+  return text::to_lower_ascii(request.query_value(mock_.response_format_query)) == "xml"
+             ? Format::xml
+             : Format::json;
 }
 
 MockResponse VendorEndpoint::respond(int status, const std::string& template_key,
@@ -367,7 +354,7 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
     return std::move(*refused);
   }
   if (auto refused = not_acceptable(request, noise)) return std::move(*refused);
-  const std::string media_type = media_type_of(request.header("Content-Type"));
+  const std::string media_type = media_type_essence(request.header("Content-Type"));
   if (auto refused = refuse_size_or_media_type(request, media_type, noise)) {
     return std::move(*refused);
   }

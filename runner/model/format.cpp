@@ -25,13 +25,20 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<Format> format_of_media_type(std::string_view media_type) {
-  std::string type(media_type.substr(0, media_type.find(';')));
+std::string media_type_essence(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
   type.erase(std::remove_if(type.begin(), type.end(),
                             [](unsigned char c) { return std::isspace(c) != 0; }),
              type.end());
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // ASCII only: the model module stands on nothing, not even text/ascii_case.
+  for (char& c : type) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return type;
+}
+
+std::optional<Format> format_of_media_type(std::string_view media_type) {
+  const std::string type = media_type_essence(media_type);
   if (type == "application/x-www-form-urlencoded") return Format::form;
   const auto ends_with = [&](std::string_view suffix) {
     return type.size() >= suffix.size() &&

@@ -2,13 +2,13 @@
 
 #include <rapidjson/prettywriter.h>
 
-#include <cctype>
 #include <utility>
 #include <vector>
 
 #include "codec/xml_rules.hpp"
 #include "openapi/schema_components.hpp"
 #include "openapi/xml_annotations.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::openapi {
 namespace {
@@ -32,11 +32,6 @@ const rapidjson::Value* member(const rapidjson::Value& object, const char* name)
   if (!object.IsObject()) return nullptr;
   const auto it = object.FindMember(name);
   return it == object.MemberEnd() ? nullptr : &it->value;
-}
-
-std::string lower(std::string value) {
-  for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return value;
 }
 
 // "/users/{user_id}" -> {"user_id"}: every template variable is a required path parameter.
@@ -93,7 +88,7 @@ rapidjson::Value parameters(const contracts::Endpoint& endpoint, Allocator& allo
   }
   for (const auto& header : endpoint.headers) {
     // OpenAPI ignores header parameters with these names: the operation says them otherwise.
-    const std::string name = lower(header.name);
+    const std::string name = text::to_lower_ascii(header.name);
     if (name == "accept" || name == "content-type" || name == "authorization") continue;
     out.PushBack(parameter(header.name, "header", header.required, &header, allocator), allocator);
   }
@@ -191,7 +186,7 @@ class Builder {
     method = (*read)["method"].GetString();
     path = (*read)["path"].GetString();
     rapidjson::Value operation(rapidjson::kObjectType);
-    set(operation, "operationId", lower(method) + "User", allocator_);
+    set(operation, "operationId", text::to_lower_ascii(method) + "User", allocator_);
     set(operation, "summary", vendor_.name + ": " + method + " " + path, allocator_);
     rapidjson::Value parameters(rapidjson::kArrayType);
     for (const auto& name : path_variables(path)) {
@@ -287,7 +282,8 @@ class Builder {
     }
 
     rapidjson::Value operation(rapidjson::kObjectType);
-    set(operation, "operationId", lower(vendor_.endpoint.method) + "User", allocator_);
+    set(operation, "operationId", text::to_lower_ascii(vendor_.endpoint.method) + "User",
+        allocator_);
     set(operation, "summary",
         vendor_.name + ": " + vendor_.endpoint.method + " " + vendor_.endpoint.path, allocator_);
     const std::string text_description = description();
@@ -313,15 +309,16 @@ class Builder {
     set(components, "schemas", std::move(schemas), allocator_);
 
     rapidjson::Value path_item(rapidjson::kObjectType);
-    path_item.AddMember(text(lower(vendor_.endpoint.method), allocator_), operation, allocator_);
+    path_item.AddMember(text(text::to_lower_ascii(vendor_.endpoint.method), allocator_), operation,
+                        allocator_);
     rapidjson::Value paths(rapidjson::kObjectType);
     if (read.IsObject() && read_path == vendor_.endpoint.path) {
-      path_item.AddMember(text(lower(read_method), allocator_), read, allocator_);
+      path_item.AddMember(text(text::to_lower_ascii(read_method), allocator_), read, allocator_);
     }
     paths.AddMember(text(vendor_.endpoint.path, allocator_), path_item, allocator_);
     if (read.IsObject() && read_path != vendor_.endpoint.path) {
       rapidjson::Value read_item(rapidjson::kObjectType);
-      read_item.AddMember(text(lower(read_method), allocator_), read, allocator_);
+      read_item.AddMember(text(text::to_lower_ascii(read_method), allocator_), read, allocator_);
       paths.AddMember(text(read_path, allocator_), read_item, allocator_);
     }
     set(document, "paths", std::move(paths), allocator_);

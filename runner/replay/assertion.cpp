@@ -4,6 +4,7 @@
 
 #include "codec/json_number.hpp"
 #include "replay/json.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::replay {
 namespace {
@@ -105,11 +106,7 @@ Json expand_json(const rapidjson::Value& value, const Variables& variables,
 std::optional<std::string> read_source(const Source& source, const ResponseView& view) {
   if (source.is_header()) {
     for (const auto& [name, value] : view.response.headers) {
-      if (name.size() == source.header.size() &&
-          std::equal(name.begin(), name.end(), source.header.begin(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) ==
-                   std::tolower(static_cast<unsigned char>(b));
-          })) {
+      if (text::equals_ignoring_case(name, source.header)) {
         return value;
       }
     }

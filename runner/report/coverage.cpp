@@ -1,26 +1,17 @@
 #include "report/coverage.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
+
+#include "model/format.hpp"
+#include "text/ascii_case.hpp"
 
 namespace conform::report {
 namespace {
 
-// "Application/JSON; charset=utf-8" -> "application/json"
-std::string media_type(std::string_view value) {
-  std::string out(value.substr(0, value.find(';')));
-  out.erase(out.find_last_not_of(" \t") + 1);
-  out.erase(0, out.find_first_not_of(" \t"));
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string content_type(const Headers& headers) {
   for (const auto& [name, value] : headers) {
-    std::string n = name;
-    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (n == "content-type") return media_type(value);
+    if (text::equals_ignoring_case(name, "content-type")) return media_type_essence(value);
   }
   return {};
 }
@@ -39,10 +30,10 @@ VendorCoverage measure(const RunResult& run, const contracts::Manifest& manifest
     coverage.items.push_back({status_kind(message.id.status), message.id.status, 0});
   }
   for (const auto& type : manifest.request_media_types) {
-    coverage.items.push_back({"request-media-type", media_type(type), 0});
+    coverage.items.push_back({"request-media-type", media_type_essence(type), 0});
   }
   for (const auto& type : manifest.response_media_types) {
-    coverage.items.push_back({"response-media-type", media_type(type), 0});
+    coverage.items.push_back({"response-media-type", media_type_essence(type), 0});
   }
   const bool has_default = std::find(statuses.begin(), statuses.end(), "default") != statuses.end();
   const auto hit = [&](const std::string& kind, const std::string& value) {

@@ -572,38 +572,10 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   EXPECT_NE(bad->body.find("confirmed"), std::string::npos) << bad->body;
 }
 
-// Vendors are data: a vendor that exists only in this test is mocked with no C++ change.
+// Vendors are data: a vendor that exists only in the tests is mocked from its manifest's
+// mock member, with no C++ change.
 TEST(MockServer, AVendorThatExistsOnlyInTheTestIsMockedFromItsManifest) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("conform-mock-acme-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  fs::copy(fs::path(CONFORM_TESTS_DIR) / "data/vendors/acme", dir / "acme",
-           fs::copy_options::recursive);
-  fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / "manifest.schema.json",
-                dir / "manifest.schema.json");
-  fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / "mock.schema.json", dir / "mock.schema.json");
-  {
-    std::ifstream in(dir / "acme/vendor.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string manifest = text.str();
-    const std::size_t end = manifest.rfind('}');
-    manifest = manifest.substr(0, end) + R"(, "mock": {
-      "credentials": [{"username": "tester", "password": "pw"}],
-      "user_id": {"in": "path", "name": "member_id"},
-      "users": {"m-1": {"member_id": "m-1", "display_name": "Ada", "active": true,
-                        "updated_at": "2024-01-01T00:00:00Z"}},
-      "store": {"ignore": ["api_secret"], "on_update": {"updated_at": "{{now}}"}},
-      "responses": {
-        "200": {"body": "{{user}}"},
-        "default": {"body": {"error": {"code": "invalid_request", "detail": "{{summary}}"}},
-                    "validates_as": "response:400"}
-      }
-    }})";
-    std::ofstream(dir / "acme/vendor.json") << manifest;
-  }
-  const auto acme_catalog = contracts::Catalog::load(dir);
+  const auto acme_catalog = contracts::Catalog::load(CONFORM_TESTS_DIR "/data/vendors");
   MockOptions options;
   MockServer server(acme_catalog, options);
   const int port = server.start();
@@ -634,7 +606,6 @@ TEST(MockServer, AVendorThatExistsOnlyInTheTestIsMockedFromItsManifest) {
                   .valid)
       << invalid->body;
   server.stop();
-  fs::remove_all(dir);
 }
 
 // Writes a throwaway self-signed certificate for 127.0.0.1 and its key.

@@ -23,11 +23,13 @@ std::size_t lines(const std::string& text) {
   return count;
 }
 
+// On the test-only vendor (tests/data/vendors/acme): a path error is no vendor's behaviour.
 TEST(PathErrors, AFolderGivenAsAFileSaysSoInOneLine) {
   const TempDir dir;
+  const std::string vendors = CONFORM_TESTS_DIR "/data/vendors";
   for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"validate", "finix", "request", dir.path()},
-        {"convert", "finix", "request", "--to", "json", dir.path()}}) {
+       {std::vector<std::string>{"validate", "acme", "request", "--schemas", vendors, dir.path()},
+        {"convert", "acme", "request", "--schemas", vendors, "--to", "json", dir.path()}}) {
     const auto result = run_conform(args);
     EXPECT_EQ(result.exit_code, 2) << args[0];
     EXPECT_NE(result.err.find(dir.path() + ": a folder, not a file"), std::string::npos)

@@ -658,17 +658,17 @@ TEST(MockServer, ServesHttpsWithACertificateAndKey) {
   fs::create_directories(dir);
   write_self_signed(dir / "cert.pem", dir / "key.pem");
   MockOptions options;
-  options.vendors = {"finix"};
+  options.vendors = {"acme"};
   options.tls_cert = dir / "cert.pem";
   options.tls_key = dir / "key.pem";
-  MockServer server(catalog(), options);
+  MockServer server(acme_catalog(), options);
   const int port = server.start();
   EXPECT_EQ(server.base_url(), "https://127.0.0.1:" + std::to_string(port));
   httplib::SSLClient client("127.0.0.1", port);
   client.enable_server_certificate_verification(false);
   client.set_read_timeout(10, 0);
-  const Call call = vendor_cases()[3].valid;
-  const auto result = client.Put(call.path.c_str(), call.headers, call.body, "application/json");
+  const Call call = acme_update();
+  const auto result = client.Patch(call.path.c_str(), call.headers, call.body, "application/json");
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 200) << result->body;
   server.stop();
@@ -683,10 +683,10 @@ TEST(MockServer, TrickledClientHellosLockNoHttpsClientOut) {
   fs::create_directories(dir);
   write_self_signed(dir / "cert.pem", dir / "key.pem");
   MockOptions options;
-  options.vendors = {"finix"};
+  options.vendors = {"acme"};
   options.tls_cert = dir / "cert.pem";
   options.tls_key = dir / "key.pem";
-  MockServer server(catalog(), options);
+  MockServer server(acme_catalog(), options);
   const int port = server.start();
   std::vector<int> trickling;
   for (int i = 0; i < 100; ++i) {
@@ -713,8 +713,7 @@ TEST(MockServer, TrickledClientHellosLockNoHttpsClientOut) {
     client.enable_server_certificate_verification(false);
     client.set_connection_timeout(10, 0);
     client.set_read_timeout(10, 0);
-    const Call call = vendor_cases()[3].read.value();
-    const auto result = client.Get(call.path.c_str(), call.headers);
+    const auto result = client.Get(kAcmeRead.path.c_str(), kAcmeRead.headers);
     answered += result && result->status == 200 ? 1 : 0;
   }
   done = true;

@@ -23,11 +23,13 @@ std::size_t lines(const std::string& text) {
   return count;
 }
 
+// On the test-only vendor (tests/data/vendors/acme): a path error is no vendor's behaviour.
 TEST(PathErrors, AFolderGivenAsAFileSaysSoInOneLine) {
   const TempDir dir;
+  const std::string vendors = CONFORM_TESTS_DIR "/data/vendors";
   for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"validate", "finix", "request", dir.path()},
-        {"convert", "finix", "request", "--to", "json", dir.path()}}) {
+       {std::vector<std::string>{"validate", "acme", "request", "--schemas", vendors, dir.path()},
+        {"convert", "acme", "request", "--schemas", vendors, "--to", "json", dir.path()}}) {
     const auto result = run_conform(args);
     EXPECT_EQ(result.exit_code, 2) << args[0];
     EXPECT_NE(result.err.find(dir.path() + ": a folder, not a file"), std::string::npos)
@@ -83,10 +85,18 @@ TEST(DiffText, ALongRuleStaysApartFromTheMessage) {
   const TempDir dir;
   const fs::path old_tree = fs::path(dir.path()) / "old";
   const fs::path new_tree = fs::path(dir.path()) / "new";
-  fs::copy(CONFORM_SCHEMAS_DIR, old_tree, fs::copy_options::recursive);
-  fs::copy(CONFORM_SCHEMAS_DIR, new_tree, fs::copy_options::recursive);
-  // finix's 200 no longer promises "id": response-property-required-removed, 34 characters.
-  const fs::path schema = new_tree / "finix" / "response-200.schema.json";
+  // Two trees of the test-only vendor (tests/data/vendors/acme).
+  for (const fs::path& tree : {old_tree, new_tree}) {
+    fs::create_directories(tree);
+    for (const char* file : {"manifest.schema.json", "mock.schema.json"}) {
+      fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / file, tree / file);
+    }
+    fs::copy(fs::path(CONFORM_TESTS_DIR) / "data/vendors/acme", tree / "acme",
+             fs::copy_options::recursive);
+  }
+  // acme's 200 no longer promises "member_id": response-property-required-removed, 34
+  // characters.
+  const fs::path schema = new_tree / "acme" / "response-200.schema.json";
   std::ifstream in(schema);
   std::stringstream text;
   text << in.rdbuf();
@@ -95,7 +105,7 @@ TEST(DiffText, ALongRuleStaysApartFromTheMessage) {
   ASSERT_TRUE(document.IsObject());
   auto& required = document["required"];
   ASSERT_TRUE(required.IsArray());
-  ASSERT_STREQ(required[0].GetString(), "id");
+  ASSERT_STREQ(required[0].GetString(), "member_id");
   required.Erase(required.Begin());
   rapidjson::StringBuffer buffer;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);

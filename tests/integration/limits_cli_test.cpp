@@ -23,29 +23,35 @@ namespace {
 using test::run_conform;
 using test::TempDir;
 
+// The test-only vendor (tests/data/vendors/acme): input limits are no vendor's behaviour.
+constexpr const char* kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
+
 TEST(LimitsCli, EachLimitIsConfigurableAndExceedingItIsALimitFinding) {
   TempDir dir;
-  const std::string nested = dir.write("nested.json", R"({"tags": {"team": "blue"}})");
-  EXPECT_EQ(run_conform({"validate", "finix", "request", nested}).exit_code, 0);
-  const auto deep = run_conform({"validate", "finix", "request", "--limit", "depth=1", nested});
+  const std::string nested = dir.write("nested.json", R"({"labels": {"team": "blue"}})");
+  EXPECT_EQ(
+      run_conform({"validate", "acme", "request", "--schemas", kTestVendors, nested}).exit_code, 0);
+  const auto deep = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "depth=1", nested});
   EXPECT_EQ(deep.exit_code, 1) << deep.out << deep.err;
   EXPECT_NE(deep.out.find("error[limit]"), std::string::npos) << deep.out;
 
   const auto members = run_conform(
-      {"validate", "finix", "request", "--limit", "members=1",
-       dir.write("members.json", R"({"tags": {"a": "1", "b": "2"}, "enabled": true})")});
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "members=1",
+       dir.write("members.json", R"({"labels": {"a": "1", "b": "2"}, "active": true})")});
   EXPECT_EQ(members.exit_code, 1) << members.out;
   EXPECT_NE(members.out.find("error[limit]"), std::string::npos) << members.out;
 
-  const auto strings =
-      run_conform({"validate", "finix", "request", "--limit", "string-bytes=4",
-                   dir.write("string.json", R"({"tags": {"team": "a long value"}})")});
+  const auto strings = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "string-bytes=4",
+       dir.write("string.json", R"({"labels": {"team": "a long value"}})")});
   EXPECT_EQ(strings.exit_code, 1) << strings.out;
   EXPECT_NE(strings.out.find("error[limit]"), std::string::npos) << strings.out;
 
   const std::string big =
-      dir.write("big.json", R"({"tags": {"t": ")" + std::string(5000, 'x') + R"("}})");
-  const auto bytes = run_conform({"validate", "finix", "request", "--limit", "body-bytes=1K", big});
+      dir.write("big.json", R"({"labels": {"t": ")" + std::string(5000, 'x') + R"("}})");
+  const auto bytes = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "body-bytes=1K", big});
   EXPECT_EQ(bytes.exit_code, 1) << bytes.out;
   EXPECT_NE(bytes.out.find("more than the limit of 1024"), std::string::npos) << bytes.out;
 }
@@ -62,12 +68,14 @@ TEST(LimitsCli, XmlElementCountIsALimitToo) {
 }
 
 TEST(LimitsCli, ABadLimitIsAUsageErrorNamingTheKnownOnes) {
-  const auto unknown = run_conform({"validate", "finix", "request", "--limit", "size=1", "-"});
+  const auto unknown = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "size=1", "-"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("body-bytes, depth, string-bytes, members, xml-elements"),
             std::string::npos)
       << unknown.err;
-  const auto zero = run_conform({"validate", "finix", "request", "--limit", "depth=0", "-"});
+  const auto zero = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "depth=0", "-"});
   EXPECT_EQ(zero.exit_code, 2);
   EXPECT_NE(zero.err.find("--limit depth takes a whole number"), std::string::npos) << zero.err;
 }
@@ -98,17 +106,18 @@ TEST(LimitsCli, AnNdjsonLineOfAnyLengthIsJudgedInBoundedMemory) {
   long peak_kib = 0;
   std::thread writer([&] {
     std::ofstream out(fifo, std::ios::binary);
-    out << "{\"enabled\": true}\n{\"tags\": {\"t\": \"";
+    out << "{\"active\": true}\n{\"labels\": {\"t\": \"";
     const std::string chunk(1 << 20, 'x');
     for (int i = 0; i < 96; ++i) out << chunk;
     out << "\"}}\n" << std::flush;
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     peak_kib = child_peak_kib("conform");
-    out << "{\"enabled\": false}";
+    out << "{\"active\": false}";
   });
-  const auto result = run_conform({"validate", "finix", "request", "--ndjson", "--output", "json",
-                                   "--limit", "body-bytes=1M", fifo},
-                                  "", 120);
+  const auto result =
+      run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "--ndjson", "--output",
+                   "json", "--limit", "body-bytes=1M", fifo},
+                  "", 120);
   writer.join();
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.out.find(R"("line":2,"valid":false)"), std::string::npos) << result.out;
@@ -121,16 +130,16 @@ TEST(LimitsCli, AnNdjsonLineOfAnyLengthIsJudgedInBoundedMemory) {
 }
 
 TEST(LimitsMock, ABodyOverADecoderLimitIsA413InTheVendorsEnvelope) {
-  mock::MockServer server(contracts::Catalog::load(CONFORM_SCHEMAS_DIR), {});
+  mock::MockServer server(contracts::Catalog::load(kTestVendors), {});
   server.start();
   httplib::Client client(server.base_url());
   client.set_read_timeout(10, 0);
-  const httplib::Headers headers{{"Authorization", "Basic bW9jay11c2VyOm1vY2stcGFzc3dvcmQ="},
-                                 {"Finix-Version", "2022-02-01"}};
+  const httplib::Headers headers{{"Authorization", "Basic dGVzdGVyOnB3"},
+                                 {"Acme-Api-Version", "3"}};
   // 600 levels of nesting: far under the 1 MiB body limit, over the depth limit of 512.
-  const std::string deep = R"({"tags": )" + std::string(600, '[') + std::string(600, ']') + "}";
-  const auto result = client.Put(server.mount_point("finix") + "/users/USsRhsHYZGBPnQw8CByJyEQW",
-                                 headers, deep, "application/json");
+  const std::string deep = R"({"labels": )" + std::string(600, '[') + std::string(600, ']') + "}";
+  const auto result = client.Patch(server.mount_point("acme") + "/v2/members/m-1", headers, deep,
+                                   "application/json");
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 413) << result->body;
   EXPECT_NE(result->body.find("nesting deeper than 512"), std::string::npos) << result->body;

@@ -14,7 +14,10 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// A Finix request with `n` undocumented members, each one finding.
+// The test-only vendor (tests/data/vendors/acme): capping findings is no vendor's behaviour.
+constexpr const char* kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
+
+// An acme request with `n` undocumented members, each one finding.
 std::string undocumented(int n) {
   std::string text = "{";
   for (int i = 0; i < n; ++i) text += "\"m" + std::to_string(i) + "\":" + std::to_string(i) + ",";
@@ -31,7 +34,8 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 
 TEST(MaxFindings, DefaultsToAHundredInText) {
-  const auto r = run_conform({"validate", "finix", "request", "-"}, undocumented(150));
+  const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "-"},
+                             undocumented(150));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count(r.out, "error[additionalProperties]"), 100u);
   EXPECT_THAT(r.out, HasSubstr("\n... and 50 more findings\n"));
@@ -39,16 +43,16 @@ TEST(MaxFindings, DefaultsToAHundredInText) {
 
 TEST(MaxFindings, EveryOutputFormatSaysHowManyMore) {
   for (const char* output : {"text", "json", "sarif", "github"}) {
-    const auto r = run_conform(
-        {"validate", "finix", "request", "--max-findings", "3", "--output", output, "-"},
-        undocumented(10));
+    const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+                                "--max-findings", "3", "--output", output, "-"},
+                               undocumented(10));
     EXPECT_EQ(r.exit_code, 1) << output;
     EXPECT_THAT(r.out, HasSubstr("... and 7 more findings")) << output;
     EXPECT_EQ(count(r.out, "undocumented property"), 3u) << output << "\n" << r.out;
   }
-  const auto json =
-      run_conform({"validate", "finix", "request", "--max-findings", "2", "--output", "json", "-"},
-                  undocumented(5));
+  const auto json = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+                                 "--max-findings", "2", "--output", "json", "-"},
+                                undocumented(5));
   rapidjson::Document doc;
   doc.Parse(json.out.c_str());
   ASSERT_FALSE(doc.HasParseError()) << json.out;
@@ -57,21 +61,26 @@ TEST(MaxFindings, EveryOutputFormatSaysHowManyMore) {
 }
 
 TEST(MaxFindings, ZeroReportsEveryFindingAndNoneLeftSaysNothing) {
-  const auto all =
-      run_conform({"validate", "finix", "request", "--max-findings", "0", "-"}, undocumented(250));
+  const auto all = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--max-findings", "0", "-"},
+      undocumented(250));
   EXPECT_EQ(count(all.out, "error[additionalProperties]"), 250u);
   EXPECT_THAT(all.out, Not(HasSubstr("more finding")));
-  const auto exact =
-      run_conform({"validate", "finix", "request", "--max-findings", "5", "-"}, undocumented(5));
+  const auto exact = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--max-findings", "5", "-"},
+      undocumented(5));
   EXPECT_THAT(exact.out, Not(HasSubstr("more finding")));
-  const auto one =
-      run_conform({"validate", "finix", "request", "--max-findings", "4", "-"}, undocumented(5));
+  const auto one = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--max-findings", "4", "-"},
+      undocumented(5));
   EXPECT_THAT(one.out, HasSubstr("... and 1 more finding\n"));
 }
 
 TEST(MaxFindings, ABadValueIsAUsageError) {
   for (const char* bad : {"-1", "x", "", "1.5"}) {
-    const auto r = run_conform({"validate", "finix", "request", "--max-findings", bad, "-"}, "{}");
+    const auto r = run_conform(
+        {"validate", "acme", "request", "--schemas", kTestVendors, "--max-findings", bad, "-"},
+        "{}");
     EXPECT_EQ(r.exit_code, 2) << bad;
     EXPECT_THAT(r.err, HasSubstr("--max-findings")) << bad;
   }

@@ -29,18 +29,20 @@ void expect_no_raw_controls(const CommandResult& run) {
   }
 }
 
+// On the test-only vendor (tests/data/vendors/acme): escaping is no vendor's behaviour.
 TEST(TerminalEscape, ValidateEscapesTheSnippetAndTheActualValue) {
   TempDir dir;
+  const std::string vendors = CONFORM_TESTS_DIR "/data/vendors";
   // Not JSON (a raw ESC in a string), and a wrong type quoting the hostile text.
-  const std::string broken = dir.write("broken.json", "{\"UserName\": \"" + kHostile + "\"}\n");
+  const std::string broken = dir.write("broken.json", "{\"display_name\": \"" + kHostile + "\"}\n");
   const std::string typed = dir.write(
-      "typed.json", R"({"Email": "a@b.c", "FirstName": 1, "LastName": "\u001b[2J\u202e"})");
+      "typed.json", R"({"email": "a@b.c", "active": 1, "display_name": "\u001b[2J\u202e"})");
   for (const std::string& file : {broken, typed}) {
-    const auto run = run_conform({"validate", "msp360", "request", file});
+    const auto run = run_conform({"validate", "acme", "request", "--schemas", vendors, file});
     EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
     expect_no_raw_controls(run);
   }
-  const auto run = run_conform({"validate", "msp360", "request", broken});
+  const auto run = run_conform({"validate", "acme", "request", "--schemas", vendors, broken});
   EXPECT_THAT(run.out, HasSubstr("\\x1B]0;owned\\x07\\u{009B}2J\\u{202E}"));
 }
 

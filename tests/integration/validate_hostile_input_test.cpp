@@ -14,10 +14,15 @@ namespace conform::test {
 namespace {
 namespace fs = std::filesystem;
 
+// The test-only vendor (tests/data/vendors/acme): reading hostile inputs is no vendor's
+// behaviour.
+constexpr const char* kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
+
 TEST(ValidateHostileInput, EndlessDevicesStopAtTheBodyLimit) {
   for (const char* device : {"/dev/zero", "/dev/urandom"}) {
-    const auto run =
-        run_conform({"validate", "finix", "request", "--limit", "body-bytes=1K", device}, "", 60);
+    const auto run = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+                                  "--limit", "body-bytes=1K", device},
+                                 "", 60);
     EXPECT_EQ(run.exit_code, 1) << device << run.err;
     EXPECT_NE(run.out.find("error[limit]: the body is more than the limit of 1024"),
               std::string::npos)
@@ -30,7 +35,8 @@ TEST(ValidateHostileInput, ASparseFileIsJudgedByItsSizeUnread) {
   const std::string file = dir.path() + "/sparse.json";
   std::ofstream(file).close();
   fs::resize_file(file, std::uintmax_t{1} << 31);  // 2 GiB of holes, no disk
-  const auto run = run_conform({"validate", "finix", "request", file}, "", 60);
+  const auto run =
+      run_conform({"validate", "acme", "request", "--schemas", kTestVendors, file}, "", 60);
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.out.find("the body is 2147483648 bytes, more than the limit"), std::string::npos)
       << run.out;
@@ -40,12 +46,12 @@ TEST(ValidateHostileInput, ASparseFileIsJudgedByItsSizeUnread) {
 // file system does not know (/proc says 0) is still read to its end, and one larger than the
 // limit by then is refused as such.
 TEST(ValidateHostileInput, AFileWhoseSizeIsUnknownIsReadToItsEnd) {
-  const auto run =
-      run_conform({"validate", "finix", "request", "--format", "json", "/proc/version"});
+  const auto run = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+                                "--format", "json", "/proc/version"});
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.out.find("actual:   Linux"), std::string::npos) << run.out;
-  const auto limited =
-      run_conform({"validate", "finix", "request", "--limit", "body-bytes=4", "/proc/self/status"});
+  const auto limited = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+                                    "--limit", "body-bytes=4", "/proc/self/status"});
   EXPECT_EQ(limited.exit_code, 1) << limited.err;
   EXPECT_NE(limited.out.find("error[limit]: the body is more than the limit of 4"),
             std::string::npos)
@@ -57,8 +63,9 @@ TEST(ValidateHostileInput, ADirectoryAndASymlinkLoopSayWhatTheyAre) {
   fs::create_symlink(dir.path() + "/b", dir.path() + "/a");
   fs::create_symlink(dir.path() + "/a", dir.path() + "/b");
   for (const bool ndjson : {false, true}) {
-    std::vector<std::string> args{"validate", "finix",           "request",
-                                  dir.path(), dir.path() + "/a", dir.path() + "/none"};
+    std::vector<std::string> args{
+        "validate",   "acme",     "request",         "--schemas",
+        kTestVendors, dir.path(), dir.path() + "/a", dir.path() + "/none"};
     if (ndjson) args.push_back("--ndjson");
     const auto run = run_conform(args);
     EXPECT_EQ(run.exit_code, 2);

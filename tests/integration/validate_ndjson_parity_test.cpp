@@ -116,6 +116,10 @@ TEST(ValidateNdjsonParity, EveryLineGetsTheLibrarysVerdictAndFindings) {
 namespace conform {
 namespace {
 
+// The test-only vendor (tests/data/vendors/acme): batching, order and size limits are no
+// vendor's behaviour.
+constexpr const char* kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
+
 TEST(ValidateNdjsonParity, ManyBatchesOnSeveralJobsKeepOrderAndCounts) {
   // Past one batch (4,096 lines), with more jobs than cores: the helper threads are reused
   // from batch to batch and every line is judged once, in order.
@@ -123,16 +127,16 @@ TEST(ValidateNdjsonParity, ManyBatchesOnSeveralJobsKeepOrderAndCounts) {
   std::size_t invalid = 0;
   for (int i = 0; i < 10000; ++i) {
     if (i % 13 == 0) {
-      input += "{\"enabled\":\"no\"}\n";
+      input += "{\"active\":\"no\"}\n";
       ++invalid;
     } else {
-      input += "{\"enabled\":true,\"tags\":{\"n\":\"" + std::to_string(i) + "\"}}\n";
+      input += "{\"active\":true,\"labels\":{\"n\":\"" + std::to_string(i) + "\"}}\n";
     }
   }
   for (const char* jobs : {"1", "3"}) {
-    const auto run = test::run_conform(
-        {"validate", "finix", "request", "--ndjson", "--output", "json", "--jobs", jobs, "-"},
-        input, 120);
+    const auto run = test::run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+                                        "--ndjson", "--output", "json", "--jobs", jobs, "-"},
+                                       input, 120);
     ASSERT_EQ(run.exit_code, 1) << run.err;
     std::istringstream out(run.out);
     std::string line;
@@ -157,22 +161,23 @@ TEST(ValidateNdjsonParity, ManyBatchesOnSeveralJobsKeepOrderAndCounts) {
 TEST(ValidateNdjsonParity, LargeAndOversizeLinesKeepTheirPlaceAndTheirVerdicts) {
   // Lines over a batch's 256 KiB buffer get batches of their own (which then shrink); lines over
   // the body-bytes limit are judged by size alone. Output order and verdicts must not notice.
-  const std::string big_value(600 * 1024, 'x');  // over the 500-code-point tag limit
+  const std::string big_value(600 * 1024, 'x');  // over the 500-code-point label limit
   const std::string huge(3 * 512 * 1024, ' ');   // 1.5 MB: over --limit body-bytes=1M
   std::string input;
   for (int i = 0; i < 40; ++i) {
     if (i % 10 == 3) {
-      input += "{\"enabled\":true" + huge + "}\n";
+      input += "{\"active\":true" + huge + "}\n";
     } else if (i % 10 == 5) {
-      input += "{\"enabled\":true,\"tags\":{\"k\":\"" + big_value + "\"}}\n";
+      input += "{\"active\":true,\"labels\":{\"k\":\"" + big_value + "\"}}\n";
     } else {
-      input += "{\"enabled\":true}\n";
+      input += "{\"active\":true}\n";
     }
   }
   for (const char* jobs : {"1", "2"}) {
-    const auto run = test::run_conform({"validate", "finix", "request", "--ndjson", "--output",
-                                        "json", "--jobs", jobs, "--limit", "body-bytes=1M", "-"},
-                                       input, 120);
+    const auto run =
+        test::run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "--ndjson",
+                           "--output", "json", "--jobs", jobs, "--limit", "body-bytes=1M", "-"},
+                          input, 120);
     ASSERT_EQ(run.exit_code, 1) << run.err;
     std::istringstream out(run.out);
     std::string line;

@@ -14,16 +14,15 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-const std::string kSchemas = CONFORM_SCHEMAS_DIR;
+// The test-only vendor (tests/data/vendors/acme): the output formats are no vendor's.
+const std::string kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
 
-std::string example(const std::string& vendor, const std::string& name) {
-  return kSchemas + "/" + vendor + "/examples/" + name;
-}
+std::string example(const std::string& name) { return kTestVendors + "/acme/examples/" + name; }
 
 TEST(ValidateOutput, SarifIsOneDocumentOnStdoutWithTheSummaryOnStderr) {
-  const auto r = run_conform({"validate", "msp360", "request", "--output", "sarif",
-                              example("msp360", "request.invalid.license-mode-misspelled.json"),
-                              example("msp360", "request.valid.full.json")});
+  const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "--output",
+                              "sarif", example("request.invalid.display-name-miscased.json"),
+                              example("request.valid.rename.json")});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.err, "2 payloads: 1 valid, 1 invalid\n");
   rapidjson::Document doc;
@@ -41,24 +40,27 @@ TEST(ValidateOutput, SarifIsOneDocumentOnStdoutWithTheSummaryOnStderr) {
 }
 
 TEST(ValidateOutput, SarifIsWrittenEvenWhenQuiet) {
-  const auto r = run_conform({"validate", "finix", "request", "--output", "sarif", "--quiet", "-"},
-                             "{\"enabled\":\"yes\"}");
+  const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "--output",
+                              "sarif", "--quiet", "-"},
+                             "{\"active\":\"yes\"}");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("\"ruleId\":\"type\""));
 }
 
 TEST(ValidateOutput, GithubPrintsOneAnnotationPerFinding) {
-  const std::string file = example("finix", "request.invalid.enabled-string.json");
-  const auto r = run_conform({"validate", "finix", "request", "--output", "github", file});
+  const std::string file = example("request.invalid.active-string.json");
+  const auto r = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--output", "github", file});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, StartsWith("::error file="));
-  EXPECT_THAT(r.out, HasSubstr("request.invalid.enabled-string.json,line=2,col=14,title=type::"
-                               "/enabled: expected type boolean but found string%0A"));
+  EXPECT_THAT(r.out, HasSubstr("request.invalid.active-string.json,line=2,col=13,title=type::"
+                               "/active: expected type boolean but found string%0A"));
   EXPECT_THAT(r.out, HasSubstr("\n1 payload: 0 valid, 1 invalid\n"));
 }
 
 TEST(ValidateOutput, AnUnknownOutputIsAUsageError) {
-  const auto r = run_conform({"validate", "finix", "request", "--output", "xml", "-"}, "{}");
+  const auto r = run_conform(
+      {"validate", "acme", "request", "--schemas", kTestVendors, "--output", "xml", "-"}, "{}");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("--output takes text, json, sarif or github, not \"xml\""));
 }

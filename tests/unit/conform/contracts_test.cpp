@@ -26,6 +26,13 @@ const Contracts& contracts() {
   return loaded;
 }
 
+// The test-only vendor (tests/data/vendors/acme): the tests of what the API does with any
+// vendor use it, so a change to a shipped vendor's contract does not touch them.
+const Contracts& acme_contracts() {
+  static const Contracts loaded = Contracts::load(CONFORM_TESTS_DIR "/data/vendors");
+  return loaded;
+}
+
 using conform::test::read_file;
 
 using conform::test::ScopedEnv;
@@ -41,7 +48,7 @@ TEST(Contracts, LoadsEveryVendorAndItsMessages) {
 }
 
 TEST(Contracts, AValidRequestHasNoFindings) {
-  const Verdict verdict = contracts().validate("finix", "request", R"({"enabled": false})");
+  const Verdict verdict = acme_contracts().validate("acme", "request", R"({"active": false})");
   EXPECT_TRUE(verdict.valid);
   EXPECT_TRUE(verdict.findings.empty());
 }
@@ -49,31 +56,31 @@ TEST(Contracts, AValidRequestHasNoFindings) {
 TEST(Contracts, AFindingPointsAtTheMemberWithLineColumnAndSuggestion) {
   const std::string body =
       "{\n"
-      "  \"Id\": \"9d6d3c5e-1b7a-4c1e-9d55-0f3a5b7c9e21\",\n"
-      "  \"Enabled\": true\n"
+      "  \"Display_name\": \"Ada\",\n"
+      "  \"active\": true\n"
       "}\n";
-  const Verdict verdict = contracts().validate("msp360", "request", body);
+  const Verdict verdict = acme_contracts().validate("acme", "request", body);
   ASSERT_FALSE(verdict.valid);
   const auto undocumented =
       std::find_if(verdict.findings.begin(), verdict.findings.end(),
                    [](const Finding& f) { return f.keyword == "additionalProperties"; });
   ASSERT_NE(undocumented, verdict.findings.end());
-  EXPECT_EQ(undocumented->pointer, "/Id");
+  EXPECT_EQ(undocumented->pointer, "/Display_name");
   EXPECT_EQ(undocumented->line, 2);
   EXPECT_EQ(undocumented->column, 3);
-  EXPECT_NE(undocumented->message.find("did you mean \"ID\""), std::string::npos)
+  EXPECT_NE(undocumented->message.find("did you mean \"display_name\""), std::string::npos)
       << undocumented->message;
 }
 
 TEST(Contracts, FindingsCarryExpectedAndActual) {
-  const Verdict verdict = contracts().validate("finix", "request", R"({"enabled": "yes"})");
+  const Verdict verdict = acme_contracts().validate("acme", "request", R"({"active": "yes"})");
   ASSERT_FALSE(verdict.valid);
   ASSERT_EQ(verdict.findings.size(), 1u);
   const Finding& f = verdict.findings[0];
-  EXPECT_EQ(f.pointer, "/enabled");
+  EXPECT_EQ(f.pointer, "/active");
   EXPECT_EQ(f.keyword, "type");
   EXPECT_EQ(f.line, 1);
-  EXPECT_EQ(f.column, 13);
+  EXPECT_EQ(f.column, 12);
   ASSERT_TRUE(f.expected.has_value());
   EXPECT_NE(f.expected->find("boolean"), std::string::npos) << *f.expected;
   ASSERT_TRUE(f.actual.has_value());
@@ -107,11 +114,12 @@ TEST(Contracts, ValidatesXmlAndFormBytes) {
 }
 
 TEST(Contracts, UndocumentedResponseMembersAreFindingsOnlyWhenStrict) {
-  const std::string body = R"({"code": 500, "message": "boom", "trace": "x"})";
-  EXPECT_TRUE(contracts().validate("maiascore", "response:404", body).valid);
+  const std::string body =
+      R"({"error": {"code": "invalid_request", "detail": "boom"}, "trace": "x"})";
+  EXPECT_TRUE(acme_contracts().validate("acme", "response:400", body).valid);
   PayloadOptions strict;
   strict.strict = true;
-  const Verdict verdict = contracts().validate("maiascore", "response:404", body, strict);
+  const Verdict verdict = acme_contracts().validate("acme", "response:400", body, strict);
   ASSERT_FALSE(verdict.valid);
   EXPECT_EQ(verdict.findings[0].pointer, "/trace");
 }
@@ -123,21 +131,20 @@ TEST(Contracts, AnUndocumentedStatusUsesTheDefaultResponse) {
 }
 
 TEST(Contracts, AnUnknownVendorOrMessageIsOneFindingWithASuggestion) {
-  const Verdict vendor = contracts().validate("fnix", "request", "{}");
+  const Verdict vendor = acme_contracts().validate("acm", "request", "{}");
   ASSERT_FALSE(vendor.valid);
   ASSERT_EQ(vendor.findings.size(), 1u);
   EXPECT_EQ(vendor.findings[0].keyword, "vendor");
-  EXPECT_EQ(vendor.findings[0].message, "unknown vendor \"fnix\"; did you mean \"finix\"?");
+  EXPECT_EQ(vendor.findings[0].message, "unknown vendor \"acm\"; did you mean \"acme\"?");
 
-  const Verdict message = contracts().validate("finix", "response:418", "{}");
+  const Verdict message = acme_contracts().validate("acme", "response:418", "{}");
   ASSERT_FALSE(message.valid);
   ASSERT_EQ(message.findings.size(), 1u);
   EXPECT_EQ(message.findings[0].keyword, "message");
-  EXPECT_EQ(message.findings[0].message, "unknown finix message \"response:418\"");
+  EXPECT_EQ(message.findings[0].message, "unknown acme message \"response:418\"");
 
-  const Verdict typo = contracts().validate("finix", "requst", "{}");
-  EXPECT_EQ(typo.findings[0].message,
-            "unknown finix message \"requst\"; did you mean \"request\"?");
+  const Verdict typo = acme_contracts().validate("acme", "requst", "{}");
+  EXPECT_EQ(typo.findings[0].message, "unknown acme message \"requst\"; did you mean \"request\"?");
 }
 
 TEST(Contracts, LoadFailsOnAFolderThatHoldsNoContracts) {
@@ -155,14 +162,19 @@ TEST(Contracts, LoadFailsOnAFolderThatHoldsNoContracts) {
 TEST(Contracts, LoadCompilesEverySchema) {
   const test::TempDir dir;
   const fs::path copy = fs::path(dir.path()) / "schemas";
-  fs::copy(CONFORM_SCHEMAS_DIR, copy, fs::copy_options::recursive);
-  std::ofstream(copy / "finix" / "response-406.schema.json", std::ios::trunc)
-      << R"({"type": "object", "properties": {"total": {"pattern": "(["}}})";
+  fs::create_directories(copy);
+  for (const char* file : {"manifest.schema.json", "mock.schema.json"}) {
+    fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / file, copy / file);
+  }
+  fs::copy(fs::path(CONFORM_TESTS_DIR) / "data/vendors/acme", copy / "acme",
+           fs::copy_options::recursive);
+  std::ofstream(copy / "acme" / "response-400.schema.json", std::ios::trunc)
+      << R"({"type": "object", "properties": {"detail": {"pattern": "(["}}})";
   try {
     Contracts::load(copy);
     FAIL() << "load() accepted a broken schema";
   } catch (const LoadError& e) {
-    EXPECT_NE(std::string(e.what()).find("response-406.schema.json"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("response-400.schema.json"), std::string::npos)
         << e.what();
   }
 }

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/files.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
@@ -15,30 +16,49 @@ namespace conform::drift {
 namespace {
 namespace fs = std::filesystem;
 
-Snapshot finix_put(const std::string& body, int status = 200,
-                   const std::string& type = "application/json") {
+// The recording check and the compare are engine behaviour: they run on the test-only vendor
+// (tests/data/vendors/acme), so a change to a shipped vendor's contract does not touch them.
+const fs::path kTestVendors = fs::path(CONFORM_TESTS_DIR) / "data" / "vendors";
+
+Snapshot acme_patch(const std::string& body, int status = 200,
+                    const std::string& type = "application/json") {
   Snapshot snapshot;
-  snapshot.vendor = "finix";
+  snapshot.vendor = "acme";
   snapshot.case_name = "update";
   snapshot.case_file = "update.json";
-  snapshot.method = "PUT";
-  snapshot.path = "/users/USx";
+  snapshot.method = "PATCH";
+  snapshot.path = "/v2/members/m-1";
   snapshot.status = status;
   if (!type.empty()) snapshot.headers = {{"content-type", type}};
   snapshot.body = body;
-  snapshot.relative_path = "finix/update/0.json";
+  snapshot.relative_path = "acme/update/0.json";
   return snapshot;
 }
 
-// A finix 200 body as the mock's default profile sends it.
-std::string finix_user(const std::string& extra = "", bool enabled = true,
-                       const std::string& created = "\"2022-03-01T17:24:05.32Z\"") {
-  return R"({"id": "USsRhsHYZGBPnQw8CByJyEQW", "created_at": )" + created +
-         R"(, "updated_at": "2022-03-01T17:24:05.32Z", "enabled": )" +
-         (enabled ? "true" : "false") +
-         R"(, "role": "ROLE_PARTNER", "tags": {}, "identity": "IDpYDM7J9n57q849o9E9yNrG",
-  "_links": {"self": {"href": "/users/USsRhsHYZGBPnQw8CByJyEQW"}})" +
-         extra + "}";
+// An acme 200 body as the mock sends it for its seed member.
+std::string acme_member(const std::string& extra = "", bool active = true,
+                        const std::string& updated = "\"2024-01-01T00:00:00Z\"") {
+  return R"({"member_id": "m-1", "display_name": "Ada", "active": )" +
+         std::string(active ? "true" : "false") +
+         R"(, "role": "member", "labels": {}, "links": {"self": {"href": "/v2/members/m-1"}},
+  "updated_at": )" +
+         updated + extra + "}";
+}
+
+// A copy of the test vendors in `root` with acme a second time as "acmeb", for the tests
+// that need two vendors.
+std::shared_ptr<contracts::Catalog> two_test_vendors(const fs::path& root) {
+  for (const char* file : {"manifest.schema.json", "mock.schema.json"}) {
+    fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / file, root / file);
+  }
+  for (const char* id : {"acme", "acmeb"}) {
+    fs::copy(kTestVendors / "acme", root / id, fs::copy_options::recursive);
+  }
+  std::string manifest = test::read_file(root / "acmeb" / "vendor.json");
+  const std::string id = R"("id": "acme")";
+  manifest.replace(manifest.find(id), id.size(), R"("id": "acmeb")");
+  std::ofstream(root / "acmeb" / "vendor.json", std::ios::trunc) << manifest;
+  return contracts::Catalog::load(root);
 }
 
 const DriftItem* find(const DriftItems& items, const std::string& rule,
@@ -56,7 +76,7 @@ std::size_t at_least(const DriftItems& items, Level level) {
 
 class RecordingCheckTest : public ::testing::Test {
  protected:
-  RecordingCheckTest() : catalog_(contracts::Catalog::load(CONFORM_SCHEMAS_DIR)) {}
+  RecordingCheckTest() : catalog_(contracts::Catalog::load(kTestVendors)) {}
   RecordingCheck check(std::vector<Snapshot> snapshots) {
     Recording recording;
     recording.snapshots = std::move(snapshots);
@@ -66,15 +86,15 @@ class RecordingCheckTest : public ::testing::Test {
 };
 
 TEST_F(RecordingCheckTest, ADocumentedBodyGivesNoWarning) {
-  const RecordingCheck result = check({finix_put(finix_user())});
+  const RecordingCheck result = check({acme_patch(acme_member())});
   EXPECT_EQ(at_least(result.items, Level::warning), 0u);
-  ASSERT_TRUE(result.shapes.count({"finix", "response:200"}));
-  EXPECT_TRUE(result.shapes.at({"finix", "response:200"}).count("/_links/self/href"));
+  ASSERT_TRUE(result.shapes.count({"acme", "response:200"}));
+  EXPECT_TRUE(result.shapes.at({"acme", "response:200"}).count("/links/self/href"));
 }
 
 TEST_F(RecordingCheckTest, AnUndocumentedPropertyNamesItsTypeAndAnExample) {
-  const RecordingCheck result = check({finix_put(finix_user(R"(, "risk_profile": "standard")")),
-                                       finix_put(finix_user(R"(, "risk_profile": "high")"))});
+  const RecordingCheck result = check({acme_patch(acme_member(R"(, "risk_profile": "standard")")),
+                                       acme_patch(acme_member(R"(, "risk_profile": "high")"))});
   const DriftItem* item = find(result.items, "property-undocumented", "/risk_profile");
   ASSERT_NE(item, nullptr);
   EXPECT_EQ(item->level, Level::warning);
@@ -85,17 +105,17 @@ TEST_F(RecordingCheckTest, AnUndocumentedPropertyNamesItsTypeAndAnExample) {
 }
 
 TEST_F(RecordingCheckTest, ViolationsAreBreaking) {
-  const RecordingCheck result = check({finix_put(
-      R"({"id": "USsRhsHYZGBPnQw8CByJyEQW", "created_at": 1646155445, "updated_at": "2022-03-01T17:24:05.32Z", "role": "ROLE_SUPPORT", "tags": {}, "identity": "IDpYDM7J9n57q849o9E9yNrG"})")});
-  const DriftItem* missing = find(result.items, "property-missing", "/enabled");
+  const RecordingCheck result = check({acme_patch(
+      R"({"display_name": "Ada", "active": true, "updated_at": 1646155445, "role": "owner", "labels": {}, "links": {"self": {"href": "/v2/members/m-1"}}})")});
+  const DriftItem* missing = find(result.items, "property-missing", "/member_id");
   ASSERT_NE(missing, nullptr);
   EXPECT_EQ(missing->level, Level::breaking);
-  const DriftItem* type = find(result.items, "type-mismatch", "/created_at");
+  const DriftItem* type = find(result.items, "type-mismatch", "/updated_at");
   ASSERT_NE(type, nullptr);
   EXPECT_EQ(type->finding.actual, "1646155445");
   EXPECT_NE(find(result.items, "enum-value-undocumented", "/role"), nullptr);
   // The never-seen walk reports what the body lacked, as information only.
-  const DriftItem* never = find(result.items, "property-never-seen", "/enabled");
+  const DriftItem* never = find(result.items, "property-never-seen", "/member_id");
   ASSERT_NE(never, nullptr);
   EXPECT_EQ(never->level, Level::info);
 }
@@ -105,10 +125,14 @@ TEST_F(RecordingCheckTest, ViolationsAreBreaking) {
 TEST(RecordingCheck, TheNeverSeenWalkFollowsRefsIntoTheCatalogRoot) {
   const test::TempDir dir;
   const fs::path root = fs::path(dir.path()) / "schemas";
-  fs::copy(CONFORM_SCHEMAS_DIR, root, fs::copy_options::recursive);
+  fs::create_directories(root);
+  for (const char* file : {"manifest.schema.json", "mock.schema.json"}) {
+    fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / file, root / file);
+  }
+  fs::copy(kTestVendors / "acme", root / "acme", fs::copy_options::recursive);
   std::ofstream(root / "shared.schema.json")
       << R"({"type": "object", "properties": {"deep": {"type": "string"}}})";
-  const fs::path response = root / "finix" / "response-200.schema.json";
+  const fs::path response = root / "acme" / "response-200.schema.json";
   std::ifstream in(response);
   std::stringstream text;
   text << in.rdbuf();
@@ -119,14 +143,14 @@ TEST(RecordingCheck, TheNeverSeenWalkFollowsRefsIntoTheCatalogRoot) {
   std::ofstream(response, std::ios::trunc) << schema;
 
   Recording recording;
-  recording.snapshots = {finix_put(finix_user(R"(, "shared_x": {})"))};
+  recording.snapshots = {acme_patch(acme_member(R"(, "shared_x": {})"))};
   const RecordingCheck result = check_recording(*contracts::Catalog::load(root), recording);
   EXPECT_NE(find(result.items, "property-never-seen", "/shared_x/deep"), nullptr);
 }
 
 TEST_F(RecordingCheckTest, StatusAndContentTypeTheVendorDoesNotDocument) {
   const RecordingCheck result =
-      check({finix_put("<html>teapot</html>", 418, "text/html"), finix_put("{}", 200, "")});
+      check({acme_patch("<html>teapot</html>", 418, "text/html"), acme_patch("{}", 200, "")});
   const DriftItem* status = find(result.items, "status-undocumented", "");
   ASSERT_NE(status, nullptr);
   EXPECT_EQ(status->message, "response:418");
@@ -138,28 +162,26 @@ TEST_F(RecordingCheckTest, StatusAndContentTypeTheVendorDoesNotDocument) {
 }
 
 TEST_F(RecordingCheckTest, ABodyWhereNoneIsDocumentedIsBreaking) {
-  Snapshot snapshot;
-  snapshot.vendor = "msp360";
-  snapshot.method = "PUT";
-  snapshot.status = 200;
-  snapshot.headers = {{"content-type", "application/json"}};
-  snapshot.body = R"({"ID": "x"})";
-  snapshot.relative_path = "msp360/update/0.json";
-  const RecordingCheck result = check({snapshot});
+  // acme documents its 204 with no body (empty_body).
+  const RecordingCheck result = check({acme_patch(R"({"member_id": "x"})", 204)});
   const DriftItem* item = find(result.items, "body-unexpected", "");
   ASSERT_NE(item, nullptr);
   EXPECT_EQ(item->level, Level::breaking);
 }
 
 TEST_F(RecordingCheckTest, RedactedValuesAreNotJudged) {
-  Snapshot snapshot = finix_put(finix_user());
-  snapshot.body.replace(snapshot.body.find("\"IDpYDM7J9n57q849o9E9yNrG\""), 26, "\"***\"");
+  // Judged, "***" would be a role acme does not document (enum-value-undocumented).
+  Snapshot snapshot = acme_patch(acme_member());
+  snapshot.body.replace(snapshot.body.find("\"member\""), 8, "\"***\"");
   EXPECT_EQ(at_least(check({snapshot}).items, Level::warning), 0u);
 }
 
-TEST_F(RecordingCheckTest, ReadBacksUseTheMessageTheManifestNamesOrNone) {
-  const contracts::Manifest& msp360 = *catalog_->find("msp360");
-  const contracts::Manifest& finix = *catalog_->find("finix");
+// The subject is the shipped manifests' read rules (msp360's mock.responses.read.validates_as,
+// finix's undocumented read): it stays on their data.
+TEST(RecordingCheck, ReadBacksUseTheMessageTheManifestNamesOrNone) {
+  const auto shipped = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
+  const contracts::Manifest& msp360 = *shipped->find("msp360");
+  const contracts::Manifest& finix = *shipped->find("finix");
   Snapshot read;
   read.method = "GET";
   read.status = 200;
@@ -173,6 +195,7 @@ TEST_F(RecordingCheckTest, ReadBacksUseTheMessageTheManifestNamesOrNone) {
 
 class CompareTest : public RecordingCheckTest {
  protected:
+  CompareTest() { catalog_ = two_test_vendors(dir_.path()); }
   DriftItems compare(std::vector<Snapshot> before, std::vector<Snapshot> after) {
     Recording baseline, current;
     baseline.snapshots = std::move(before);
@@ -182,25 +205,26 @@ class CompareTest : public RecordingCheckTest {
     return compare_recordings(baseline, old_check.shapes, current, new_check.shapes,
                               new_check.maps);
   }
+  const test::TempDir dir_;
 };
 
 TEST_F(CompareTest, MembersOfAMapAreDataNotProperties) {
-  // finix documents tags as a map (additionalProperties is a schema): other tag names on
+  // acme documents labels as a map (additionalProperties is a schema): other label names on
   // another day are not a changed API.
-  std::string before = finix_user();
-  std::string after = finix_user();
-  before.replace(before.find(R"("tags": {})"), 10, R"("tags": {"team": "a"})");
-  after.replace(after.find(R"("tags": {})"), 10, R"("tags": {"owner": "b"})");
-  const auto items = compare({finix_put(before)}, {finix_put(after)});
+  std::string before = acme_member();
+  std::string after = acme_member();
+  before.replace(before.find(R"("labels": {})"), 12, R"("labels": {"team": "a"})");
+  after.replace(after.find(R"("labels": {})"), 12, R"("labels": {"owner": "b"})");
+  const auto items = compare({acme_patch(before)}, {acme_patch(after)});
   EXPECT_TRUE(items.empty()) << items.front().finding.message;
 }
 
 TEST_F(CompareTest, TheSameBodiesWithOtherTimesAndIdsCompareCleanly) {
   const auto items =
-      compare({finix_put(finix_user()), finix_put(finix_user()), finix_put(finix_user())},
-              {finix_put(finix_user("", true, "\"2026-01-01T00:00:00Z\"")),
-               finix_put(finix_user("", true, "\"2026-01-02T00:00:00Z\"")),
-               finix_put(finix_user("", true, "\"2026-01-03T00:00:00Z\""))});
+      compare({acme_patch(acme_member()), acme_patch(acme_member()), acme_patch(acme_member())},
+              {acme_patch(acme_member("", true, "\"2026-01-01T00:00:00Z\"")),
+               acme_patch(acme_member("", true, "\"2026-01-02T00:00:00Z\"")),
+               acme_patch(acme_member("", true, "\"2026-01-03T00:00:00Z\""))});
   EXPECT_TRUE(items.empty()) << items.front().finding.message;
 }
 
@@ -208,8 +232,8 @@ TEST_F(CompareTest, RemovedAddedRetypedAndNullable) {
   const std::string before =
       R"({"keep": "x", "gone": {"a": 1, "b": 2}, "n": "1", "maybe": "y", "role": "A"})";
   const std::string after = R"({"keep": "x", "new": true, "n": 1, "maybe": null, "role": "B"})";
-  const auto items = compare({finix_put(before), finix_put(before), finix_put(before)},
-                             {finix_put(after), finix_put(after), finix_put(after)});
+  const auto items = compare({acme_patch(before), acme_patch(before), acme_patch(before)},
+                             {acme_patch(after), acme_patch(after), acme_patch(after)});
   const DriftItem* removed = find(items, "property-removed", "/gone");
   ASSERT_NE(removed, nullptr);
   EXPECT_EQ(removed->level, Level::breaking);
@@ -223,14 +247,14 @@ TEST_F(CompareTest, RemovedAddedRetypedAndNullable) {
 }
 
 TEST_F(CompareTest, BecameNullableStatusAndContentType) {
-  Snapshot before = finix_put(R"({"a": "x"})");
-  Snapshot nullable = finix_put(R"({"a": null})");
-  Snapshot also = finix_put(R"({"a": "x"})");
-  also.relative_path = "finix/other/0.json";
+  Snapshot before = acme_patch(R"({"a": "x"})");
+  Snapshot nullable = acme_patch(R"({"a": null})");
+  Snapshot also = acme_patch(R"({"a": "x"})");
+  also.relative_path = "acme/other/0.json";
   DriftItems items = compare({before, also}, {nullable, also});
   EXPECT_EQ(find(items, "property-became-nullable", "/a")->level, Level::breaking);
 
-  Snapshot moved = finix_put("<a/>", 404, "application/xml");
+  Snapshot moved = acme_patch("<a/>", 404, "application/xml");
   items = compare({before}, {moved});
   EXPECT_EQ(find(items, "status-changed", "")->finding.actual, "404");
   EXPECT_EQ(find(items, "content-type-changed", "")->finding.actual, "application/xml");
@@ -239,37 +263,37 @@ TEST_F(CompareTest, BecameNullableStatusAndContentType) {
 }
 
 TEST_F(CompareTest, VendorsTheRecordingDidNotRecordAreNotCompared) {
-  Snapshot other = finix_put(R"({"a": 1})");
-  other.vendor = "nexudus";
-  other.relative_path = "nexudus/update/0.json";
-  const auto items = compare({finix_put(finix_user()), other}, {finix_put(finix_user())});
+  Snapshot other = acme_patch(R"({"a": 1})");
+  other.vendor = "acmeb";
+  other.relative_path = "acmeb/update/0.json";
+  const auto items = compare({acme_patch(acme_member()), other}, {acme_patch(acme_member())});
   EXPECT_TRUE(items.empty()) << items.front().finding.message;
 }
 
 TEST_F(CompareTest, AResponseTheBaselineHasAndTheRecordingLacksIsBreaking) {
-  Snapshot other = finix_put(finix_user());
-  other.relative_path = "finix/other/0.json";
-  // finix answered one step of two; nexudus was recorded (its folder exists) but got none.
-  Snapshot nexudus = finix_put(R"({"a": 1})");
-  nexudus.vendor = "nexudus";
-  nexudus.relative_path = "nexudus/update/0.json";
+  Snapshot other = acme_patch(acme_member());
+  other.relative_path = "acme/other/0.json";
+  // acme answered one step of two; acmeb was recorded (its folder exists) but got none.
+  Snapshot acmeb = acme_patch(R"({"a": 1})");
+  acmeb.vendor = "acmeb";
+  acmeb.relative_path = "acmeb/update/0.json";
   Recording baseline, current;
-  baseline.snapshots = {finix_put(finix_user()), other, nexudus};
-  current.snapshots = {finix_put(finix_user())};
-  current.vendors = {"finix", "nexudus"};
+  baseline.snapshots = {acme_patch(acme_member()), other, acmeb};
+  current.snapshots = {acme_patch(acme_member())};
+  current.vendors = {"acme", "acmeb"};
   const auto items = compare_recordings(baseline, check_recording(*catalog_, baseline).shapes,
                                         current, check_recording(*catalog_, current).shapes);
-  const DriftItem* finix = nullptr;
+  const DriftItem* acme = nullptr;
   const DriftItem* unanswered = nullptr;
   for (const DriftItem& item : items) {
     if (item.rule() != "snapshot-missing") continue;
-    (item.vendor == "finix" ? finix : unanswered) = &item;
+    (item.vendor == "acme" ? acme : unanswered) = &item;
   }
-  ASSERT_NE(finix, nullptr);
-  EXPECT_EQ(finix->level, Level::breaking);
-  EXPECT_EQ(finix->source, "finix/other/0.json");
+  ASSERT_NE(acme, nullptr);
+  EXPECT_EQ(acme->level, Level::breaking);
+  EXPECT_EQ(acme->source, "acme/other/0.json");
   ASSERT_NE(unanswered, nullptr);
-  EXPECT_EQ(unanswered->vendor, "nexudus");
+  EXPECT_EQ(unanswered->vendor, "acmeb");
 }
 
 TEST(PathEvidence, DatesAndIdsAreNeverAClosedSet) {

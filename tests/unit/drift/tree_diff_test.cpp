@@ -39,6 +39,19 @@ class TreeDiffTest : public ::testing::Test {
     fs::copy(CONFORM_SCHEMAS_DIR, root_ / "old", fs::copy_options::recursive);
     fs::copy(CONFORM_SCHEMAS_DIR, root_ / "new", fs::copy_options::recursive);
   }
+  // Both trees hold only the test-only vendor (tests/data/vendors/acme), for the tests of
+  // what no vendor decides.
+  void acme_only() {
+    for (const char* tree : {"old", "new"}) {
+      fs::remove_all(root_ / tree);
+      fs::create_directories(root_ / tree);
+      for (const char* file : {"manifest.schema.json", "mock.schema.json"}) {
+        fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / file, root_ / tree / file);
+      }
+      fs::copy(fs::path(CONFORM_TESTS_DIR) / "data/vendors/acme", root_ / tree / "acme",
+               fs::copy_options::recursive);
+    }
+  }
   DriftItems diff() {
     const fs::path old_tree = fs::relative(root_ / "old", fs::current_path());
     const fs::path new_tree = fs::relative(root_ / "new", fs::current_path());
@@ -62,21 +75,23 @@ TEST_F(TreeDiffTest, RelativeTreesAreComparedFileByFile) {
 }
 
 TEST_F(TreeDiffTest, AnUnreadableSchemaIsReportedNotSkipped) {
-  std::ofstream(root_ / "new/nexudus/response-200.schema.json") << "{ not json";
+  acme_only();
+  std::ofstream(root_ / "new/acme/response-200.schema.json") << "{ not json";
   const DriftItems items = diff();
-  ASSERT_TRUE(has(items, "nexudus", "schema-unreadable"));
+  ASSERT_TRUE(has(items, "acme", "schema-unreadable"));
   EXPECT_EQ(items.front().level, Level::breaking);
 }
 
 // A vendor's schema may share a file at the catalog root, and its changes count; a "$ref"
 // out of the catalog is not read, whatever the file there says.
 TEST_F(TreeDiffTest, RefsFollowIntoTheCatalogRootAndNoFurther) {
+  acme_only();
   std::ofstream(root_ / "old/shared.schema.json") << R"({"type": "string", "maxLength": 10})";
   std::ofstream(root_ / "new/shared.schema.json") << R"({"type": "string", "maxLength": 5})";
   std::ofstream(root_ / "outside-old.schema.json") << R"({"type": "string", "maxLength": 10})";
   std::ofstream(root_ / "outside-new.schema.json") << R"({"type": "string", "maxLength": 1})";
   for (const char* tree : {"old", "new"}) {
-    replace(root_ / tree / "finix/request.schema.json", R"("properties": {)",
+    replace(root_ / tree / "acme/request.schema.json", R"("properties": {)",
             std::string(R"("properties": {"shared_x": {"$ref": "../shared.schema.json"},)") +
                 R"("outside_x": {"$ref": "../../outside-)" + tree + R"(.schema.json"},)");
   }

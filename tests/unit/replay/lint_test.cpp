@@ -26,12 +26,12 @@ class LintTest : public ::testing::Test {
     return file;
   }
 
-  // Loads `text` as a case file and lints it.
-  Findings lint(const std::string& text) {
+  // Loads `text` as a case file and lints it against `catalog` (the shipped one unless named).
+  Findings lint(const std::string& text, const contracts::Catalog* catalog = nullptr) {
     const auto loaded = loader_.load_case(write("case.json", text));
     EXPECT_TRUE(loaded.value) << (loaded.findings.empty() ? "" : loaded.findings[0].message);
     if (!loaded.value) return loaded.findings;
-    return lint_case(*loaded.value, loaded.source, *catalog_);
+    return lint_case(*loaded.value, loaded.source, catalog ? *catalog : *catalog_);
   }
 
   static std::vector<std::string> keywords(const Findings& findings) {
@@ -43,6 +43,9 @@ class LintTest : public ::testing::Test {
   test::TempDir tmp_;
   const fs::path dir_ = tmp_.path();
   std::shared_ptr<contracts::Catalog> catalog_;
+  // The test-only vendor (tests/data/vendors/acme), for the lint rules that are no vendor's.
+  std::shared_ptr<contracts::Catalog> acme_ =
+      contracts::Catalog::load(CONFORM_TESTS_DIR "/data/vendors");
   CaseLoader loader_;
 };
 
@@ -122,27 +125,28 @@ TEST_F(LintTest, VariablesDeliberatelyWrongValuesPlaceholdersAndPublishedTestCre
 
 TEST_F(LintTest, UnknownVendorAndUndocumentedMessageAreErrors) {
   const auto loaded = loader_.load_case(write("case.json", R"({
-  "name": "typos", "vendor": "finixx",
-  "steps": [{"method": "PUT", "path": "/users/1", "expect": {"status": 200}}]
+  "name": "typos", "vendor": "acmee",
+  "steps": [{"method": "PATCH", "path": "/v2/members/1", "expect": {"status": 200}}]
 })"));
   ASSERT_TRUE(loaded.value);
-  const Findings vendor = lint_case(*loaded.value, loaded.source, *catalog_);
+  const Findings vendor = lint_case(*loaded.value, loaded.source, *acme_);
   ASSERT_EQ(vendor.size(), 1u);
   EXPECT_EQ(vendor[0].severity, Severity::error);
   EXPECT_EQ(vendor[0].keyword, "vendor");
-  EXPECT_NE(vendor[0].message.find("did you mean \"finix\"?"), std::string::npos)
+  EXPECT_NE(vendor[0].message.find("did you mean \"acme\"?"), std::string::npos)
       << vendor[0].message;
   EXPECT_EQ(vendor[0].line, 2);
 
   const Findings message = lint(R"({
-  "name": "typos", "vendor": "finix",
-  "steps": [{"method": "PUT", "path": "/users/1", "expect": {"status": 418, "schema": "response:418"}},
-            {"method": "PUT", "path": "/users/1", "expect": {"status": 400, "schema": "response:400"}}]
-})");
+  "name": "typos", "vendor": "acme",
+  "steps": [{"method": "PATCH", "path": "/v2/members/1", "expect": {"status": 418, "schema": "response:418"}},
+            {"method": "PATCH", "path": "/v2/members/1", "expect": {"status": 400, "schema": "response:400"}}]
+})",
+                                acme_.get());
   EXPECT_EQ(keywords(message), (std::vector<std::string>{"message /steps/0/expect/schema"}));
   ASSERT_FALSE(message.empty());
   EXPECT_EQ(message[0].severity, Severity::error);
-  EXPECT_NE(message[0].message.find("finix documents no message \"response:418\"; documented: "
+  EXPECT_NE(message[0].message.find("acme documents no message \"response:418\"; documented: "
                                     "request, response:200"),
             std::string::npos)
       << message[0].message;
@@ -150,15 +154,16 @@ TEST_F(LintTest, UnknownVendorAndUndocumentedMessageAreErrors) {
 
 TEST_F(LintTest, ACaptureNoLaterStepReadsIsAWarning) {
   const Findings findings = lint(R"({
-  "name": "captures", "vendor": "finix",
+  "name": "captures", "vendor": "acme",
   "steps": [
-    {"method": "PUT", "path": "/users/${user_id}", "body": {"enabled": true},
-     "capture": {"used": {"pointer": "/updated_at"}, "unused": {"pointer": "/id"}}},
-    {"method": "GET", "path": "/users/${user_id}",
+    {"method": "PATCH", "path": "/v2/members/${member}", "body": {"active": true},
+     "capture": {"used": {"pointer": "/updated_at"}, "unused": {"pointer": "/member_id"}}},
+    {"method": "GET", "path": "/v2/members/${member}",
      "expect": {"assert": [{"pointer": "/updated_at", "equals": "${used}"}]},
      "capture": {"last": {"header": "ETag"}}}
   ]
-})");
+})",
+                                 acme_.get());
   EXPECT_EQ(keywords(findings), (std::vector<std::string>{"unused-capture /steps/0/capture/unused",
                                                           "unused-capture /steps/1/capture/last"}));
 }

@@ -131,8 +131,11 @@ def self_test(fixtures_dir):
 def main(argv):
     if len(argv) == 3 and argv[1] == "--self-test":
         return self_test(argv[2])
-    if len(argv) != 2:
+    if len(argv) != 2 or argv[1].startswith("-"):
         print(__doc__, file=sys.stderr)
+        return 0 if argv[1:] in (["--help"], ["-h"]) else 2
+    if not (pathlib.Path(argv[1]) / "CMakeLists.txt").is_file():
+        print(f"layering: {argv[1]} has no CMakeLists.txt; give the source tree", file=sys.stderr)
         return 2
     problems = check(argv[1])
     for problem in problems:

@@ -1,9 +1,8 @@
 #include "replay/assertion.hpp"
 
-#include <regex>
-
 #include "codec/json_number.hpp"
 #include "replay/json.hpp"
+#include "schema/ecma_regex.hpp"
 #include "text/ascii_case.hpp"
 
 namespace conform::replay {
@@ -182,8 +181,14 @@ void check_assertion(const Assertion& assertion, const ResponseView& view,
                              : value->IsString()
                                  ? std::string(value->GetString(), value->GetStringLength())
                                  : to_json_text(*value);
-    if (!std::regex_search(text, std::regex(*assertion.matches, std::regex::ECMAScript))) {
-      Finding finding = failure(assertion, where + " does not match /" + *assertion.matches + "/");
+    // RE2, as the schema engine's "pattern": linear in the response's length whatever the
+    // pattern, where std::regex backtracks and recurses (a long value overflowed its stack).
+    std::string error;
+    const auto pattern = schema::compile_ecma_regex(*assertion.matches, error);
+    if (!pattern || !RE2::PartialMatch(text, *pattern)) {
+      Finding finding = failure(
+          assertion, where + (pattern ? " does not match /" : " cannot be matched against /") +
+                         *assertion.matches + "/" + (pattern ? "" : ": " + error));
       finding.expected = "/" + *assertion.matches + "/";
       finding.actual = actual_text();
       findings.push_back(std::move(finding));

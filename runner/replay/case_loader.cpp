@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "codec/decode.hpp"
 #include "contracts/payload_check.hpp"
 #include "replay/header_check.hpp"
+#include "schema/ecma_regex.hpp"
 #include "text/terminal.hpp"
 
 namespace conform::replay {
@@ -114,11 +114,9 @@ class Reader {
     }
     if (const auto it = object.FindMember("matches"); it != object.MemberEnd()) {
       out.matches = str(it->value);
-      try {
-        const std::regex compiled(*out.matches, std::regex::ECMAScript);
-      } catch (const std::regex_error& e) {
-        problem(at + "/matches", "regex",
-                "not a valid regular expression: " + std::string(e.what()));
+      std::string error;
+      if (!schema::compile_ecma_regex(*out.matches, error)) {
+        problem(at + "/matches", "regex", "not a regular expression conform can run: " + error);
       }
     }
     if (const auto it = object.FindMember("type"); it != object.MemberEnd())

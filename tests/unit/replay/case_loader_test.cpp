@@ -136,6 +136,20 @@ TEST_F(CaseLoaderTest, ABadRegexAndAMissingBodyFileAreFindings) {
   EXPECT_EQ(loaded.findings[1].keyword, "regex");
 }
 
+// Patterns run in linear time (RE2, as the schema engine's): lookaround and backreferences,
+// which need backtracking, are refused when the case loads, saying why.
+TEST_F(CaseLoaderTest, APatternThatNeedsBacktrackingIsRefusedAtLoad) {
+  const auto file = write("look.json", R"case({"name": "x", "vendor": "acme", "steps": [
+    {"method": "PUT", "path": "/x",
+     "expect": {"assert": [{"pointer": "/a", "matches": "a(?=b)"}]}}]})case");
+  const Loaded<Case> loaded = loader_.load_case(file);
+  EXPECT_FALSE(loaded.value);
+  ASSERT_EQ(loaded.findings.size(), 1u);
+  EXPECT_EQ(loaded.findings[0].keyword, "regex");
+  EXPECT_NE(loaded.findings[0].message.find("lookaround"), std::string::npos)
+      << loaded.findings[0].message;
+}
+
 TEST_F(CaseLoaderTest, ABodyFileOutsideTheCasesFolderIsRefused) {
   fs::create_directories(dir_ / "cases" / "bodies");
   write("secret.txt", "not the case's");

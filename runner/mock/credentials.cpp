@@ -15,7 +15,8 @@ AuthVerdict verdict_for(const VendorMock& mock, const Credential* credential) {
              : AuthVerdict::forbidden;
 }
 
-// "Bearer abc" -> "abc" when the scheme matches (case-insensitively); "" otherwise.
+}  // namespace
+
 std::string credentials_of(const std::string& header, const std::string& scheme) {
   if (header.size() <= scheme.size() || header[scheme.size()] != ' ') return {};
   for (std::size_t i = 0; i < scheme.size(); ++i) {
@@ -28,8 +29,6 @@ std::string credentials_of(const std::string& header, const std::string& scheme)
   while (start < header.size() && header[start] == ' ') ++start;
   return header.substr(start);
 }
-
-}  // namespace
 
 AuthVerdict check_header_credentials(const std::string& scheme, const VendorMock& mock,
                                      const MockRequest& request) {

@@ -1,7 +1,6 @@
 #include "mock/server.hpp"
 
 #include <httplib.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,25 +29,6 @@ constexpr std::chrono::seconds kStopGrace{5};
 
 double milliseconds_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
-                            const std::string& body) {
-  MockRequest out;
-  // HEAD is GET without the body, which the library leaves out of the response.
-  out.method = request.method == "HEAD" ? "GET" : request.method;
-  out.path = request.path.substr(mount.size());
-  if (out.path.empty()) out.path = "/";
-  for (const auto& [name, value] : request.headers) out.headers.emplace_back(name, value);
-  // Only the query string: cpp-httplib also puts form bodies into params.
-  const std::size_t question = request.target.find('?');
-  if (question != std::string::npos) {
-    httplib::Params query;
-    httplib::detail::parse_query_text(request.target.substr(question + 1), query);
-    for (const auto& entry : query) out.query.insert(entry);
-  }
-  out.body = body;
-  return out;
 }
 
 void validate_options(const contracts::Catalog& catalog, const MockOptions& options) {
@@ -375,35 +355,8 @@ int MockServer::start() {
         return impl.library_error(request, response);
       }));
 
-  // The library listens with a backlog of 5, compiled into Debian's libcpp-httplib: a burst of
-  // new connections (a load test, replay --jobs 8) overflows it, and the kernel drops SYNs that
-  // the client resends only after a second. listen() again on the bound socket raises it.
-  int listening_socket = -1;
-  server.set_socket_options([&listening_socket](socket_t socket) {
-    httplib::default_socket_options(socket);
-    listening_socket = socket;
-  });
-  if (options.port == 0) {
-    impl.port = server.bind_to_any_port(options.host);
-  } else {
-    impl.port = server.bind_to_port(options.host, options.port) ? options.port : -1;
-  }
-  if (impl.port <= 0) {
-    throw std::runtime_error("cannot listen on " + options.host + ":" +
-                             std::to_string(options.port) +
-                             " (the address is in use or not local); try --port 0");
-  }
-  ::listen(listening_socket, SOMAXCONN);
-  impl.thread = std::thread([&server] { server.listen_after_bind(); });
-  const auto deadline = Clock::now() + std::chrono::seconds(10);
-  while (!server.is_running() && Clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  impl.port = listen_in_background(server, options.host, options.port, impl.thread);
   impl.started = true;
-  if (!server.is_running()) {
-    stop();
-    throw std::runtime_error("the mock did not start listening on " + options.host);
-  }
   return impl.port;
 }
 

@@ -1,0 +1,237 @@
+// conform proxy between `conform replay` and `conform mock`: every shipped case passes
+// through it unchanged, a target that is down or too slow is a 502 that says why, and the
+// reports come at SIGTERM.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "contracts/catalog.hpp"
+#include "http/client.hpp"
+#include "mock/server.hpp"
+#include "proxy/proxy_server.hpp"
+#include "report/reports.hpp"
+#include "support/conform_process.hpp"
+#include "support/files.hpp"
+#include "support/loopback.hpp"
+#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
+
+namespace conform {
+namespace {
+namespace fs = std::filesystem;
+using test::run_conform;
+using test::TempDir;
+
+const char* const kVendors[] = {"msp360", "formsonfire", "maiascore", "finix", "nexudus"};
+
+std::shared_ptr<const contracts::Catalog> catalog() {
+  static const auto loaded = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
+  return loaded;
+}
+
+// A finix update with the mock's test credentials.
+http::Request finix_update(const std::string& base_url, const std::string& body) {
+  http::Request request;
+  request.method = "PUT";
+  request.url = base_url + "/users/USsRhsHYZGBPnQw8CByJyEQW";
+  request.headers = {{"Authorization", "Basic bW9jay11c2VyOm1vY2stcGFzc3dvcmQ="},
+                     {"Finix-Version", "2022-02-01"},
+                     {"Content-Type", "application/json"}};
+  request.body = body;
+  return request;
+}
+
+http::Response send(const http::Request& request) {
+  http::ClientOptions options;
+  options.retries = 0;
+  http::Client client(options);
+  return client.send(request);
+}
+
+TEST(ProxyBetweenReplayAndMock, EveryShippedCasePassesThroughUnchanged) {
+  mock::MockServer mock(catalog(), {});
+  mock.start();
+  TempDir dir;
+  std::vector<std::unique_ptr<test::ConformProcess>> proxies;
+  std::vector<std::string> arguments{
+      "replay",       CONFORM_CASES_DIR,     "--target", mock.base_url(), "--fixtures",
+      "--report-dir", dir.path() + "/replay"};
+  for (const char* vendor : kVendors) {
+    proxies.push_back(std::make_unique<test::ConformProcess>(std::vector<std::string>{
+        "proxy", "--vendor", vendor, "--target", mock.base_url() + "/" + vendor, "--port", "0",
+        "--report-dir", dir.path() + "/" + vendor}));
+    const int port = test::listening_port(*proxies.back(), 20);
+    ASSERT_GT(port, 0) << vendor;
+    arguments.push_back("--base");
+    arguments.push_back(std::string(vendor) + "=http://127.0.0.1:" + std::to_string(port));
+  }
+  const auto replay = run_conform(arguments, "", 240);
+  EXPECT_EQ(replay.exit_code, 0) << replay.out << replay.err;
+
+  for (std::size_t i = 0; i < proxies.size(); ++i) {
+    // The cases send invalid requests on purpose: each proxy found problems (exit 1).
+    EXPECT_EQ(proxies[i]->stop(SIGTERM, 20), 1) << kVendors[i];
+    const std::string report = test::read_file(dir.path() + "/" + kVendors[i] + "/report.json");
+    EXPECT_NE(report.find("\"request: "), std::string::npos) << kVendors[i] << report;
+    EXPECT_NE(report.find("with no finding"), std::string::npos) << kVendors[i];
+    for (const char* file : {"junit.xml", "report.html", "summary.md", "report.tap"}) {
+      EXPECT_TRUE(fs::exists(dir.path() + "/" + kVendors[i] + "/" + file)) << file;
+    }
+  }
+}
+
+class ProxyInProcess : public ::testing::Test {
+ protected:
+  std::unique_ptr<proxy::ProxyServer> start_proxy(const std::string& vendor,
+                                                  const std::string& target, bool enforce = false,
+                                                  int timeout_ms = 30000) {
+    proxy::ProxyOptions options;
+    options.vendor = vendor;
+    options.target = target;
+    options.enforce = enforce;
+    options.timeout_ms = timeout_ms;
+    options.access_log = &log_;
+    auto server = std::make_unique<proxy::ProxyServer>(catalog(), options);
+    server->start();
+    return server;
+  }
+
+  std::ostringstream log_;
+};
+
+TEST_F(ProxyInProcess, ADownTargetIsA502WithAClearBody) {
+  // A port that was free a moment ago: nothing listens there.
+  const int closed = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(closed, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  socklen_t length = sizeof address;
+  getsockname(closed, reinterpret_cast<sockaddr*>(&address), &length);
+  const std::string target = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+  close(closed);
+
+  const auto proxy = start_proxy("finix", target);
+  const http::Response response = send(finix_update(proxy->base_url(), R"({"enabled":true})"));
+  EXPECT_EQ(response.status, 502);
+  EXPECT_NE(response.body.find("\"message\":\"conform proxy: " + target + " did not answer"),
+            std::string::npos)
+      << response.body;
+  EXPECT_NE(response.body.find("cannot connect"), std::string::npos) << response.body;
+  const RunResult run = proxy->results();
+  ASSERT_EQ(run.cases.size(), 1u);
+  EXPECT_EQ(run.cases[0].steps.at(0).findings.at(0).keyword, "transport");
+}
+
+TEST_F(ProxyInProcess, ATargetSlowerThanTheTimeoutIsA502NotAHang) {
+  mock::MockOptions slow;
+  slow.vendors = {"finix"};
+  slow.latency_min_ms = slow.latency_max_ms = 3000;
+  mock::MockServer mock(catalog(), slow);
+  mock.start();
+  const auto proxy = start_proxy("finix", mock.base_url(), false, 300);
+  const http::Response response = send(finix_update(proxy->base_url(), R"({"enabled":true})"));
+  EXPECT_EQ(response.status, 502);
+  EXPECT_NE(response.body.find("within 300 ms"), std::string::npos) << response.body;
+}
+
+TEST_F(ProxyInProcess, ResponsesPassBackAsTheTargetSentThemAndTheirFindingsAreKept) {
+  mock::MockOptions drifted;
+  drifted.vendors = {"finix"};
+  drifted.profile = "drifted";
+  mock::MockServer mock(catalog(), drifted);
+  mock.start();
+  const auto proxy = start_proxy("finix", mock.base_url());
+  const http::Response direct = send(finix_update(mock.base_url(), R"({"enabled":true})"));
+  const http::Response proxied = send(finix_update(proxy->base_url(), R"({"enabled":true})"));
+  EXPECT_EQ(proxied.status, direct.status);
+  EXPECT_EQ(proxied.header("Content-Type"), direct.header("Content-Type"));
+  EXPECT_EQ(proxied.body.size(), direct.body.size()) << proxied.body;
+  const RunResult run = proxy->results();
+  std::string names;
+  for (const CaseResult& result : run.cases) names += result.name + "\n";
+  EXPECT_NE(names.find("response:200: "), std::string::npos) << names;
+  EXPECT_NE(log_.str().find("PUT /users/USsRhsHYZGBPnQw8CByJyEQW 200"), std::string::npos)
+      << log_.str();
+}
+
+// Credentials in headers, the query and bodies (JSON, XML, form) pass through the proxy to the
+// target, but never reach its log or its reports, raw or in any encoding.
+TEST_F(ProxyInProcess, SecretCanariesNeverReachTheLogOrTheReports) {
+  mock::MockServer mock(catalog(), {});
+  mock.start();
+  TempDir dir;
+  dir.write("vars.env", "secret tok=canary-auth-3141\n");
+  dir.write("cases/header.json", R"({
+  "name": "secrets in headers and the query", "vendor": "msp360",
+  "steps": [{"method": "PUT", "path": "/api/Users", "query": {"access_token": "canary-query-66"},
+             "headers": {"Authorization": "Bearer ${tok}", "X-Client-Secret": "canary-header-88"},
+             "body": {"ID": "${user_id}", "FirstName": 7, "Password": "canary-pw-msp-1123"},
+             "expect": {"status": 500}}]
+})");
+  dir.write("cases/json-members.json", R"({
+  "name": "secret members of a JSON body", "vendor": "nexudus",
+  "steps": [{"method": "PUT", "path": "/api/sys/users",
+             "body": {"Id": "${user_id|json}", "FullName": "Canary", "Email": "c@example.com",
+                      "Password": "canary-pw-9973", "PasswordSalt": "canary-salt-5772",
+                      "TwoFactorSecret": "canary-2fa-1414"},
+             "expect": {"status": 500}}]
+})");
+  dir.write("cases/xml-member.json", R"({
+  "name": "an integration key in an XML body", "vendor": "formsonfire",
+  "steps": [{"method": "PUT", "path": "/api/v2/user", "query": {"format": "xml"}, "format": "xml",
+             "body": "<User><CompanyId>${CompanyId}</CompanyId><Id>${user_id}</Id><IntegrationKey>canary-ik-xml-1732</IntegrationKey><FirstName>Mc</FirstName></User>",
+             "expect": {"status": 500}}]
+})");
+  dir.write("cases/form-member.json", R"({
+  "name": "a password in a form body", "vendor": "maiascore",
+  "steps": [{"method": "PUT", "path": "/users/${user_id}", "format": "form",
+             "body": "username=form-user&password=canary-form-2236&blocked=maybe",
+             "expect": {"status": 500}}]
+})");
+  std::map<std::string, std::unique_ptr<proxy::ProxyServer>> proxies;
+  std::vector<std::string> arguments{
+      "replay",      dir.path() + "/cases",    "--target",     mock.base_url(),       "--fixtures",
+      "--vars-file", dir.path() + "/vars.env", "--report-dir", dir.path() + "/replay"};
+  for (const char* vendor : {"msp360", "nexudus", "formsonfire", "maiascore"}) {
+    proxies[vendor] = start_proxy(vendor, mock.base_url() + "/" + vendor);
+    arguments.push_back("--base");
+    arguments.push_back(std::string(vendor) + "=" + proxies[vendor]->base_url());
+  }
+  const auto replay = run_conform(arguments);
+  EXPECT_EQ(replay.exit_code, 1) << replay.out << replay.err;
+  for (auto& [vendor, proxy] : proxies) {
+    proxy->stop();
+    const RunResult run = proxy->results();
+    ASSERT_FALSE(run.cases.empty()) << vendor << ": the proxy saw nothing";
+    report::write_reports(run, dir.path() + "/proxy/" + vendor);
+  }
+  const std::string log = log_.str();
+  EXPECT_NE(log.find("access_token=***"), std::string::npos) << log;
+  std::size_t files = 0;
+  for (const char* canary : {"canary-auth-3141", "canary-query-66", "canary-header-88",
+                             "canary-pw-msp-1123", "canary-pw-9973", "canary-salt-5772",
+                             "canary-2fa-1414", "canary-ik-xml-1732", "canary-form-2236"}) {
+    EXPECT_EQ(log.find(canary), std::string::npos) << canary << " in the proxy's log:\n" << log;
+    for (const auto& entry : fs::recursive_directory_iterator(dir.path() + "/proxy")) {
+      if (!entry.is_regular_file()) continue;
+      ++files;
+      EXPECT_EQ(test::read_file(entry.path()).find(canary), std::string::npos)
+          << canary << " in " << entry.path();
+    }
+  }
+  EXPECT_GE(files, 4u * 5u) << "five reports from each of four proxies";
+}
+
+}  // namespace
+}  // namespace conform

@@ -124,6 +124,29 @@ struct ProxyServer::Impl {
     }
   }
 
+  // The bad payload never leaves: the vendor's own envelope, with the status the vendor
+  // gives such a request (as the mock does): missing credentials, then a media type it does
+  // not take, then a body over a decoder limit, else 400 listing every finding.
+  mock::MockResponse refusal(const CheckedRequest& checked, const mock::MockRequest& view) {
+    const auto first = [&](const char* keyword) -> const Finding* {
+      for (const Finding& finding : checked.findings) {
+        if (finding.keyword == keyword) return &finding;
+      }
+      return nullptr;
+    };
+    if (const Finding* missing = first("credentials")) {
+      return envelopes->error(envelopes->mock().unauthenticated_status, missing->message, view,
+                              noise++);
+    }
+    if (const Finding* media_type = first("media-type")) {
+      return envelopes->error(415, media_type->message, view, noise++);
+    }
+    if (const Finding* limit = first("limit")) {
+      return envelopes->error(413, limit->message, view, noise++);
+    }
+    return envelopes->invalid(checked.findings, checked.body.value.get(), view, noise++);
+  }
+
   void handle(const httplib::Request& request, const std::string& body, httplib::Response& out) {
     const Clock::time_point start = Clock::now();
     const mock::MockRequest view = mock::to_mock_request(request, "", body);
@@ -138,9 +161,7 @@ struct ProxyServer::Impl {
     const Format request_format = checked.body.format;
 
     if (options.enforce && has_errors(checked.findings)) {
-      // The bad payload never leaves: the vendor's own 400, listing what is wrong.
-      const mock::MockResponse refused =
-          envelopes->invalid(checked.findings, checked.body.value.get(), view, noise++);
+      const mock::MockResponse refused = refusal(checked, view);
       send(refused, out);
       exchange.status = refused.status;
       exchange.response_headers = refused.headers;

@@ -1,7 +1,7 @@
 // ProxyServer: `conform proxy`, one vendor's contract between an application and the server
 // it calls. Each request to the vendor's operation is checked before it is forwarded (with
-// `enforce`, one that breaks the contract is answered with the vendor's own 400 envelope and
-// never sent), each response is checked against the vendor's schema for its status, and the
+// `enforce`, one that breaks the contract is answered in the vendor's own error envelope,
+// listing the findings, and never sent), each response is checked against the vendor's schema for its status, and the
 // findings are kept for the reports (ProblemLog). Served on a thread of its own by the mock's
 // guarded server (deadlines, limits, a thread per connection), with secrets masked in everything
 // kept.

@@ -165,6 +165,68 @@ TEST_F(ProxyInProcess, ResponsesPassBackAsTheTargetSentThemAndTheirFindingsAreKe
       << log_.str();
 }
 
+// With --enforce every invalid request of the shipped cases is answered by the proxy in the
+// vendor's envelope (so each case still passes) and never reaches the mock.
+TEST_F(ProxyInProcess, EnforceAnswersInvalidRequestsItselfAndNeverForwardsThem) {
+  std::ostringstream mock_log;
+  mock::MockOptions options;
+  options.access_log = &mock_log;
+  mock::MockServer mock(catalog(), options);
+  mock.start();
+  TempDir dir;
+  std::map<std::string, std::unique_ptr<proxy::ProxyServer>> proxies;
+  std::vector<std::string> arguments{"replay",     CONFORM_CASES_DIR, "--target", mock.base_url(),
+                                     "--fixtures", "--report-dir",    dir.path()};
+  for (const char* vendor : kVendors) {
+    proxies[vendor] = start_proxy(vendor, mock.base_url() + "/" + vendor, true);
+    arguments.push_back("--base");
+    arguments.push_back(std::string(vendor) + "=" + proxies[vendor]->base_url());
+  }
+  const auto replay = run_conform(arguments, "", 240);
+  EXPECT_EQ(replay.exit_code, 0) << replay.out << replay.err;
+  mock.stop();
+
+  const std::string arrived = mock_log.str();
+  // (401 and 403 still arrive: credentials that are present but wrong are the vendor's to
+  // judge.)
+  for (const char* refused : {" 400 ", " 413 ", " 415 "}) {
+    EXPECT_EQ(arrived.find(refused), std::string::npos)
+        << "a request the proxy refused reached the mock:" << refused << "\n"
+        << arrived;
+  }
+  EXPECT_NE(arrived.find(" 200 "), std::string::npos) << "valid requests are forwarded";
+  for (auto& [vendor, proxy] : proxies) {
+    std::size_t refused = 0;
+    for (const CaseResult& result : proxy->results().cases) {
+      for (const StepResult& step : result.steps) {
+        for (const Finding& finding : step.findings) {
+          refused += finding.message.find("(not forwarded: --enforce)") != std::string::npos;
+        }
+      }
+    }
+    EXPECT_GT(refused, 0u) << vendor;
+  }
+}
+
+TEST_F(ProxyInProcess, EnforceListsTheFindingsInTheVendorsEnvelope) {
+  std::ostringstream mock_log;
+  mock::MockOptions options;
+  options.vendors = {"finix"};
+  options.access_log = &mock_log;
+  mock::MockServer mock(catalog(), options);
+  mock.start();
+  const auto proxy = start_proxy("finix", mock.base_url(), true);
+  const http::Response response =
+      send(finix_update(proxy->base_url(), R"({"enabled":"yes","nickname":"x"})"));
+  EXPECT_EQ(response.status, 400);
+  EXPECT_NE(response.body.find("\"_embedded\""), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("expected type boolean but found string"), std::string::npos)
+      << response.body;
+  EXPECT_NE(response.body.find("undocumented property \\\"nickname\\\""), std::string::npos)
+      << response.body;
+  EXPECT_EQ(mock_log.str(), "") << "nothing reached the mock";
+}
+
 // Credentials in headers, the query and bodies (JSON, XML, form) pass through the proxy to the
 // target, but never reach its log or its reports, raw or in any encoding.
 TEST_F(ProxyInProcess, SecretCanariesNeverReachTheLogOrTheReports) {

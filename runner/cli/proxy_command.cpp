@@ -19,8 +19,8 @@ namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
     "usage: conform proxy --vendor ID --target URL [--host 127.0.0.1] [--port N]\n"
-    "                     [--enforce] [--report-dir DIR] [--ca FILE] [--timeout MS]\n"
-    "                     [--max-body BYTES] [--schemas DIR]\n"
+    "                     [--enforce] [--strict] [--record DIR] [--report-dir DIR]\n"
+    "                     [--ca FILE] [--timeout MS] [--max-body BYTES] [--schemas DIR]\n"
     "\n"
     "Stands between an application and a vendor's API (or a staging server, or conform mock):\n"
     "point the application's base URL at the proxy. Each request to the vendor's operation is\n"
@@ -41,6 +41,11 @@ constexpr const char* kUsage =
     "                     envelope, listing the findings, and never forward it: 400, or the\n"
     "                     vendor's status for missing credentials (401/403), a media type it\n"
     "                     does not take (415) or a body over a limit (413)\n"
+    "  --strict           undocumented response members are findings too (a vendor that\n"
+    "                     added a field); responses are lenient by default\n"
+    "  --record DIR       store every response as a snapshot in DIR, in the layout\n"
+    "                     `conform record` writes (DIR/VENDOR/OPERATION/N.json), for\n"
+    "                     `conform drift DIR` and `conform infer DIR`\n"
     "  --report-dir DIR   where the reports go (default reports/proxy)\n"
     "  --ca FILE          trust the CA certificates in FILE for an HTTPS target\n"
     "  --timeout MS       the most one upstream exchange may take (default 30000); past it,\n"
@@ -85,6 +90,8 @@ proxy::ProxyOptions read_options(const Arguments& parsed) {
     options.port = static_cast<int>(number);
   }
   options.enforce = parsed.flag("--enforce");
+  options.strict = parsed.flag("--strict");
+  if (const auto record = parsed.value("--record")) options.record_dir = *record;
   if (const auto ca = parsed.value("--ca")) options.ca_file = *ca;
   if (const auto timeout = parsed.value("--timeout")) {
     if (!parse_whole(*timeout, 600000, number) || number == 0) {
@@ -168,7 +175,11 @@ int proxy_command(const Arguments& parsed) {
     report(server, report_dir);
   }
   server.stop();
-  return report(server, report_dir);
+  const int exit_code = report(server, report_dir);
+  if (!server.record_error().empty()) {
+    throw CannotRun("could not record every response: " + server.record_error());
+  }
+  return exit_code;
 }
 
 const CommandRegistration registration{{"proxy",
@@ -179,6 +190,8 @@ const CommandRegistration registration{{"proxy",
                                          {"--host", "HOST"},
                                          {"--port", "N"},
                                          {"--enforce"},
+                                         {"--strict"},
+                                         {"--record", "DIR"},
                                          {"--report-dir", "DIR"},
                                          {"--ca", "FILE"},
                                          {"--timeout", "MS"},

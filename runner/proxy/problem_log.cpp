@@ -14,6 +14,22 @@ std::string where(const Finding& finding) {
   return head == "request" || head.rfind("response:", 0) == 0 ? head : finding.keyword;
 }
 
+// "/Errors/3/Message" -> "/Errors/*/Message": the same problem in every item of a list is one
+// problem.
+std::string pointer_pattern(const std::string& pointer) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < pointer.size()) {
+    std::size_t end = pointer.find('/', start + 1);
+    if (end == std::string::npos) end = pointer.size();
+    const std::string token = pointer.substr(start + 1, end - start - 1);
+    const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+    out += "/" + (index ? std::string("*") : token);
+    start = end;
+  }
+  return out;
+}
+
 std::string step_name(const Exchange& exchange) {
   return exchange.method + " " + exchange.url + " -> " +
          (exchange.status == 0 ? std::string("no response") : std::to_string(exchange.status));
@@ -41,7 +57,8 @@ void ProblemLog::add(const Exchange& exchange, const Findings& findings) {
 
   std::map<std::string, Findings> by_problem;
   for (const Finding& finding : findings) {
-    by_problem[where(finding) + "|" + finding.keyword + "|" + finding.pointer].push_back(finding);
+    by_problem[where(finding) + "|" + finding.keyword + "|" + pointer_pattern(finding.pointer)]
+        .push_back(finding);
   }
 
   std::lock_guard<std::mutex> lock(mutex_);
@@ -66,10 +83,9 @@ void ProblemLog::add(const Exchange& exchange, const Findings& findings) {
   for (auto& [key, problem_findings] : by_problem) {
     Entry& entry = problems_[key];
     if (entry.count == 0) {
-      entry.name = problem_findings.front().message;
-      if (!problem_findings.front().pointer.empty()) {
-        entry.name += " at " + problem_findings.front().pointer;
-      }
+      const Finding& first = problem_findings.front();
+      entry.name = first.message;
+      if (!first.pointer.empty()) entry.name += " at " + pointer_pattern(first.pointer);
     }
     ++entry.count;
     for (const Finding& finding : problem_findings) {

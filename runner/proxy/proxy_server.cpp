@@ -21,6 +21,7 @@
 #include "proxy/problem_log.hpp"
 #include "proxy/request_check.hpp"
 #include "proxy/response_check.hpp"
+#include "proxy/traffic_recording.hpp"
 #include "proxy/upstream.hpp"
 #include "replay/executor.hpp"
 #include "secret/masker.hpp"
@@ -88,6 +89,7 @@ struct ProxyServer::Impl {
   std::unique_ptr<mock::VendorEndpoint> envelopes;
   std::unique_ptr<Upstream> upstream;
   std::unique_ptr<ProblemLog> problems;
+  std::unique_ptr<TrafficRecording> recording;
   std::unique_ptr<mock::AccessLog> log;
   secret::Policy policy;
   std::unique_ptr<mock::ConnectionTable> connections;
@@ -100,7 +102,7 @@ struct ProxyServer::Impl {
 
   // Masks what the exchange carries: credential headers, secret members and parameters by
   // the policy, and the credentials' values wherever else they show (an echo in a response).
-  void keep(Exchange exchange, Findings findings, const Format request_format) {
+  void keep(Exchange exchange, Findings findings, const Format request_format, bool on_endpoint) {
     secret::Masker masker(policy);
     for (const auto& [name, value] : exchange.request_headers) {
       if (!policy.is_credential_header(name)) continue;
@@ -113,6 +115,7 @@ struct ProxyServer::Impl {
     }
     masker.mask(exchange);
     for (Finding& finding : findings) masker.mask(finding);
+    if (recording) recording->add(exchange, on_endpoint);
     problems->add(exchange, findings);
   }
 
@@ -174,7 +177,7 @@ struct ProxyServer::Impl {
         finding.message = "request: " + finding.message + " (not forwarded: --enforce)";
       }
       log->write(request.method, request.target, out.status, exchange.duration_ms);
-      keep(std::move(exchange), std::move(checked.findings), request_format);
+      keep(std::move(exchange), std::move(checked.findings), request_format, checked.on_endpoint);
       return;
     }
 
@@ -214,7 +217,7 @@ struct ProxyServer::Impl {
       }
       out.body = response.body;
     }
-    keep(std::move(exchange), std::move(findings), request_format);
+    keep(std::move(exchange), std::move(findings), request_format, checked.on_endpoint);
     log->write(request.method, request.target, out.status, milliseconds_since(start));
   }
 
@@ -282,7 +285,8 @@ int ProxyServer::start() {
     }
   }
   impl.request_check = std::make_unique<RequestCheck>(*impl.catalog, *impl.vendor);
-  impl.response_check = std::make_unique<ResponseCheck>(*impl.catalog, *impl.vendor);
+  impl.response_check =
+      std::make_unique<ResponseCheck>(*impl.catalog, *impl.vendor, options.strict);
   http::ClientOptions client;
   client.ca_cert_file = options.ca_file;
   client.connect_timeout_ms = std::min(options.timeout_ms, 5000);
@@ -295,6 +299,15 @@ int ProxyServer::start() {
   const std::set<std::string> secret_names(impl.vendor->secret_fields.begin(),
                                            impl.vendor->secret_fields.end());
   impl.log = std::make_unique<mock::AccessLog>(options.access_log, secret_names);
+  if (!options.record_dir.empty()) {
+    try {
+      impl.recording = std::make_unique<TrafficRecording>(
+          options.record_dir, *impl.vendor, impl.upstream->base_url(), secret::Masker(impl.policy));
+    } catch (const std::exception& e) {
+      throw std::runtime_error("cannot record into " + options.record_dir.string() + ": " +
+                               e.what());
+    }
+  }
 
   impl.connections = std::make_unique<mock::ConnectionTable>(options.max_connections);
   mock::ConnectionLimits limits;
@@ -351,6 +364,10 @@ std::string ProxyServer::base_url() const {
 
 RunResult ProxyServer::results() const {
   return impl_->problems ? impl_->problems->run() : RunResult{};
+}
+
+std::string ProxyServer::record_error() const {
+  return impl_->recording ? impl_->recording->error() : std::string();
 }
 
 }  // namespace conform::proxy

@@ -7,8 +7,9 @@
 
 namespace conform::proxy {
 
-ResponseCheck::ResponseCheck(const contracts::Catalog& catalog, const contracts::Manifest& vendor)
-    : catalog_(catalog), vendor_(vendor) {}
+ResponseCheck::ResponseCheck(const contracts::Catalog& catalog, const contracts::Manifest& vendor,
+                             bool strict)
+    : catalog_(catalog), vendor_(vendor), strict_(strict) {}
 
 Findings ResponseCheck::check(int status, const std::string& content_type,
                               std::string_view body) const {
@@ -18,6 +19,7 @@ Findings ResponseCheck::check(int status, const std::string& content_type,
   if (!message) {
     Finding finding;
     finding.keyword = "status";
+    finding.severity = Severity::warning;  // as drift rates it: the vendor may have added it
     finding.message = id.name() + ": " + vendor_.name + " documents no response " +
                       std::to_string(status) + ", so its body was not checked";
     finding.actual = std::to_string(status);
@@ -25,6 +27,7 @@ Findings ResponseCheck::check(int status, const std::string& content_type,
     return findings;
   }
   contracts::CheckOptions options;
+  options.strict = strict_;
   options.media_type = mock::media_type_of(content_type);
   options.format = format_of_media_type(options.media_type);
   contracts::CheckedPayload payload =

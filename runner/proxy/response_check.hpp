@@ -13,7 +13,8 @@ namespace conform::proxy {
 
 class ResponseCheck {
  public:
-  ResponseCheck(const contracts::Catalog& catalog, const contracts::Manifest& vendor);
+  // `strict`: undocumented members are findings too (responses are lenient by default).
+  ResponseCheck(const contracts::Catalog& catalog, const contracts::Manifest& vendor, bool strict);
 
   // Each message starts with the message's name ("response:200: ...").
   Findings check(int status, const std::string& content_type, std::string_view body) const;
@@ -21,6 +22,7 @@ class ResponseCheck {
  private:
   const contracts::Catalog& catalog_;
   const contracts::Manifest& vendor_;
+  bool strict_;
 };
 
 }  // namespace conform::proxy

@@ -96,6 +96,8 @@ class ProxyInProcess : public ::testing::Test {
                                                   const std::string& target, bool enforce = false,
                                                   int timeout_ms = 30000) {
     proxy::ProxyOptions options;
+    options.strict = strict_;
+    options.record_dir = record_dir_;
     options.vendor = vendor;
     options.target = target;
     options.enforce = enforce;
@@ -107,6 +109,8 @@ class ProxyInProcess : public ::testing::Test {
   }
 
   std::ostringstream log_;
+  bool strict_ = false;
+  std::string record_dir_;
 };
 
 TEST_F(ProxyInProcess, ADownTargetIsA502WithAClearBody) {
@@ -163,6 +167,100 @@ TEST_F(ProxyInProcess, ResponsesPassBackAsTheTargetSentThemAndTheirFindingsAreKe
   EXPECT_NE(names.find("response:200: "), std::string::npos) << names;
   EXPECT_NE(log_.str().find("PUT /users/USsRhsHYZGBPnQw8CByJyEQW 200"), std::string::npos)
       << log_.str();
+}
+
+// What the proxy records, `conform drift` and `conform infer` read: clean against the mock,
+// breaking against the drifted mock.
+TEST_F(ProxyInProcess, DriftAndInferReadWhatTheProxyRecorded) {
+  TempDir dir;
+  for (const char* profile : {"default", "drifted"}) {
+    mock::MockOptions options;
+    options.vendors = {"finix"};
+    options.profile = profile;
+    mock::MockServer mock(catalog(), options);
+    mock.start();
+    record_dir_ = dir.path() + "/" + profile;
+    const auto proxy = start_proxy("finix", mock.base_url());
+    const auto replay =
+        run_conform({"replay", std::string(CONFORM_CASES_DIR) + "/finix", "--target",
+                     mock.base_url(), "--fixtures", "--base", "finix=" + proxy->base_url(),
+                     "--report-dir", dir.path() + "/replay"});
+    EXPECT_EQ(replay.exit_code, std::string(profile) == "default" ? 0 : 1) << replay.out;
+    proxy->stop();
+    EXPECT_EQ(proxy->record_error(), "");
+    EXPECT_TRUE(fs::exists(record_dir_ + "/finix/put-users-user-id/0.json"));
+
+    const auto drift = run_conform({"drift", record_dir_});
+    if (std::string(profile) == "default") {
+      EXPECT_EQ(drift.exit_code, 0) << drift.out << drift.err;
+      const auto infer =
+          run_conform({"infer", record_dir_, "--vendor", "finix", "--message", "response:200"});
+      EXPECT_EQ(infer.exit_code, 0) << infer.out << infer.err;
+      EXPECT_NE(infer.out.find("\"enabled\""), std::string::npos) << infer.out;
+    } else {
+      EXPECT_EQ(drift.exit_code, 1) << drift.out << drift.err;
+      EXPECT_NE(drift.out.find("/created_at"), std::string::npos) << drift.out;
+      EXPECT_NE(drift.out.find("finix/put-users-user-id/"), std::string::npos) << drift.out;
+    }
+  }
+}
+
+// Against `conform mock --profile drifted`, the strict proxy's findings name each change the
+// vendor's schemas can see: renamed and new members, changed types and values, the changed
+// error envelope.
+TEST_F(ProxyInProcess, TheFindingsNameEachDriftedChange) {
+  const std::map<std::string, std::vector<std::string>> changes{
+      {"msp360",
+       {"response:200: MSP360 Managed Backup sends response:200 with no body",
+        "response:400: undocumented property \"error\" at /error",
+        "response:400: missing required property \"Message\""}},
+      {"formsonfire",
+       {"response:200: undocumented property \"EmailAddress\" at /User/EmailAddress",
+        "response:200: undocumented property \"SsoEnabled\" at /User/SsoEnabled",
+        "at /User/TimeZoneOffSet", "response:400: missing required property \"ResponseStatus\""}},
+      {"maiascore",
+       {"response:200: undocumented property \"isBlocked\"",
+        "response:200: undocumented property \"lastLoginAt\"",
+        "response:200: expected type boolean but found string at /confirmed",
+        "response:403: missing 2 required properties: \"code\" and \"message\""}},
+      {"finix",
+       {"response:200: undocumented property \"is_enabled\"",
+        "response:200: missing required property \"enabled\"",
+        "response:200: undocumented property \"risk_profile\"",
+        "response:200: \"ROLE_SUPPORT\" is not one of the allowed values",
+        "response:200: expected type string but found integer at /created_at",
+        "response:400: missing 2 required properties: \"total\" and \"_embedded\""}},
+      {"nexudus",
+       {"response:200: undocumented property \"Success\"",
+        "response:200: missing required property \"WasSuccessful\"",
+        "response:200: undocumented property \"TraceId\"",
+        "response:200: value must be 200 at /Status",
+        "response:200: expected type integer but found string at /Value/Id",
+        "response:400: undocumented property \"Messages\"; did you mean \"Message\"? at "
+        "/Errors/*/Messages"}}};
+  mock::MockOptions drifted;
+  drifted.profile = "drifted";
+  mock::MockServer mock(catalog(), drifted);
+  mock.start();
+  strict_ = true;
+  std::map<std::string, std::unique_ptr<proxy::ProxyServer>> proxies;
+  std::vector<std::string> arguments{"replay",        CONFORM_CASES_DIR, "--target",
+                                     mock.base_url(), "--fixtures",      "--report-dir",
+                                     TempDir().path()};
+  for (const auto& [vendor, expected] : changes) {
+    proxies[vendor] = start_proxy(vendor, mock.base_url() + "/" + vendor);
+    arguments.push_back("--base");
+    arguments.push_back(vendor + "=" + proxies[vendor]->base_url());
+  }
+  const auto replay = run_conform(arguments, "", 240);
+  EXPECT_EQ(replay.exit_code, 1) << replay.out << replay.err;
+  for (const auto& [vendor, expected] : changes) {
+    std::string names;
+    for (const CaseResult& result : proxies[vendor]->results().cases) names += result.name + "\n";
+    for (const std::string& change : expected) {
+      EXPECT_NE(names.find(change), std::string::npos) << vendor << ": " << change << "\n" << names;
+    }
+  }
 }
 
 // With --enforce every invalid request of the shipped cases is answered by the proxy in the
@@ -228,7 +326,7 @@ TEST_F(ProxyInProcess, EnforceListsTheFindingsInTheVendorsEnvelope) {
 }
 
 // Credentials in headers, the query and bodies (JSON, XML, form) pass through the proxy to the
-// target, but never reach its log or its reports, raw or in any encoding.
+// target, but never reach its log, its reports or its snapshots, raw or in any encoding.
 TEST_F(ProxyInProcess, SecretCanariesNeverReachTheLogOrTheReports) {
   mock::MockServer mock(catalog(), {});
   mock.start();
@@ -265,6 +363,7 @@ TEST_F(ProxyInProcess, SecretCanariesNeverReachTheLogOrTheReports) {
   std::vector<std::string> arguments{
       "replay",      dir.path() + "/cases",    "--target",     mock.base_url(),       "--fixtures",
       "--vars-file", dir.path() + "/vars.env", "--report-dir", dir.path() + "/replay"};
+  record_dir_ = dir.path() + "/proxy/snapshots";
   for (const char* vendor : {"msp360", "nexudus", "formsonfire", "maiascore"}) {
     proxies[vendor] = start_proxy(vendor, mock.base_url() + "/" + vendor);
     arguments.push_back("--base");
@@ -292,7 +391,7 @@ TEST_F(ProxyInProcess, SecretCanariesNeverReachTheLogOrTheReports) {
           << canary << " in " << entry.path();
     }
   }
-  EXPECT_GE(files, 4u * 5u) << "five reports from each of four proxies";
+  EXPECT_GE(files, 4u * 5u + 4u) << "five reports from each of four proxies, and snapshots";
 }
 
 }  // namespace

@@ -289,6 +289,7 @@ int ProxyServer::start() {
       std::make_unique<ResponseCheck>(*impl.catalog, *impl.vendor, options.strict);
   http::ClientOptions client;
   client.ca_cert_file = options.ca_file;
+  client.untrusted_advice = "start the proxy with --ca FILE, the CA that signed it";
   client.connect_timeout_ms = std::min(options.timeout_ms, 5000);
   client.read_timeout_ms = options.timeout_ms;
   client.exchange_timeout_ms = options.timeout_ms;

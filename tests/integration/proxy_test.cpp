@@ -25,6 +25,7 @@
 #include "support/loopback.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
+#include "unit/http/test_certificate.hpp"
 
 namespace conform {
 namespace {
@@ -167,6 +168,42 @@ TEST_F(ProxyInProcess, ResponsesPassBackAsTheTargetSentThemAndTheirFindingsAreKe
   EXPECT_NE(names.find("response:200: "), std::string::npos) << names;
   EXPECT_NE(log_.str().find("PUT /users/USsRhsHYZGBPnQw8CByJyEQW 200"), std::string::npos)
       << log_.str();
+}
+
+// An HTTPS target (the mock's TLS mode) with a private CA: trusted through --ca, every case
+// passes through; without it, a 502 that says what to do.
+TEST(ProxyTls, APrivateCaTrustedThroughCaCarriesEveryCase) {
+  testing::TestCertificate certificate;
+  mock::MockOptions tls;
+  tls.vendors = {"finix"};
+  tls.tls_cert = certificate.cert();
+  tls.tls_key = certificate.key();
+  mock::MockServer mock(catalog(), tls);
+  mock.start();
+  ASSERT_EQ(mock.base_url().rfind("https://", 0), 0u);
+  TempDir dir;
+  test::ConformProcess proxy({"proxy", "--vendor", "finix", "--target", mock.base_url(), "--ca",
+                              certificate.cert().string(), "--report-dir", dir.path()});
+  const int port = test::listening_port(proxy, 20);
+  ASSERT_GT(port, 0);
+  const std::string url = "http://127.0.0.1:" + std::to_string(port);
+  const auto replay =
+      run_conform({"replay", std::string(CONFORM_CASES_DIR) + "/finix", "--target", mock.base_url(),
+                   "--fixtures", "--cacert", certificate.cert().string(), "--base", "finix=" + url,
+                   "--report-dir", dir.path() + "/replay"});
+  EXPECT_EQ(replay.exit_code, 0) << replay.out << replay.err;
+  EXPECT_EQ(proxy.stop(SIGTERM, 20), 1) << "the cases' invalid requests are findings";
+  EXPECT_EQ(test::read_file(dir.path() + "/report.json").find("transport"), std::string::npos);
+
+  proxy::ProxyOptions untrusted;
+  untrusted.vendor = "finix";
+  untrusted.target = mock.base_url();
+  proxy::ProxyServer server(catalog(), untrusted);
+  server.start();
+  const http::Response response = send(finix_update(server.base_url(), R"({"enabled":true})"));
+  EXPECT_EQ(response.status, 502);
+  EXPECT_NE(response.body.find("is not trusted: start the proxy with --ca FILE"), std::string::npos)
+      << response.body;
 }
 
 // What the proxy records, `conform drift` and `conform infer` read: clean against the mock,

@@ -102,7 +102,10 @@ struct ProxyServer::Impl {
 
   // Masks what the exchange carries: credential headers, secret members and parameters by
   // the policy, and the credentials' values wherever else they show (an echo in a response).
-  void keep(Exchange exchange, Findings findings, const Format request_format, bool on_endpoint) {
+  // `forwarded`: the response came from the target (only those are recorded: a refusal of
+  // --enforce is the proxy's, not the vendor's).
+  void keep(Exchange exchange, Findings findings, const Format request_format, bool on_endpoint,
+            bool forwarded) {
     secret::Masker masker(policy);
     for (const auto& [name, value] : exchange.request_headers) {
       if (!policy.is_credential_header(name)) continue;
@@ -115,7 +118,7 @@ struct ProxyServer::Impl {
     }
     masker.mask(exchange);
     for (Finding& finding : findings) masker.mask(finding);
-    if (recording) recording->add(exchange, on_endpoint);
+    if (recording && forwarded) recording->add(exchange, on_endpoint);
     problems->add(exchange, findings);
   }
 
@@ -177,7 +180,8 @@ struct ProxyServer::Impl {
         finding.message = "request: " + finding.message + " (not forwarded: --enforce)";
       }
       log->write(request.method, request.target, out.status, exchange.duration_ms);
-      keep(std::move(exchange), std::move(checked.findings), request_format, checked.on_endpoint);
+      keep(std::move(exchange), std::move(checked.findings), request_format, checked.on_endpoint,
+           false);
       return;
     }
 
@@ -217,7 +221,7 @@ struct ProxyServer::Impl {
       }
       out.body = response.body;
     }
-    keep(std::move(exchange), std::move(findings), request_format, checked.on_endpoint);
+    keep(std::move(exchange), std::move(findings), request_format, checked.on_endpoint, true);
     log->write(request.method, request.target, out.status, milliseconds_since(start));
   }
 

@@ -350,6 +350,8 @@ TEST_F(ProxyInProcess, EnforceListsTheFindingsInTheVendorsEnvelope) {
   options.access_log = &mock_log;
   mock::MockServer mock(catalog(), options);
   mock.start();
+  TempDir recording;
+  record_dir_ = recording.path();
   const auto proxy = start_proxy("finix", mock.base_url(), true);
   const http::Response response =
       send(finix_update(proxy->base_url(), R"({"enabled":"yes","nickname":"x"})"));
@@ -360,6 +362,8 @@ TEST_F(ProxyInProcess, EnforceListsTheFindingsInTheVendorsEnvelope) {
   EXPECT_NE(response.body.find("undocumented property \\\"nickname\\\""), std::string::npos)
       << response.body;
   EXPECT_EQ(mock_log.str(), "") << "nothing reached the mock";
+  EXPECT_FALSE(fs::exists(recording.path() + "/finix/put-users-user-id"))
+      << "the proxy's own refusal is no snapshot of the vendor";
 }
 
 // Credentials in headers, the query and bodies (JSON, XML, form) pass through the proxy to the

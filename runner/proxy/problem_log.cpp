@@ -30,6 +30,16 @@ std::string pointer_pattern(const std::string& pointer) {
   return out;
 }
 
+// A body cut to kMaxExampleBodyBytes (at a UTF-8 character's start), saying how much was left
+// out.
+std::string example_body(const std::string& body) {
+  if (body.size() <= kMaxExampleBodyBytes) return body;
+  std::size_t end = kMaxExampleBodyBytes;
+  while (end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) --end;
+  return body.substr(0, end) + "\n... (" + std::to_string(body.size() - end) +
+         " more bytes not kept)";
+}
+
 std::string step_name(const Exchange& exchange) {
   return exchange.method + " " + exchange.url + " -> " +
          (exchange.status == 0 ? std::string("no response") : std::to_string(exchange.status));
@@ -52,6 +62,8 @@ void ProblemLog::add(const Exchange& exchange, const Findings& findings) {
   step.name = step_name(exchange);
   step.exchange = exchange;
   single.steps.push_back(step);
+  step.exchange.request_body = example_body(exchange.request_body);
+  step.exchange.response_body = example_body(exchange.response_body);
   one.cases.push_back(std::move(single));
   const std::vector<VendorCoverage> measured = report::measure_coverage(one, {vendor_});
 
@@ -81,7 +93,8 @@ void ProblemLog::add(const Exchange& exchange, const Findings& findings) {
     return;
   }
   for (auto& [key, problem_findings] : by_problem) {
-    Entry& entry = problems_[key];
+    const bool known = problems_.count(key) > 0;
+    Entry& entry = known || problems_.size() < kMaxProblems ? problems_[key] : more_problems_;
     if (entry.count == 0) {
       const Finding& first = problem_findings.front();
       entry.name = first.message;
@@ -126,6 +139,11 @@ RunResult ProblemLog::run() const {
                            (entry.count > entry.examples.size()
                                 ? ", the first " + std::to_string(entry.examples.size()) + " shown)"
                                 : ")")));
+  }
+  if (more_problems_.count > 0) {
+    run.cases.push_back(as_case(
+        more_problems_, "more than " + std::to_string(kMaxProblems) + " distinct problems: " +
+                            std::to_string(more_problems_.count) + " more, the first shown"));
   }
   if (clean_.count > 0) {
     run.cases.push_back(as_case(clean_, std::to_string(clean_.count) +

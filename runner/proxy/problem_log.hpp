@@ -17,6 +17,10 @@ namespace conform::proxy {
 
 // How many exchanges each entry keeps as examples; the rest are only counted.
 inline constexpr std::size_t kExamplesPerProblem = 5;
+// Distinct problems kept apart; past them, every new one joins one last entry.
+inline constexpr std::size_t kMaxProblems = 1000;
+// An example's request or response body is kept up to this many bytes.
+inline constexpr std::size_t kMaxExampleBodyBytes = 64 * 1024;
 
 class ProblemLog {
  public:
@@ -46,6 +50,7 @@ class ProblemLog {
   mutable std::mutex mutex_;
   std::size_t exchanges_ = 0;
   std::map<std::string, Entry> problems_;  // by "<where>|<keyword>|<pointer>"
+  Entry more_problems_;                    // past kMaxProblems
   Entry clean_;
   std::vector<CoverageItem> coverage_;
 };

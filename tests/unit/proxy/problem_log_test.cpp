@@ -80,5 +80,28 @@ TEST_F(ProblemLogTest, WarningsAloneDoNotFail) {
   EXPECT_EQ(log_.run().cases.at(0).outcome, Outcome::passed);
 }
 
+TEST_F(ProblemLogTest, MemoryStaysBoundedWhateverTheTraffic) {
+  Exchange large = exchange(200);
+  large.response_body = std::string(kMaxExampleBodyBytes + 100, 'x');
+  log_.add(large, {finding("response:200: not JSON", "syntax", "")});
+  for (std::size_t i = 0; i < kMaxProblems + 10; ++i) {
+    log_.add(exchange(400), {finding("request: undocumented property", "additionalProperties",
+                                     "/tags/k" + std::to_string(i))});
+  }
+  const RunResult run = log_.run();
+  ASSERT_EQ(run.cases.size(), kMaxProblems + 1);
+  const CaseResult& more = run.cases.back();
+  EXPECT_EQ(more.name, "more than 1000 distinct problems: 11 more, the first shown");
+  EXPECT_EQ(more.steps.size(), kExamplesPerProblem);
+  bool cut = false;
+  for (const CaseResult& result : run.cases) {
+    for (const StepResult& step : result.steps) {
+      EXPECT_LE(step.exchange.response_body.size(), kMaxExampleBodyBytes + 64);
+      cut |= step.exchange.response_body.find("(100 more bytes not kept)") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(cut);
+}
+
 }  // namespace
 }  // namespace conform::proxy

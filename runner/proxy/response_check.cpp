@@ -9,7 +9,13 @@ namespace conform::proxy {
 
 ResponseCheck::ResponseCheck(const contracts::Catalog& catalog, const contracts::Manifest& vendor,
                              bool strict)
-    : catalog_(catalog), vendor_(vendor), strict_(strict) {}
+    : catalog_(catalog), vendor_(vendor), strict_(strict) {
+  for (const contracts::MessageSpec& message : vendor.messages) {
+    if (message.id.kind != MessageId::Kind::response) continue;
+    checkers_[&message] =
+        std::make_unique<const contracts::MessageChecker>(catalog, vendor, message);
+  }
+}
 
 Findings ResponseCheck::check(int status, const std::string& content_type,
                               std::string_view body) const {
@@ -30,8 +36,11 @@ Findings ResponseCheck::check(int status, const std::string& content_type,
   options.strict = strict_;
   options.media_type = mock::media_type_of(content_type);
   options.format = format_of_media_type(options.media_type);
+  const auto checker = checkers_.find(message);
   contracts::CheckedPayload payload =
-      contracts::check_payload(catalog_, vendor_, message, body, options);
+      checker != checkers_.end()
+          ? checker->second->check_payload(body, options)
+          : contracts::check_payload(catalog_, vendor_, message, body, options);
   for (Finding& finding : payload.result.findings) {
     finding.message = message->id.name() + ": " + finding.message;
     findings.push_back(std::move(finding));

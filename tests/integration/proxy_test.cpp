@@ -13,6 +13,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "contracts/catalog.hpp"
@@ -89,6 +90,36 @@ TEST(ProxyBetweenReplayAndMock, EveryShippedCasePassesThroughUnchanged) {
       EXPECT_TRUE(fs::exists(dir.path() + "/" + kVendors[i] + "/" + file)) << file;
     }
   }
+}
+
+// SIGUSR1 writes the reports of what the proxy saw so far and keeps it serving; SIGTERM writes
+// them again at the end.
+TEST(ProxyCli, ReportsOnSigusr1WithoutStoppingThenAtSigterm) {
+  mock::MockOptions options;
+  options.vendors = {"finix"};
+  mock::MockServer mock(catalog(), options);
+  mock.start();
+  TempDir dir;
+  test::ConformProcess proxy(
+      {"proxy", "--vendor", "finix", "--target", mock.base_url(), "--report-dir", dir.path()});
+  const int port = test::listening_port(proxy, 20);
+  ASSERT_GT(port, 0);
+  const std::string url = "http://127.0.0.1:" + std::to_string(port);
+  EXPECT_EQ(send(finix_update(url, R"({"enabled":"no"})")).status, 400);
+
+  proxy.signal(SIGUSR1);
+  const std::string report = dir.path() + "/report.json";
+  for (int i = 0; i < 500 && !fs::exists(report); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_TRUE(fs::exists(report)) << "no reports after SIGUSR1";
+  EXPECT_NE(test::read_file(report).find("(1 exchange)"), std::string::npos);
+  EXPECT_TRUE(proxy.running());
+
+  EXPECT_EQ(send(finix_update(url, R"({"enabled":"no"})")).status, 400);
+  EXPECT_EQ(proxy.stop(SIGTERM, 20), 1);
+  EXPECT_NE(test::read_file(report).find("(2 exchanges)"), std::string::npos)
+      << test::read_file(report);
 }
 
 class ProxyInProcess : public ::testing::Test {

@@ -3,6 +3,7 @@
 // reports come at SIGTERM.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -235,6 +236,40 @@ TEST(ProxyTls, APrivateCaTrustedThroughCaCarriesEveryCase) {
   EXPECT_EQ(response.status, 502);
   EXPECT_NE(response.body.find("is not trusted: start the proxy with --ca FILE"), std::string::npos)
       << response.body;
+}
+
+// A logical failure in a 200 (Nexudus' WasSuccessful: false) is a finding of the response,
+// and the application still gets the response as sent.
+TEST_F(ProxyInProcess, ALogicalFailureInA200IsAFinding) {
+  httplib::Server upstream;
+  const std::string failed =
+      R"({"Status":200,"Message":"not saved","Value":{"Id":1001},"WasSuccessful":false,"Errors":null})";
+  upstream.Put("/api/sys/users", [&](const httplib::Request&, httplib::Response& response) {
+    response.set_content(failed, "application/json");
+  });
+  const int port = upstream.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { upstream.listen_after_bind(); });
+  while (!upstream.is_running()) std::this_thread::yield();
+
+  auto proxy = start_proxy("nexudus", "http://127.0.0.1:" + std::to_string(port));
+  http::Request request;
+  request.method = "PUT";
+  request.url = proxy->base_url() + "/api/sys/users";
+  request.headers = {{"Authorization", "Bearer t"}, {"Content-Type", "application/json"}};
+  request.body =
+      R"({"Id":1001,"FullName":"Ada","Email":"ada@example.com","Language":1,"PasswordSalt":"s",)"
+      R"("LastHelpVisited":0,"InvalidLoginAttempts":0})";
+  const http::Response response = send(request);
+  std::string names;
+  for (const CaseResult& result : proxy->results().cases) names += result.name + "\n";
+  proxy.reset();  // closes its kept-alive connection, so the upstream stops at once
+  upstream.stop();
+  thread.join();
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, failed);
+  EXPECT_NE(names.find("response:200: value must be true at /WasSuccessful"), std::string::npos)
+      << names;
+  EXPECT_EQ(names.find("request: "), std::string::npos) << names;
 }
 
 // What the proxy records, `conform drift` and `conform infer` read: clean against the mock,

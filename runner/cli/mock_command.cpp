@@ -98,13 +98,6 @@ void print_fixtures(std::ostream& out, const contracts::Catalog& catalog) {
   }
 }
 
-bool parse_whole(const std::string& text, unsigned long long max, unsigned long long& out) {
-  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
-  errno = 0;
-  out = std::strtoull(text.c_str(), nullptr, 10);
-  return errno == 0 && out <= max;
-}
-
 // "MS" or "MIN-MAX" -> the two bounds.
 bool parse_latency(const std::string& text, int& min, int& max) {
   const std::size_t dash = text.find('-');

@@ -3,8 +3,6 @@
 #include <signal.h>
 #include <sys/resource.h>
 
-#include <cerrno>
-#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -59,13 +57,6 @@ constexpr const char* kUsage =
     "\n"
     "example (the application talks to http://127.0.0.1:8081 instead of the vendor):\n"
     "  conform proxy --vendor VENDOR --target https://api.example.com --port 8081 --enforce\n";
-
-bool parse_whole(const std::string& text, unsigned long long max, unsigned long long& out) {
-  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
-  errno = 0;
-  out = std::strtoull(text.c_str(), nullptr, 10);
-  return errno == 0 && out <= max;
-}
 
 proxy::ProxyOptions read_options(const Arguments& parsed) {
   if (!parsed.positional().empty()) {

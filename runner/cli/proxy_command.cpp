@@ -1,13 +1,13 @@
 // `conform proxy`: one vendor's contract between an application and the server it calls,
 // until SIGINT/SIGTERM; then the reports.
 #include <signal.h>
-#include <sys/resource.h>
 
 #include <iostream>
 #include <string>
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/server_process.hpp"
 #include "contracts/catalog.hpp"
 #include "proxy/proxy_server.hpp"
 
@@ -131,23 +131,9 @@ int proxy_command(const Arguments& parsed) {
   const fs::path report_dir = parsed.value("--report-dir").value_or("reports/proxy");
   const std::shared_ptr<const contracts::Catalog> catalog = load_catalog(parsed);
 
-  // Each connection holds a socket: up to the proxy's 1024, where the default soft limit
-  // (often 1024 descriptors) would refuse them first.
-  rlimit descriptors{};
-  if (::getrlimit(RLIMIT_NOFILE, &descriptors) == 0 &&
-      descriptors.rlim_cur < descriptors.rlim_max) {
-    descriptors.rlim_cur = descriptors.rlim_max;
-    ::setrlimit(RLIMIT_NOFILE, &descriptors);
-  }
-
-  // Blocked before the server's threads start, so they inherit the mask and only sigwait()
-  // below sees the signals.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGUSR1);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  raise_open_files_limit();
+  // Before the server's threads start, so that they inherit the mask.
+  const sigset_t signals = block_signals({SIGINT, SIGTERM, SIGUSR1});
 
   proxy::ProxyServer server(catalog, options);
   try {

@@ -179,4 +179,12 @@ MockRequest to_mock_request(const httplib::Request& request, const std::string& 
   return out;
 }
 
+void send_response(const MockResponse& response, httplib::Response& out) {
+  out.status = response.status;
+  for (const auto& [name, value] : response.headers) out.set_header(name, value);
+  if (!response.content_type.empty()) {
+    out.set_content(response.body, response.content_type.c_str());
+  }
+}
+
 }  // namespace conform::mock

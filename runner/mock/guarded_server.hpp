@@ -35,4 +35,7 @@ int listen_in_background(httplib::Server& server, const std::string& host, int p
 MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
                             const std::string& body);
 
+// Puts `response` (status, headers, body and its media type) into the library's response.
+void send_response(const MockResponse& response, httplib::Response& out);
+
 }  // namespace conform::mock

@@ -107,14 +107,6 @@ struct MockServer::Impl {
     return codec::to_utf8_json_text(body);
   }
 
-  static void send(const MockResponse& response, httplib::Response& out) {
-    out.status = response.status;
-    for (const auto& [name, value] : response.headers) out.set_header(name, value);
-    if (!response.content_type.empty()) {
-      out.set_content(response.body, response.content_type.c_str());
-    }
-  }
-
   // Sends `response` with only the first half of its declared body, then drops the
   // connection: the client sees a Content-Length its bytes never reach.
   static void send_truncated(const MockResponse& response, httplib::Response& out) {
@@ -174,7 +166,7 @@ struct MockServer::Impl {
             endpoint.error(status, "Injected fault: " + std::string(reason_phrase(status)),
                            mock_request, decision.noise);
         if (status != 500) response.headers.emplace_back("Retry-After", "1");
-        send(response, out);
+        send_response(response, out);
         logged_status = status;
         break;
       }
@@ -200,7 +192,7 @@ struct MockServer::Impl {
       case Fault::none: {
         const MockResponse response = endpoint.handle(mock_request, decision.noise);
         save_changes();
-        send(response, out);
+        send_response(response, out);
         logged_status = response.status;
         break;
       }
@@ -225,7 +217,7 @@ struct MockServer::Impl {
     }
     const MockResponse response =
         entry->second->error(out.status, message, mock_request, mix64(options.seed));
-    send(response, out);
+    send_response(response, out);
     log->write(request.method, request.target, out.status, 0);
     return httplib::Server::HandlerResponse::Handled;
   }
@@ -318,16 +310,10 @@ int MockServer::start() {
   impl.connections = std::make_unique<ConnectionTable>(options.max_connections);
   ConnectionLimits limits;
   limits.max_body_bytes = options.max_body_bytes;
-  impl.server = make_guarded_server(
-      options.tls_cert, options.tls_key, *impl.connections, limits,
-      [&impl](std::string_view request_line, int status) {
-        // "PUT /users/1 HTTP/1.1": the method, then the target as far as it came.
-        const std::size_t space = request_line.find(' ');
-        std::string_view target =
-            space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
-        target = target.substr(0, target.rfind(" HTTP/"));
-        impl.log->write(request_line.substr(0, space), target, status, 0);
-      });
+  impl.server = make_guarded_server(options.tls_cert, options.tls_key, *impl.connections, limits,
+                                    [&impl](std::string_view request_line, int status) {
+                                      impl.log->write_refused(request_line, status);
+                                    });
   if (!impl.server->is_valid()) {
     throw std::runtime_error("cannot serve HTTPS with " + options.tls_cert.string() + " and " +
                              options.tls_key.string() + ": unreadable or mismatched");

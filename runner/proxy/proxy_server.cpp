@@ -122,14 +122,6 @@ struct ProxyServer::Impl {
     problems->add(exchange, findings);
   }
 
-  static void send(const mock::MockResponse& response, httplib::Response& out) {
-    out.status = response.status;
-    for (const auto& [name, value] : response.headers) out.set_header(name, value);
-    if (!response.content_type.empty()) {
-      out.set_content(response.body, response.content_type.c_str());
-    }
-  }
-
   // The bad payload never leaves: the vendor's own envelope, with the status the vendor
   // gives such a request (as the mock does): missing credentials, then a media type it does
   // not take, then a body over a decoder limit, else 400 listing every finding.
@@ -168,7 +160,7 @@ struct ProxyServer::Impl {
 
     if (options.enforce && has_errors(checked.findings)) {
       const mock::MockResponse refused = refusal(checked, view);
-      send(refused, out);
+      mock::send_response(refused, out);
       exchange.status = refused.status;
       exchange.response_headers = refused.headers;
       if (!refused.content_type.empty()) {
@@ -319,14 +311,10 @@ int ProxyServer::start() {
   limits.max_body_bytes = options.max_body_bytes;
   // A request may wait on the upstream for the whole timeout before its answer is written.
   limits.request = std::chrono::milliseconds(options.timeout_ms) + limits.request;
-  impl.server = mock::make_guarded_server(
-      {}, {}, *impl.connections, limits, [&impl](std::string_view request_line, int status) {
-        const std::size_t space = request_line.find(' ');
-        std::string_view target =
-            space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
-        target = target.substr(0, target.rfind(" HTTP/"));
-        impl.log->write(request_line.substr(0, space), target, status, 0);
-      });
+  impl.server = mock::make_guarded_server({}, {}, *impl.connections, limits,
+                                          [&impl](std::string_view request_line, int status) {
+                                            impl.log->write_refused(request_line, status);
+                                          });
   httplib::Server& server = *impl.server;
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(limits.requests_per_connection);

@@ -202,6 +202,33 @@ TEST_F(ProxyInProcess, ResponsesPassBackAsTheTargetSentThemAndTheirFindingsAreKe
       << log_.str();
 }
 
+// The listening side is the mock's hardened server: a request with ambiguous framing is refused
+// there, logged, and never forwarded.
+TEST_F(ProxyInProcess, AmbiguousFramingIsRefusedAndNeverForwarded) {
+  std::ostringstream mock_log;
+  mock::MockOptions options;
+  options.vendors = {"finix"};
+  options.access_log = &mock_log;
+  mock::MockServer mock(catalog(), options);
+  mock.start();
+  auto proxy = start_proxy("finix", mock.base_url());
+  const std::string base = proxy->base_url();
+  const int fd = test::connect_to(std::atoi(base.c_str() + base.rfind(':') + 1));
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(test::send_all(
+      fd, "PUT /users/x HTTP/1.1\r\nContent-Length: 18abc\r\n\r\n{\"enabled\":true}"));
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) {
+    answer.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer;
+  proxy->stop();  // joins the connections' threads: the log is complete
+  EXPECT_NE(log_.str().find("PUT /users/x 400"), std::string::npos) << log_.str();
+  EXPECT_EQ(mock_log.str(), "");
+}
+
 // An HTTPS target (the mock's TLS mode) with a private CA: trusted through --ca, every case
 // passes through; without it, a 502 that says what to do.
 TEST(ProxyTls, APrivateCaTrustedThroughCaCarriesEveryCase) {

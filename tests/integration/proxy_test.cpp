@@ -123,6 +123,25 @@ TEST(ProxyCli, ReportsOnSigusr1WithoutStoppingThenAtSigterm) {
       << test::read_file(report);
 }
 
+TEST(ProxyCli, WhatCannotWorkIsExit2BeforeListening) {
+  TempDir dir;
+  const std::string file = dir.write("not-a-folder", "x");
+  const auto unwritable = run_conform({"proxy", "--vendor", "finix", "--target",
+                                       "http://127.0.0.1:1", "--record", file + "/recording"});
+  EXPECT_EQ(unwritable.exit_code, 2) << unwritable.out << unwritable.err;
+  EXPECT_NE(unwritable.err.find("cannot record into " + file + "/recording"), std::string::npos)
+      << unwritable.err;
+  EXPECT_EQ(unwritable.out, "");
+
+  const auto unknown = run_conform({"proxy", "--vendor", "acme", "--target", "http://x"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown vendor 'acme'"), std::string::npos) << unknown.err;
+  const auto not_url = run_conform({"proxy", "--vendor", "finix", "--target", "127.0.0.1:8080"});
+  EXPECT_EQ(not_url.exit_code, 2);
+  EXPECT_NE(not_url.err.find("must be an http:// or https:// URL"), std::string::npos)
+      << not_url.err;
+}
+
 class ProxyInProcess : public ::testing::Test {
  protected:
   std::unique_ptr<proxy::ProxyServer> start_proxy(const std::string& vendor,

@@ -6,7 +6,7 @@ python3-jsonschema), --jobs scaling against the machine's capacity, many one-pay
 every tool's counts are checked against what the corpus holds, and one table of medians and
 ratios is printed (and written to bench/.results/latest.md).
 
-usage: run.py --conform BIN [--quick] [--only validate,files,memory,startup,mock,replay]
+usage: run.py --conform BIN [--quick] [--only validate,files,memory,startup,mock,proxy,replay]
 """
 import argparse
 import json
@@ -391,6 +391,12 @@ def report(rows, problems, args, started):
     if rows["mock"]:
         out += ["## Mock (wrk -t2 -c32, valid Finix PUT, 127.0.0.1)", "",
                 table(["server", "requests/s", "p50", "p99", "errors / non-2xx"], rows["mock"]), ""]
+    if rows["proxy"]:
+        out += ["## Proxy (valid Finix PUT, conform proxy in front of conform mock)", "",
+                "wrk -t2 -c32, and wrk -t1 -c1 (one connection: the latency of one exchange); "
+                "direct and proxied alternate in each round; medians of the rounds.", "",
+                table(["path", "requests/s", "p50", "p99", "errors / non-2xx"], rows["proxy"]),
+                ""]
     if rows["replay"]:
         out += ["## Replay against the mock", "",
                 table(["runner", "cases", "seconds", "cases/s"], rows["replay"]), ""]
@@ -415,14 +421,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--conform", required=True)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default="validate,files,memory,startup,mock,replay")
+    parser.add_argument("--only", default="validate,files,memory,startup,mock,proxy,replay")
     args = parser.parse_args()
     args.conform = os.path.abspath(args.conform)
     only = set(args.only.split(","))
     os.makedirs(RESULTS, exist_ok=True)  # every section may write its inputs there
     started = time.time()
     rows = {k: [] for k in ("validate", "scaling", "files", "memory", "startup", "mock",
-                            "replay", "targets")}
+                            "proxy", "replay", "targets")}
     problems = []
     folder = corpora(args) if only & {"validate", "memory"} else None
     if "validate" in only:
@@ -439,6 +445,9 @@ def main():
             serve_bench.bench_mock(args, rows, problems)
         if "replay" in only:
             serve_bench.bench_replay(args, rows, problems)
+    if "proxy" in only:
+        import proxy_bench  # bench/proxy_bench.py: conform proxy in front of the mock
+        proxy_bench.bench_proxy(args, rows, problems)
     report(rows, problems, args, started)
     return 1 if problems else 0
 

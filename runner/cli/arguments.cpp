@@ -1,6 +1,8 @@
 #include "cli/arguments.hpp"
 
+#include <cerrno>
 #include <charconv>
+#include <cstdlib>
 #include <iterator>
 
 namespace conform::cli {
@@ -60,6 +62,13 @@ std::optional<long> parse_count(const std::string& text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < 1) return std::nullopt;
   return value;
+}
+
+bool parse_whole(const std::string& text, unsigned long long max, unsigned long long& out) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  errno = 0;
+  out = std::strtoull(text.c_str(), nullptr, 10);
+  return errno == 0 && out <= max;
 }
 
 }  // namespace conform::cli

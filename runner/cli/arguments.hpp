@@ -37,4 +37,7 @@ class Arguments {
 // Parses a whole positive number ("--jobs 4"); nullopt when it is not one.
 std::optional<long> parse_count(const std::string& text);
 
+// Parses a whole number from 0 to `max` ("--port 0") into `out`; false when it is not one.
+bool parse_whole(const std::string& text, unsigned long long max, unsigned long long& out);
+
 }  // namespace conform::cli

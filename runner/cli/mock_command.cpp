@@ -1,6 +1,5 @@
 // `conform mock`: serves the stateful mock of the vendors' endpoints until SIGINT/SIGTERM.
 #include <signal.h>
-#include <sys/resource.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -10,6 +9,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/server_process.hpp"
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "mock/vendor_mock.hpp"
@@ -96,13 +96,6 @@ void print_fixtures(std::ostream& out, const contracts::Catalog& catalog) {
       out << "\n";
     }
   }
-}
-
-bool parse_whole(const std::string& text, unsigned long long max, unsigned long long& out) {
-  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
-  errno = 0;
-  out = std::strtoull(text.c_str(), nullptr, 10);
-  return errno == 0 && out <= max;
 }
 
 // "MS" or "MIN-MAX" -> the two bounds.
@@ -206,22 +199,9 @@ int mock_command(const Arguments& parsed) {
 
   const std::shared_ptr<const contracts::Catalog> catalog = load_catalog(parsed);
 
-  // Each connection holds a socket: up to the mock's 1024, where the default soft limit
-  // (often 1024 descriptors) would refuse them first.
-  rlimit descriptors{};
-  if (::getrlimit(RLIMIT_NOFILE, &descriptors) == 0 &&
-      descriptors.rlim_cur < descriptors.rlim_max) {
-    descriptors.rlim_cur = descriptors.rlim_max;
-    ::setrlimit(RLIMIT_NOFILE, &descriptors);
-  }
-
-  // Block the stop signals before the server's threads start, so they inherit the mask
-  // and only sigwait() below sees them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  raise_open_files_limit();
+  // Before the server's threads start, so that they inherit the mask.
+  const sigset_t stop_signals = block_signals({SIGINT, SIGTERM});
 
   mock::MockServer server(catalog, options);
   try {

@@ -30,6 +30,25 @@ std::string path_below(const std::string& url, const std::string& base_url) {
 
 }  // namespace
 
+Snapshot response_snapshot(const Exchange& exchange, const std::string& base_url,
+                           const secret::Masker& masker) {
+  Snapshot snapshot;
+  snapshot.method = exchange.method;
+  snapshot.path = masker.mask_url(path_below(exchange.url, base_url));
+  snapshot.status = exchange.status;
+  for (const auto& [name, value] : exchange.response_headers) {
+    const std::string key = text::to_lower_ascii(name);
+    if (!kept_headers().count(key)) continue;
+    snapshot.headers.emplace_back(
+        key, masker.policy().is_credential_header(key) ? masker.mask_header(key, value) : value);
+  }
+  std::sort(snapshot.headers.begin(), snapshot.headers.end());
+  // Secret-named members and bare markers the caller left are masked again; keys and
+  // structure never are.
+  snapshot.body = masker.mask_body(exchange.response_headers, exchange.response_body);
+  return snapshot;
+}
+
 std::vector<Snapshot> snapshots_of(const std::vector<CaseResult>& results,
                                    const std::vector<const replay::Case*>& cases,
                                    const std::map<std::string, std::string>& base_urls) {
@@ -48,28 +67,14 @@ std::vector<Snapshot> snapshots_of(const std::vector<CaseResult>& results,
       const StepResult& step = result.steps[s];
       const Exchange& exchange = step.exchange;
       if (exchange.status == 0) continue;  // no response: nothing to record
-      Snapshot snapshot;
+      Snapshot snapshot =
+          response_snapshot(exchange, base == base_urls.end() ? "" : base->second, masker);
       snapshot.vendor = result.vendor;
       snapshot.case_name = result.name;
       snapshot.case_file = file_name;
       snapshot.step = static_cast<int>(s);
       snapshot.step_name = step.name;
-      snapshot.method = exchange.method;
-      snapshot.path =
-          masker.mask_url(path_below(exchange.url, base == base_urls.end() ? "" : base->second));
       if (s < test_case.steps.size()) snapshot.expect_schema = test_case.steps[s].expect.schema;
-      snapshot.status = exchange.status;
-      for (const auto& [name, value] : exchange.response_headers) {
-        const std::string key = text::to_lower_ascii(name);
-        if (!kept_headers().count(key)) continue;
-        snapshot.headers.emplace_back(key, masker.policy().is_credential_header(key)
-                                               ? masker.mask_header(key, value)
-                                               : value);
-      }
-      std::sort(snapshot.headers.begin(), snapshot.headers.end());
-      // Secret-named members and bare markers the replay left are masked again; keys and
-      // structure never are.
-      snapshot.body = masker.mask_body(exchange.response_headers, exchange.response_body);
       snapshot.relative_path = result.vendor + "/" + case_slug + "/" + std::to_string(s) + ".json";
       out.push_back(std::move(snapshot));
     }

@@ -9,8 +9,15 @@
 #include "drift/snapshot.hpp"
 #include "model/case_result.hpp"
 #include "replay/case.hpp"
+#include "secret/masker.hpp"
 
 namespace conform::drift {
+
+// One response as a snapshot: its method, its path and query below `base_url` (masked), its
+// status, the headers that describe it and its body, secrets masked. The vendor, case and
+// step, and the relative path, are the caller's to fill in.
+Snapshot response_snapshot(const Exchange& exchange, const std::string& base_url,
+                           const secret::Masker& masker);
 
 // Snapshots of every step that got a response. `cases[i]` is the case `results[i]` ran;
 // `base_urls` maps a vendor to the base URL its requests were sent to (stripped from each

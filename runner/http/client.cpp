@@ -44,9 +44,7 @@ std::string describe_error(httplib::Error error, const std::string& origin,
       return "cannot load the CA certificates" +
              (options.ca_cert_file.empty() ? std::string() : " from " + options.ca_cert_file);
     case httplib::Error::SSLServerVerification:
-      return "the certificate of " + origin +
-             " is not trusted: pass --cacert FILE with the CA that signed it (or --insecure to "
-             "skip verification)";
+      return "the certificate of " + origin + " is not trusted: " + options.untrusted_advice;
     default:
       return "request to " + origin + " failed: " + httplib::to_string(error);
   }

@@ -41,6 +41,10 @@ struct Response {
 struct ClientOptions {
   std::string ca_cert_file;  // trust these CAs instead of the system's
   bool insecure = false;     // skip certificate verification (explicit opt-in only)
+  // What the message about an untrusted certificate tells the user to do (the options of the
+  // command that sends).
+  std::string untrusted_advice =
+      "pass --cacert FILE with the CA that signed it (or --insecure to skip verification)";
   int connect_timeout_ms = 5000;
   int read_timeout_ms = 30000;
   // The most one attempt may take, from connecting to the response's last byte: the read

@@ -46,4 +46,12 @@ void AccessLog::write(std::string_view method, std::string_view target, int stat
   out_->flush();
 }
 
+void AccessLog::write_refused(std::string_view request_line, int status) {
+  const std::size_t space = request_line.find(' ');
+  std::string_view target =
+      space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
+  target = target.substr(0, target.rfind(" HTTP/"));
+  write(request_line.substr(0, space), target, status, 0);
+}
+
 }  // namespace conform::mock

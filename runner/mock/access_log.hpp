@@ -22,6 +22,9 @@ class AccessLog {
  public:
   AccessLog(std::ostream* out, const std::set<std::string>& secret_names);
   void write(std::string_view method, std::string_view target, int status, double milliseconds);
+  // A request refused before the HTTP library saw it (RefusedRequest): "PUT /users/1 HTTP/1.1"
+  // as far as it came, logged as its method and target.
+  void write_refused(std::string_view request_line, int status);
 
  private:
   std::ostream* out_;

@@ -16,7 +16,8 @@ AuthVerdict verdict_for(const VendorMock& mock, const Credential* credential) {
              : AuthVerdict::forbidden;
 }
 
-// "Bearer abc" -> "abc" when the scheme matches (case-insensitively); "" otherwise.
+}  // namespace
+
 std::string credentials_of(const std::string& header, const std::string& scheme) {
   if (header.size() <= scheme.size() || header[scheme.size()] != ' ') return {};
   if (!text::equals_ignoring_case(std::string_view(header).substr(0, scheme.size()), scheme)) {
@@ -26,8 +27,6 @@ std::string credentials_of(const std::string& header, const std::string& scheme)
   while (start < header.size() && header[start] == ' ') ++start;
   return header.substr(start);
 }
-
-}  // namespace
 
 AuthVerdict check_header_credentials(const std::string& scheme, const VendorMock& mock,
                                      const MockRequest& request) {

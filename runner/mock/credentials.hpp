@@ -16,6 +16,10 @@ enum class AuthVerdict {
   forbidden,        // a known credential without the required role: 403
 };
 
+// "Bearer abc" -> "abc" when the Authorization header's scheme is `scheme`
+// (case-insensitively); "" otherwise.
+std::string credentials_of(const std::string& header, const std::string& scheme);
+
 // For the "bearer" and "basic" schemes, which travel in the Authorization header.
 AuthVerdict check_header_credentials(const std::string& scheme, const VendorMock& mock,
                                      const MockRequest& request);

@@ -3,8 +3,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <list>
 #include <mutex>
+#include <stdexcept>
 #include <system_error>
 #include <thread>
 #include <type_traits>
@@ -127,6 +129,62 @@ std::unique_ptr<httplib::Server> make_guarded_server(const std::filesystem::path
   }
   return std::make_unique<Guarded<httplib::SSLServer>>(table, limits, std::move(refused),
                                                        tls_cert.c_str(), tls_key.c_str());
+}
+
+int listen_in_background(httplib::Server& server, const std::string& host, int port,
+                         std::thread& thread) {
+  // The library listens with a backlog of 5, compiled into Debian's libcpp-httplib: a burst of
+  // new connections (a load test, replay --jobs 8) overflows it, and the kernel drops SYNs that
+  // the client resends only after a second. listen() again on the bound socket raises it.
+  int listening_socket = -1;
+  server.set_socket_options([&listening_socket](socket_t socket) {
+    httplib::default_socket_options(socket);
+    listening_socket = socket;
+  });
+  const int bound =
+      port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) {
+    throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
+                             " (the address is in use or not local); try --port 0");
+  }
+  ::listen(listening_socket, SOMAXCONN);
+  thread = std::thread([&server] { server.listen_after_bind(); });
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  while (!server.is_running() && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  if (!server.is_running()) {
+    server.stop();
+    thread.join();
+    throw std::runtime_error("the server did not start listening on " + host);
+  }
+  return bound;
+}
+
+MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
+                            const std::string& body) {
+  MockRequest out;
+  // HEAD is GET without the body, which the library leaves out of the response.
+  out.method = request.method == "HEAD" ? "GET" : request.method;
+  out.path = request.path.substr(mount.size());
+  if (out.path.empty()) out.path = "/";
+  for (const auto& [name, value] : request.headers) out.headers.emplace_back(name, value);
+  const std::size_t question = request.target.find('?');
+  if (question != std::string::npos) {
+    httplib::Params query;
+    httplib::detail::parse_query_text(request.target.substr(question + 1), query);
+    for (const auto& entry : query) out.query.insert(entry);
+  }
+  out.body = body;
+  return out;
+}
+
+void send_response(const MockResponse& response, httplib::Response& out) {
+  out.status = response.status;
+  for (const auto& [name, value] : response.headers) out.set_header(name, value);
+  if (!response.content_type.empty()) {
+    out.set_content(response.body, response.content_type.c_str());
+  }
 }
 
 }  // namespace conform::mock

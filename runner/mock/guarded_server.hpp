@@ -7,9 +7,12 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <thread>
 
 #include "mock/connection.hpp"
 #include "mock/connection_table.hpp"
+#include "mock/exchange.hpp"
 
 namespace conform::mock {
 
@@ -20,5 +23,19 @@ std::unique_ptr<httplib::Server> make_guarded_server(const std::filesystem::path
                                                      ConnectionTable& table,
                                                      const ConnectionLimits& limits,
                                                      RefusedRequest refused);
+
+// Binds `server` to host:port (0: a free port), raises its listen backlog, serves it on
+// `thread` and returns the port once it accepts connections. Throws std::runtime_error
+// when it cannot listen (stopping what it started).
+int listen_in_background(httplib::Server& server, const std::string& host, int port,
+                         std::thread& thread);
+
+// One request as the vendor logic sees it: `mount` stripped from the path, the query string
+// alone as the query (not the form fields the library adds to params), `body` as read.
+MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
+                            const std::string& body);
+
+// Puts `response` (status, headers, body and its media type) into the library's response.
+void send_response(const MockResponse& response, httplib::Response& out);
 
 }  // namespace conform::mock

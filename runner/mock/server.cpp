@@ -1,7 +1,6 @@
 #include "mock/server.hpp"
 
 #include <httplib.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,25 +29,6 @@ constexpr std::chrono::seconds kStopGrace{5};
 
 double milliseconds_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
-                            const std::string& body) {
-  MockRequest out;
-  // HEAD is GET without the body, which the library leaves out of the response.
-  out.method = request.method == "HEAD" ? "GET" : request.method;
-  out.path = request.path.substr(mount.size());
-  if (out.path.empty()) out.path = "/";
-  for (const auto& [name, value] : request.headers) out.headers.emplace_back(name, value);
-  // Only the query string: cpp-httplib also puts form bodies into params.
-  const std::size_t question = request.target.find('?');
-  if (question != std::string::npos) {
-    httplib::Params query;
-    httplib::detail::parse_query_text(request.target.substr(question + 1), query);
-    for (const auto& entry : query) out.query.insert(entry);
-  }
-  out.body = body;
-  return out;
 }
 
 void validate_options(const contracts::Catalog& catalog, const MockOptions& options) {
@@ -127,14 +107,6 @@ struct MockServer::Impl {
     return codec::to_utf8_json_text(body);
   }
 
-  static void send(const MockResponse& response, httplib::Response& out) {
-    out.status = response.status;
-    for (const auto& [name, value] : response.headers) out.set_header(name, value);
-    if (!response.content_type.empty()) {
-      out.set_content(response.body, response.content_type.c_str());
-    }
-  }
-
   // Sends `response` with only the first half of its declared body, then drops the
   // connection: the client sees a Content-Length its bytes never reach.
   static void send_truncated(const MockResponse& response, httplib::Response& out) {
@@ -194,7 +166,7 @@ struct MockServer::Impl {
             endpoint.error(status, "Injected fault: " + std::string(reason_phrase(status)),
                            mock_request, decision.noise);
         if (status != 500) response.headers.emplace_back("Retry-After", "1");
-        send(response, out);
+        send_response(response, out);
         logged_status = status;
         break;
       }
@@ -220,7 +192,7 @@ struct MockServer::Impl {
       case Fault::none: {
         const MockResponse response = endpoint.handle(mock_request, decision.noise);
         save_changes();
-        send(response, out);
+        send_response(response, out);
         logged_status = response.status;
         break;
       }
@@ -245,7 +217,7 @@ struct MockServer::Impl {
     }
     const MockResponse response =
         entry->second->error(out.status, message, mock_request, mix64(options.seed));
-    send(response, out);
+    send_response(response, out);
     log->write(request.method, request.target, out.status, 0);
     return httplib::Server::HandlerResponse::Handled;
   }
@@ -338,16 +310,10 @@ int MockServer::start() {
   impl.connections = std::make_unique<ConnectionTable>(options.max_connections);
   ConnectionLimits limits;
   limits.max_body_bytes = options.max_body_bytes;
-  impl.server = make_guarded_server(
-      options.tls_cert, options.tls_key, *impl.connections, limits,
-      [&impl](std::string_view request_line, int status) {
-        // "PUT /users/1 HTTP/1.1": the method, then the target as far as it came.
-        const std::size_t space = request_line.find(' ');
-        std::string_view target =
-            space == std::string_view::npos ? std::string_view() : request_line.substr(space + 1);
-        target = target.substr(0, target.rfind(" HTTP/"));
-        impl.log->write(request_line.substr(0, space), target, status, 0);
-      });
+  impl.server = make_guarded_server(options.tls_cert, options.tls_key, *impl.connections, limits,
+                                    [&impl](std::string_view request_line, int status) {
+                                      impl.log->write_refused(request_line, status);
+                                    });
   if (!impl.server->is_valid()) {
     throw std::runtime_error("cannot serve HTTPS with " + options.tls_cert.string() + " and " +
                              options.tls_key.string() + ": unreadable or mismatched");
@@ -375,35 +341,8 @@ int MockServer::start() {
         return impl.library_error(request, response);
       }));
 
-  // The library listens with a backlog of 5, compiled into Debian's libcpp-httplib: a burst of
-  // new connections (a load test, replay --jobs 8) overflows it, and the kernel drops SYNs that
-  // the client resends only after a second. listen() again on the bound socket raises it.
-  int listening_socket = -1;
-  server.set_socket_options([&listening_socket](socket_t socket) {
-    httplib::default_socket_options(socket);
-    listening_socket = socket;
-  });
-  if (options.port == 0) {
-    impl.port = server.bind_to_any_port(options.host);
-  } else {
-    impl.port = server.bind_to_port(options.host, options.port) ? options.port : -1;
-  }
-  if (impl.port <= 0) {
-    throw std::runtime_error("cannot listen on " + options.host + ":" +
-                             std::to_string(options.port) +
-                             " (the address is in use or not local); try --port 0");
-  }
-  ::listen(listening_socket, SOMAXCONN);
-  impl.thread = std::thread([&server] { server.listen_after_bind(); });
-  const auto deadline = Clock::now() + std::chrono::seconds(10);
-  while (!server.is_running() && Clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  impl.port = listen_in_background(server, options.host, options.port, impl.thread);
   impl.started = true;
-  if (!server.is_running()) {
-    stop();
-    throw std::runtime_error("the mock did not start listening on " + options.host);
-  }
   return impl.port;
 }
 

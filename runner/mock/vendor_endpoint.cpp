@@ -15,6 +15,7 @@
 #include "mock/credentials.hpp"
 #include "mock/faults.hpp"
 #include "mock/field_name.hpp"
+#include "mock/request_contract.hpp"
 #include "mock/response_encoding.hpp"
 #include "model/format.hpp"
 #include "text/ascii_case.hpp"
@@ -89,14 +90,6 @@ std::vector<ErrorItem> error_items(const Findings& findings, const rapidjson::Va
     items.push_back(std::move(item));
   }
   return items;
-}
-
-Finding finding_at(std::string pointer, std::string keyword, std::string message) {
-  Finding finding;
-  finding.pointer = std::move(pointer);
-  finding.keyword = std::move(keyword);
-  finding.message = std::move(message);
-  return finding;
 }
 
 void set_member(rapidjson::Value& object, const rapidjson::Value& name, rapidjson::Value value,
@@ -287,36 +280,6 @@ std::optional<MockResponse> VendorEndpoint::refuse_size_or_media_type(const Mock
   return std::nullopt;
 }
 
-Findings VendorEndpoint::parameter_findings(const MockRequest& request) const {
-  Findings findings;
-  for (const auto& parameter : manifest_.endpoint.query_parameters) {
-    const auto present = request.query.find(parameter.name);
-    if (present == request.query.end()) {
-      if (parameter.required) {
-        findings.push_back(
-            finding_at("/" + parameter.name, "required", "The query parameter is required"));
-      }
-      continue;
-    }
-    const auto& allowed = parameter.allowed;
-    if (!allowed.empty() &&
-        std::find(allowed.begin(), allowed.end(), present->second) == allowed.end()) {
-      findings.push_back(finding_at(
-          "/" + parameter.name, "enum",
-          "The query parameter is not one of the allowed values (" + joined(allowed) + ")"));
-    }
-  }
-  for (const auto& header : manifest_.endpoint.headers) {
-    const bool present = request.has_header(header.name);
-    if ((header.required && !present) ||
-        (present && !header.value.empty() && request.header(header.name) != header.value)) {
-      findings.push_back(
-          finding_at("/" + header.name, "header", "The header must be " + header.value));
-    }
-  }
-  return findings;
-}
-
 std::optional<MockResponse> VendorEndpoint::refuse_body(const contracts::CheckedPayload& body,
                                                         const MockRequest& request,
                                                         std::uint64_t noise) const {
@@ -358,7 +321,7 @@ MockResponse VendorEndpoint::update(const MockRequest& request,
   if (auto refused = refuse_size_or_media_type(request, media_type, noise)) {
     return std::move(*refused);
   }
-  if (const Findings findings = parameter_findings(request); !findings.empty()) {
+  if (const Findings findings = parameter_findings(manifest_, request); !findings.empty()) {
     return invalid(findings, nullptr, request, noise);
   }
   contracts::CheckOptions options;

@@ -43,6 +43,11 @@ class VendorEndpoint {
   MockResponse error(int status, const std::string& message, const MockRequest& request,
                      std::uint64_t noise) const;
 
+  // A 400 in this vendor's envelope listing `findings` (each error's field, message and, from
+  // `body` when given, the value sent).
+  MockResponse invalid(const Findings& findings, const rapidjson::Value* body,
+                       const MockRequest& request, std::uint64_t noise) const;
+
  private:
   // The update's steps, in order: credentials in headers, Accept, size and media type,
   // query parameters and headers, the body (decoded, its credentials, checked), the store.
@@ -56,8 +61,6 @@ class VendorEndpoint {
   std::optional<MockResponse> refuse_size_or_media_type(const MockRequest& request,
                                                         const std::string& media_type,
                                                         std::uint64_t noise) const;
-  // Query parameters and headers the manifest requires or restricts.
-  Findings parameter_findings(const MockRequest& request) const;
   // 413 over a decoder limit; 400 for bytes that do not decode, then 401/403 for the body's
   // credentials, then 400 for the schema's findings.
   std::optional<MockResponse> refuse_body(const contracts::CheckedPayload& body,
@@ -72,8 +75,6 @@ class VendorEndpoint {
   std::optional<MockResponse> not_acceptable(const MockRequest& request, std::uint64_t noise) const;
   MockResponse respond(int status, const std::string& template_key, TemplateContext& context,
                        const MockRequest& request) const;
-  MockResponse invalid(const Findings& findings, const rapidjson::Value* body,
-                       const MockRequest& request, std::uint64_t noise) const;
   TemplateContext context(int status, const MockRequest& request, std::uint64_t noise) const;
   // The response encoding the request asked for (the format query parameter).
   Format response_format(const MockRequest& request) const;

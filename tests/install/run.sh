@@ -82,6 +82,25 @@ if [ -n "$port" ]; then  # one request, without credentials: the vendor's own re
   answer=$(head -1 <&3)
   exec 3<&-
 fi
+# The installed proxy in front of that mock: the same request, forwarded, the same refusal.
+ran+=(proxy)
+proxied=""
+if [ -n "$port" ]; then
+  (cd "$user" && exec "$prefix/bin/conform" proxy --vendor finix \
+    --target "http://127.0.0.1:$port/finix" --port 0 --report-dir proxy-reports \
+    >"$work/proxy.out" 2>"$work/proxy.log") &
+  proxy_pid=$!
+  for _ in $(seq 300); do grep -q listening "$work/proxy.out" && break; sleep 0.1; done
+  proxy_port=$(sed -n 's/^conform proxy listening on http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/proxy.out")
+  if [ -n "$proxy_port" ]; then
+    exec 3<>"/dev/tcp/127.0.0.1/$proxy_port"
+    printf 'GET /users/USsRhsHYZGBPnQw8CByJyEQW HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+    proxied=$(head -1 <&3)
+    exec 3<&-
+  fi
+  kill "$proxy_pid" 2>/dev/null || true
+  wait "$proxy_pid" || true
+fi
 kill "$mock_pid" 2>/dev/null || true
 wait "$mock_pid" || true
 [ -n "$port" ] || fail "the installed conform mock did not start: $(cat "$work/mock.log")"
@@ -89,6 +108,8 @@ case "$answer" in
   "HTTP/1.1 4"*) ;;
   *) fail "the installed conform mock answered '$answer' to a request without credentials" ;;
 esac
+[ "$proxied" = "$answer" ] || fail "the installed conform proxy answered '$proxied', the mock '$answer'"
+[ -f "$user/proxy-reports/report.json" ] || fail "the installed conform proxy wrote no reports"
 listed=$("$prefix/bin/conform" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p' | sort)
 tested=$(printf '%s\n' "${ran[@]}" | sort -u)
 [ "$listed" = "$tested" ] || fail "commands not run from the prefix: $(comm -23 <(echo "$listed") <(echo "$tested") | tr '\n' ' ')"

@@ -98,6 +98,8 @@ bool ConformProcess::wait_until_catching(int signal, int seconds) const {
   return false;
 }
 
+void ConformProcess::signal(int signal) const { ::kill(pid_, signal); }
+
 int ConformProcess::stop(int signal, int seconds) {
   ::kill(pid_, signal);
   return wait(seconds);

@@ -28,6 +28,8 @@ class ConformProcess {
   // Waits until the process catches `signal` (its handler is installed: the command runs,
   // past conform's hand-over to conform-full); false if not within `seconds`.
   bool wait_until_catching(int signal, int seconds) const;
+  // Sends `signal` and returns at once (for a signal the child handles and keeps running).
+  void signal(int signal) const;
   // Sends `signal` and returns the exit status (128 + N for signal N; -1 if it did not exit
   // within `seconds`).
   int stop(int signal, int seconds);

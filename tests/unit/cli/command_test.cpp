@@ -108,3 +108,20 @@ TEST(With, AppendsACommandsOwnOptionsToSharedOnes) {
 
 }  // namespace
 }  // namespace conform::cli
+
+namespace conform::cli {
+namespace {
+
+TEST(ParseWhole, TakesWholeNumbersUpToTheMaximumOnly) {
+  unsigned long long out = 7;
+  EXPECT_TRUE(parse_whole("0", 65535, out));
+  EXPECT_EQ(out, 0u);
+  EXPECT_TRUE(parse_whole("65535", 65535, out));
+  EXPECT_EQ(out, 65535u);
+  for (const char* bad : {"", "65536", "-1", "+1", "1.5", "8080 ", "99999999999999999999999"}) {
+    EXPECT_FALSE(parse_whole(bad, 65535, out)) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace conform::cli

@@ -1,0 +1,58 @@
+// ProblemLog: what the proxy saw, kept in bounded memory for the reports: one entry per
+// distinct problem (where, keyword, JSON Pointer) with the first exchanges that showed it and
+// how many did, the exchanges that showed none, and the contract coverage of them all.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "contracts/manifest.hpp"
+#include "model/case_result.hpp"
+
+namespace conform::proxy {
+
+// How many exchanges each entry keeps as examples; the rest are only counted.
+inline constexpr std::size_t kExamplesPerProblem = 5;
+// Distinct problems kept apart; past them, every new one joins one last entry.
+inline constexpr std::size_t kMaxProblems = 1000;
+// An example's request or response body is kept up to this many bytes.
+inline constexpr std::size_t kMaxExampleBodyBytes = 64 * 1024;
+
+class ProblemLog {
+ public:
+  ProblemLog(const contracts::Manifest& vendor, std::string target);
+
+  // One exchange and its findings, secrets already masked. Thread-safe.
+  void add(const Exchange& exchange, const Findings& findings);
+
+  // The exchanges as a run for report::write_reports: each problem is a case (failed when
+  // its findings are errors) whose steps are its examples; the clean exchanges are one case.
+  RunResult run() const;
+
+  std::size_t exchanges() const;
+
+ private:
+  struct Entry {
+    std::string name;
+    bool error = false;
+    std::size_t count = 0;
+    std::vector<StepResult> examples;
+  };
+
+  const contracts::Manifest& vendor_;
+  std::string target_;
+  std::string started_at_;
+  std::chrono::steady_clock::time_point started_;
+  mutable std::mutex mutex_;
+  std::size_t exchanges_ = 0;
+  std::map<std::string, Entry> problems_;  // by "<where>|<keyword>|<pointer>"
+  Entry more_problems_;                    // past kMaxProblems
+  Entry clean_;
+  std::vector<CoverageItem> coverage_;
+};
+
+}  // namespace conform::proxy

@@ -2,7 +2,8 @@
 # The reliability steps of CI, each bounded and timed:
 #   asan  the whole test suite under AddressSanitizer + UBSan + LeakSanitizer (the asan
 #         preset: -O1, -fno-sanitize-recover=all), in build-asan/, through scripts/run-suite.sh
-#   tsan  validate's batches, the mock, replay and their integration tests under ThreadSanitizer, in build-tsan/
+#   tsan  validate's batches, the mock, replay, the proxy and their integration tests under
+#         ThreadSanitizer, in build-tsan/
 #   fuzz  a smoke run of every libFuzzer target (FUZZ_SECONDS each, default 5), in build-fuzz/
 # Usage: scripts/test-sanitizers.sh [asan] [tsan] [fuzz]   (default: all three)
 # Needs clang (fuzz) besides what scripts/build.sh installs. ASAN_DIR, TSAN_DIR and FUZZ_DIR
@@ -34,7 +35,8 @@ asan_test() {
 }
 tsan_build() {
   cmake --preset tsan -B "$tsan_dir" >/dev/null
-  cmake --build "$tsan_dir" -j2 --target conform test_cli test_mock test_replay test_integration
+  cmake --build "$tsan_dir" -j2 --target conform test_cli test_mock test_replay test_proxy \
+    test_integration
 }
 tsan_test() {
   # Children (conform mock, conform replay --jobs) inherit these options, so a race in them
@@ -43,10 +45,11 @@ tsan_test() {
   "$tsan_dir/tests/test_cli"
   "$tsan_dir/tests/test_mock"
   "$tsan_dir/tests/test_replay"
+  "$tsan_dir/tests/test_proxy"
   # ARequestInFlight... signals 200 ms after sending: too soon for a request to arrive under
   # TSan's slowdown (it then sees a refused connection, not a race).
   "$tsan_dir/tests/test_integration" \
-    --gtest_filter='Mock*:Replay*:*TransportFault*:SecretCanary*:ValidateNdjson*:-MockCli.ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer'
+    --gtest_filter='Mock*:Replay*:Proxy*:*TransportFault*:SecretCanary*:ValidateNdjson*:-MockCli.ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer'
 }
 
 for step in "${steps[@]}"; do

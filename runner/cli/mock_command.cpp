@@ -199,19 +199,8 @@ int mock_command(const Arguments& parsed) {
 
   const std::shared_ptr<const contracts::Catalog> catalog = load_catalog(parsed);
 
-  raise_open_files_limit();
-  // Before the server's threads start, so that they inherit the mask.
-  const sigset_t stop_signals = block_signals({SIGINT, SIGTERM});
-
   mock::MockServer server(catalog, options);
-  try {
-    server.start();
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  } catch (const std::exception& e) {
-    throw CannotRun(e.what());
-  }
-  std::cout << "conform mock listening on " << server.base_url() << std::endl;
+  const sigset_t stop_signals = serve(server, "mock", {SIGINT, SIGTERM});
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);

@@ -131,19 +131,8 @@ int proxy_command(const Arguments& parsed) {
   const fs::path report_dir = parsed.value("--report-dir").value_or("reports/proxy");
   const std::shared_ptr<const contracts::Catalog> catalog = load_catalog(parsed);
 
-  raise_open_files_limit();
-  // Before the server's threads start, so that they inherit the mask.
-  const sigset_t signals = block_signals({SIGINT, SIGTERM, SIGUSR1});
-
   proxy::ProxyServer server(catalog, options);
-  try {
-    server.start();
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  } catch (const std::exception& e) {
-    throw CannotRun(e.what());
-  }
-  std::cout << "conform proxy listening on " << server.base_url() << std::endl;
+  const sigset_t signals = serve(server, "proxy", {SIGINT, SIGTERM, SIGUSR1});
 
   for (;;) {
     int signal_number = 0;

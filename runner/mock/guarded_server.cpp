@@ -131,6 +131,18 @@ std::unique_ptr<httplib::Server> make_guarded_server(const std::filesystem::path
                                                        tls_cert.c_str(), tls_key.c_str());
 }
 
+void route_every_request(httplib::Server& server, const ConnectionLimits& limits, Routes routes) {
+  server.set_tcp_nodelay(true);
+  server.set_keep_alive_max_count(limits.requests_per_connection);
+  server.set_keep_alive_timeout(
+      std::chrono::duration_cast<std::chrono::seconds>(limits.idle).count());
+  server.set_payload_max_length(limits.max_body_bytes);
+  const std::string any = ".*";
+  server.Get(any, routes.without_body).Options(any, routes.without_body);
+  server.Post(any, routes.with_body).Put(any, routes.with_body).Patch(any, routes.with_body);
+  server.Delete(any, routes.with_body);
+}
+
 int listen_in_background(httplib::Server& server, const std::string& host, int port,
                          std::thread& thread) {
   // The library listens with a backlog of 5, compiled into Debian's libcpp-httplib: a burst of
@@ -159,6 +171,15 @@ int listen_in_background(httplib::Server& server, const std::string& host, int p
     throw std::runtime_error("the server did not start listening on " + host);
   }
   return bound;
+}
+
+void stop_guarded_server(httplib::Server& server, ConnectionTable& table, std::thread& thread) {
+  constexpr std::chrono::seconds kStopGrace{5};
+  table.begin_stop();
+  server.stop();
+  table.wait_until_empty(ConnectionTable::Clock::now() + kStopGrace);
+  table.close_all();
+  if (thread.joinable()) thread.join();
 }
 
 MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -24,11 +25,29 @@ std::unique_ptr<httplib::Server> make_guarded_server(const std::filesystem::path
                                                      const ConnectionLimits& limits,
                                                      RefusedRequest refused);
 
+// What a guarded server does with each request: requests that may carry a body (POST, PUT,
+// PATCH, DELETE) get a reader for it, so it is read under the server's limits as it arrives.
+struct Routes {
+  std::function<void(const httplib::Request&, httplib::Response&)> without_body;
+  std::function<void(const httplib::Request&, httplib::Response&, const httplib::ContentReader&)>
+      with_body;
+};
+
+// Routes every method of every path of `server` to `routes`, and announces `limits` (the
+// Keep-Alive header's count and idle time; serve_connection enforces both) and the largest
+// body.
+void route_every_request(httplib::Server& server, const ConnectionLimits& limits, Routes routes);
+
 // Binds `server` to host:port (0: a free port), raises its listen backlog, serves it on
 // `thread` and returns the port once it accepts connections. Throws std::runtime_error
 // when it cannot listen (stopping what it started).
 int listen_in_background(httplib::Server& server, const std::string& host, int port,
                          std::thread& thread);
+
+// Stops a server listen_in_background started: idle connections close now, requests in
+// progress get five seconds to finish, then every connection is shut down (a stop never
+// waits on a slow client), and `thread` is joined.
+void stop_guarded_server(httplib::Server& server, ConnectionTable& table, std::thread& thread);
 
 // One request as the vendor logic sees it: `mount` stripped from the path, the query string
 // alone as the query (not the form fields the library adds to params), `body` as read.

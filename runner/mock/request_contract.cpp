@@ -5,14 +5,6 @@
 namespace conform::mock {
 namespace {
 
-Finding finding_at(std::string pointer, std::string keyword, std::string message) {
-  Finding finding;
-  finding.pointer = std::move(pointer);
-  finding.keyword = std::move(keyword);
-  finding.message = std::move(message);
-  return finding;
-}
-
 // "a, b, c".
 std::string joined(const std::vector<std::string>& items) {
   std::string list;
@@ -29,14 +21,14 @@ Findings parameter_findings(const contracts::Manifest& vendor, const MockRequest
     if (present == request.query.end()) {
       if (parameter.required) {
         findings.push_back(
-            finding_at("/" + parameter.name, "required", "The query parameter is required"));
+            error_at("/" + parameter.name, "required", "The query parameter is required"));
       }
       continue;
     }
     const auto& allowed = parameter.allowed;
     if (!allowed.empty() &&
         std::find(allowed.begin(), allowed.end(), present->second) == allowed.end()) {
-      findings.push_back(finding_at(
+      findings.push_back(error_at(
           "/" + parameter.name, "enum",
           "The query parameter is not one of the allowed values (" + joined(allowed) + ")"));
     }
@@ -46,7 +38,7 @@ Findings parameter_findings(const contracts::Manifest& vendor, const MockRequest
     if ((header.required && !present) ||
         (present && !header.value.empty() && request.header(header.name) != header.value)) {
       findings.push_back(
-          finding_at("/" + header.name, "header", "The header must be " + header.value));
+          error_at("/" + header.name, "header", "The header must be " + header.value));
     }
   }
   return findings;

@@ -24,9 +24,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// How long requests in progress may take to finish once the mock is told to stop.
-constexpr std::chrono::seconds kStopGrace{5};
-
 double milliseconds_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
@@ -319,23 +316,14 @@ int MockServer::start() {
                              options.tls_key.string() + ": unreadable or mismatched");
   }
   httplib::Server& server = *impl.server;
-  server.set_tcp_nodelay(true);
-  // What the Keep-Alive header announces; serve_connection enforces both.
-  server.set_keep_alive_max_count(limits.requests_per_connection);
-  server.set_keep_alive_timeout(
-      std::chrono::duration_cast<std::chrono::seconds>(limits.idle).count());
-  server.set_payload_max_length(options.max_body_bytes);
-  const auto handler = [&impl](const httplib::Request& request, httplib::Response& response) {
-    impl.dispatch(request, request.body, response);
-  };
-  const auto body_handler = [&impl](const httplib::Request& request, httplib::Response& response,
-                                    const httplib::ContentReader& read_body) {
-    impl.dispatch_with_body(request, response, read_body);
-  };
-  const std::string any = ".*";
-  server.Get(any, handler).Options(any, handler);
-  server.Post(any, body_handler).Put(any, body_handler).Patch(any, body_handler);
-  server.Delete(any, body_handler);
+  route_every_request(server, limits,
+                      {[&impl](const httplib::Request& request, httplib::Response& response) {
+                         impl.dispatch(request, request.body, response);
+                       },
+                       [&impl](const httplib::Request& request, httplib::Response& response,
+                               const httplib::ContentReader& read_body) {
+                         impl.dispatch_with_body(request, response, read_body);
+                       }});
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [&impl](const httplib::Request& request, httplib::Response& response) {
         return impl.library_error(request, response);
@@ -351,13 +339,7 @@ void MockServer::stop() {
   std::lock_guard<std::mutex> lock(impl.stop_mutex);
   if (!impl.started) return;
   impl.started = false;
-  // Idle connections close now; requests in progress get kStopGrace to finish, then every
-  // connection is shut down, so a stop never waits on a slow client.
-  impl.connections->begin_stop();
-  impl.server->stop();
-  impl.connections->wait_until_empty(Clock::now() + kStopGrace);
-  impl.connections->close_all();
-  if (impl.thread.joinable()) impl.thread.join();
+  stop_guarded_server(*impl.server, *impl.connections, impl.thread);
   if (!impl.options.state_file.empty()) {
     impl.state_error = save_state(impl.options.state_file, impl.store);
   }

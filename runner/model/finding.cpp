@@ -1,11 +1,20 @@
 #include "model/finding.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace conform {
 
 const char* to_string(Severity severity) {
   return severity == Severity::error ? "error" : "warning";
+}
+
+Finding error_at(std::string pointer, std::string keyword, std::string message) {
+  Finding finding;
+  finding.pointer = std::move(pointer);
+  finding.keyword = std::move(keyword);
+  finding.message = std::move(message);
+  return finding;
 }
 
 bool has_errors(const Findings& findings) {

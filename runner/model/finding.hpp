@@ -40,6 +40,10 @@ using Findings = std::vector<Finding>;
 
 const char* to_string(Severity severity);
 
+// An error about the value at `pointer` with no position yet (the caller's source map, if
+// any, places it later).
+Finding error_at(std::string pointer, std::string keyword, std::string message);
+
 // True when any finding is an error (warnings alone leave a payload valid).
 bool has_errors(const Findings& findings);
 

@@ -32,8 +32,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr std::chrono::seconds kStopGrace{5};
-
 // Headers that belong to one connection (RFC 9110, section 7.6.1), the ones the client and
 // server libraries set themselves, and the addresses cpp-httplib adds to a request's headers:
 // never forwarded. Accept-Encoding too, so every body arrives as the bytes it checks.
@@ -316,22 +314,14 @@ int ProxyServer::start() {
                                             impl.log->write_refused(request_line, status);
                                           });
   httplib::Server& server = *impl.server;
-  server.set_tcp_nodelay(true);
-  server.set_keep_alive_max_count(limits.requests_per_connection);
-  server.set_keep_alive_timeout(
-      std::chrono::duration_cast<std::chrono::seconds>(limits.idle).count());
-  server.set_payload_max_length(options.max_body_bytes);
-  const auto handler = [&impl](const httplib::Request& request, httplib::Response& response) {
-    impl.handle(request, request.body, response);
-  };
-  const auto body_handler = [&impl](const httplib::Request& request, httplib::Response& response,
-                                    const httplib::ContentReader& read_body) {
-    impl.handle_with_body(request, response, read_body);
-  };
-  const std::string any = ".*";
-  server.Get(any, handler).Options(any, handler);
-  server.Post(any, body_handler).Put(any, body_handler).Patch(any, body_handler);
-  server.Delete(any, body_handler);
+  mock::route_every_request(server, limits,
+                            {[&impl](const httplib::Request& request, httplib::Response& response) {
+                               impl.handle(request, request.body, response);
+                             },
+                             [&impl](const httplib::Request& request, httplib::Response& response,
+                                     const httplib::ContentReader& read_body) {
+                               impl.handle_with_body(request, response, read_body);
+                             }});
   impl.port = mock::listen_in_background(server, options.host, options.port, impl.thread);
   impl.started = true;
   return impl.port;
@@ -342,11 +332,7 @@ void ProxyServer::stop() {
   std::lock_guard<std::mutex> lock(impl.stop_mutex);
   if (!impl.started) return;
   impl.started = false;
-  impl.connections->begin_stop();
-  impl.server->stop();
-  impl.connections->wait_until_empty(Clock::now() + kStopGrace);
-  impl.connections->close_all();
-  if (impl.thread.joinable()) impl.thread.join();
+  mock::stop_guarded_server(*impl.server, *impl.connections, impl.thread);
 }
 
 std::string ProxyServer::base_url() const {

@@ -8,17 +8,6 @@
 #include "model/format.hpp"
 
 namespace conform::proxy {
-namespace {
-
-Finding request_finding(std::string pointer, std::string keyword, std::string message) {
-  Finding finding;
-  finding.pointer = std::move(pointer);
-  finding.keyword = std::move(keyword);
-  finding.message = std::move(message);
-  return finding;
-}
-
-}  // namespace
 
 RequestCheck::RequestCheck(const contracts::Catalog& catalog, const contracts::Manifest& vendor)
     : vendor_(vendor), route_(vendor.endpoint.path) {
@@ -31,16 +20,16 @@ void RequestCheck::check_credentials(const mock::MockRequest& request, Findings&
   const std::string& scheme = vendor_.auth.scheme;
   const std::string header = request.header("Authorization");
   if (scheme == "bearer" && mock::credentials_of(header, "Bearer").empty()) {
-    findings.push_back(request_finding("/Authorization", "credentials",
-                                       "the Authorization header carries no bearer token"));
+    findings.push_back(error_at("/Authorization", "credentials",
+                                "the Authorization header carries no bearer token"));
   }
   if (scheme == "basic") {
     std::string pair;
     if (!codec::base64_decode(mock::credentials_of(header, "Basic"), pair) ||
         pair.find(':') == std::string::npos) {
       findings.push_back(
-          request_finding("/Authorization", "credentials",
-                          "the Authorization header carries no basic-auth user and password"));
+          error_at("/Authorization", "credentials",
+                   "the Authorization header carries no basic-auth user and password"));
     }
   }
   // "body": the credentials are members the request schema requires.
@@ -57,10 +46,10 @@ CheckedRequest RequestCheck::check(const mock::MockRequest& request) const {
   if (std::find(accepted.begin(), accepted.end(), media_type) == accepted.end()) {
     std::string list;
     for (const auto& type : accepted) list += (list.empty() ? "" : ", ") + type;
-    Finding finding = request_finding("/Content-Type", "media-type",
-                                      "the media type '" +
-                                          (media_type.empty() ? std::string("none") : media_type) +
-                                          "' is not one the vendor takes: " + list);
+    Finding finding =
+        error_at("/Content-Type", "media-type",
+                 "the media type '" + (media_type.empty() ? std::string("none") : media_type) +
+                     "' is not one the vendor takes: " + list);
     finding.expected = list;
     finding.actual = media_type.empty() ? "none" : media_type;
     findings.push_back(std::move(finding));

@@ -143,6 +143,19 @@ void route_every_request(httplib::Server& server, const ConnectionLimits& limits
   server.Delete(any, routes.with_body);
 }
 
+std::optional<std::string> read_body_within(const httplib::ContentReader& read_body,
+                                            std::size_t limit, bool& too_large) {
+  std::string body;
+  too_large = false;
+  const bool read = read_body([&](const char* data, std::size_t size) {
+    too_large = body.size() + size > limit;
+    if (!too_large) body.append(data, size);
+    return !too_large;
+  });
+  if (!read) return std::nullopt;
+  return body;
+}
+
 int listen_in_background(httplib::Server& server, const std::string& host, int port,
                          std::thread& thread) {
   // The library listens with a backlog of 5, compiled into Debian's libcpp-httplib: a burst of

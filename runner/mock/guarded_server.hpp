@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -37,6 +38,12 @@ struct Routes {
 // Keep-Alive header's count and idle time; serve_connection enforces both) and the largest
 // body.
 void route_every_request(httplib::Server& server, const ConnectionLimits& limits, Routes routes);
+
+// A request's body, read through the library's content reader (which decodes any
+// Content-Encoding) and never past `limit` bytes; nullopt when it could not be read,
+// `too_large` saying whether the limit was why.
+std::optional<std::string> read_body_within(const httplib::ContentReader& read_body,
+                                            std::size_t limit, bool& too_large);
 
 // Binds `server` to host:port (0: a free port), raises its listen backlog, serves it on
 // `thread` and returns the port once it accepts connections. Throws std::runtime_error

@@ -228,14 +228,10 @@ struct MockServer::Impl {
     // (without a part handler: an exception, a 500). The vendor refuses the media type
     // without reading the body.
     if (request.is_multipart_form_data()) return dispatch(request, std::string(), out);
-    std::string body;
     bool too_large = false;
-    const bool read = read_body([&](const char* data, std::size_t size) {
-      too_large = body.size() + size > options.max_body_bytes;
-      if (!too_large) body.append(data, size);
-      return !too_large;
-    });
-    if (read) return dispatch(request, body, out);
+    if (const auto body = read_body_within(read_body, options.max_body_bytes, too_large)) {
+      return dispatch(request, *body, out);
+    }
     out.status = too_large || out.status == 413 ? 413 : 400;
     library_error(request, out);
   }

@@ -227,14 +227,10 @@ struct ProxyServer::Impl {
       log->write(request.method, request.target, out.status, 0);
       return;
     }
-    std::string body;
     bool too_large = false;
-    const bool read = read_body([&](const char* data, std::size_t size) {
-      too_large = body.size() + size > options.max_body_bytes;
-      if (!too_large) body.append(data, size);
-      return !too_large;
-    });
-    if (read) return handle(request, body, out);
+    if (const auto body = mock::read_body_within(read_body, options.max_body_bytes, too_large)) {
+      return handle(request, *body, out);
+    }
     out.status = too_large || out.status == 413 ? 413 : 400;
     out.set_content(
         message_body(too_large ? "conform proxy: the body is larger than the limit of " +

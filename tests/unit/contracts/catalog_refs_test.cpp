@@ -71,13 +71,13 @@ TEST(CatalogRefs, AVendorSchemaCannotReachAFileBesideTheCatalog) {
 TEST(CatalogRefs, TheCodecsResolverReadsNothingOutsideTheCatalog) {
   const test::TempDir tmp;
   tmp.write("outside.json", R"({"type": "string"})");
-  tmp.write("schemas/shared.schema.json", R"({"type": "string"})");
+  tmp.write("schemas/common.schema.json", R"({"type": "string"})");
   const auto catalog = acme_catalog(tmp.path(), R"({"type": "object"})");
   fs::create_symlink(fs::path(tmp.path()) / "outside.json",
                      fs::path(tmp.path()) / "schemas" / "acme" / "link.json");
   const codec::SchemaResolver resolve = schema_resolver(*catalog, *catalog->find("acme"));
   EXPECT_NE(resolve("response-200.schema.json"), nullptr);
-  EXPECT_NE(resolve("../shared.schema.json"), nullptr);
+  EXPECT_NE(resolve("../common.schema.json"), nullptr);
   EXPECT_EQ(resolve("../../outside.json"), nullptr);
   EXPECT_EQ(resolve("link.json"), nullptr);
 }

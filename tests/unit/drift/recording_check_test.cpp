@@ -130,7 +130,7 @@ TEST(RecordingCheck, TheNeverSeenWalkFollowsRefsIntoTheCatalogRoot) {
     fs::copy_file(fs::path(CONFORM_SCHEMAS_DIR) / file, root / file);
   }
   fs::copy(kTestVendors / "acme", root / "acme", fs::copy_options::recursive);
-  std::ofstream(root / "shared.schema.json")
+  std::ofstream(root / "common.schema.json")
       << R"({"type": "object", "properties": {"deep": {"type": "string"}}})";
   const fs::path response = root / "acme" / "response-200.schema.json";
   std::ifstream in(response);
@@ -139,7 +139,7 @@ TEST(RecordingCheck, TheNeverSeenWalkFollowsRefsIntoTheCatalogRoot) {
   std::string schema = text.str();
   const std::size_t at = schema.find(R"("properties": {)");
   ASSERT_NE(at, std::string::npos);
-  schema.insert(at + 15, R"("shared_x": {"$ref": "../shared.schema.json"},)");
+  schema.insert(at + 15, R"("shared_x": {"$ref": "../common.schema.json"},)");
   std::ofstream(response, std::ios::trunc) << schema;
 
   Recording recording;

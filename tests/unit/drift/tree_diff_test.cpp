@@ -86,13 +86,13 @@ TEST_F(TreeDiffTest, AnUnreadableSchemaIsReportedNotSkipped) {
 // out of the catalog is not read, whatever the file there says.
 TEST_F(TreeDiffTest, RefsFollowIntoTheCatalogRootAndNoFurther) {
   acme_only();
-  std::ofstream(root_ / "old/shared.schema.json") << R"({"type": "string", "maxLength": 10})";
-  std::ofstream(root_ / "new/shared.schema.json") << R"({"type": "string", "maxLength": 5})";
+  std::ofstream(root_ / "old/common.schema.json") << R"({"type": "string", "maxLength": 10})";
+  std::ofstream(root_ / "new/common.schema.json") << R"({"type": "string", "maxLength": 5})";
   std::ofstream(root_ / "outside-old.schema.json") << R"({"type": "string", "maxLength": 10})";
   std::ofstream(root_ / "outside-new.schema.json") << R"({"type": "string", "maxLength": 1})";
   for (const char* tree : {"old", "new"}) {
     replace(root_ / tree / "acme/request.schema.json", R"("properties": {)",
-            std::string(R"("properties": {"shared_x": {"$ref": "../shared.schema.json"},)") +
+            std::string(R"("properties": {"shared_x": {"$ref": "../common.schema.json"},)") +
                 R"("outside_x": {"$ref": "../../outside-)" + tree + R"(.schema.json"},)");
   }
   std::set<std::string> changed;

@@ -5,8 +5,9 @@ import os
 import re
 import subprocess
 
-from serve_bench import (USER_ID, check_one_put, free_port, note, parse_duration_ms, run_wrk,
-                         start_conform_mock, stop, wait_for_port, wrk_script)
+from serve_bench import (USER_ID, check_one_put, free_port, median_wrk_rows, note,
+                         parse_duration_ms, run_wrk, start_conform_mock, stop, wait_for_port,
+                         wrk_script)
 
 
 def start_proxy(conform, mock_port, report_dir):
@@ -80,17 +81,7 @@ def bench_proxy(args, rows, problems):
     finally:
         stop(proxy)
         stop(mock)
-    med = {}
-    for name, runs in results.items():
-        if not runs:
-            continue
-        runs.sort(key=lambda x: x[0])
-        mid = runs[len(runs) // 2]
-        med[name] = mid
-        rows["proxy"].append([name, format(int(mid[0]), ","), "%.2f ms" % mid[1],
-                              "%.2f ms" % mid[2], str(mid[3])])
-        if mid[3]:
-            problems.append("%s: %d errors or non-2xx responses under wrk" % (name, mid[3]))
+    med = median_wrk_rows(results, rows["proxy"], problems)
     if len(med) == 4:
         direct, proxied = med["conform mock, direct"], med["through conform proxy"]
         one, one_proxied = (med["conform mock, direct, one connection"],

@@ -22,6 +22,7 @@
 #include "mock/server.hpp"
 #include "proxy/proxy_server.hpp"
 #include "report/reports.hpp"
+#include "support/canary_cases.hpp"
 #include "support/conform_process.hpp"
 #include "support/files.hpp"
 #include "support/loopback.hpp"
@@ -144,6 +145,19 @@ TEST(ProxyCli, WhatCannotWorkIsExit2BeforeListening) {
 
 class ProxyInProcess : public ::testing::Test {
  protected:
+  // The embedded mock of one vendor (every vendor when empty), its access log into `log`.
+  std::unique_ptr<mock::MockServer> start_mock(const std::string& vendor,
+                                               std::ostream* log = nullptr,
+                                               const std::string& profile = "default") {
+    mock::MockOptions options;
+    if (!vendor.empty()) options.vendors = {vendor};
+    options.profile = profile;
+    options.access_log = log;
+    auto mock = std::make_unique<mock::MockServer>(catalog(), options);
+    mock->start();
+    return mock;
+  }
+
   std::unique_ptr<proxy::ProxyServer> start_proxy(const std::string& vendor,
                                                   const std::string& target, bool enforce = false,
                                                   int timeout_ms = 30000) {
@@ -202,13 +216,9 @@ TEST_F(ProxyInProcess, ATargetSlowerThanTheTimeoutIsA502NotAHang) {
 }
 
 TEST_F(ProxyInProcess, ResponsesPassBackAsTheTargetSentThemAndTheirFindingsAreKept) {
-  mock::MockOptions drifted;
-  drifted.vendors = {"finix"};
-  drifted.profile = "drifted";
-  mock::MockServer mock(catalog(), drifted);
-  mock.start();
-  const auto proxy = start_proxy("finix", mock.base_url());
-  const http::Response direct = send(finix_update(mock.base_url(), R"({"enabled":true})"));
+  const auto mock = start_mock("finix", nullptr, "drifted");
+  const auto proxy = start_proxy("finix", mock->base_url());
+  const http::Response direct = send(finix_update(mock->base_url(), R"({"enabled":true})"));
   const http::Response proxied = send(finix_update(proxy->base_url(), R"({"enabled":true})"));
   EXPECT_EQ(proxied.status, direct.status);
   EXPECT_EQ(proxied.header("Content-Type"), direct.header("Content-Type"));
@@ -225,12 +235,8 @@ TEST_F(ProxyInProcess, ResponsesPassBackAsTheTargetSentThemAndTheirFindingsAreKe
 // there, logged, and never forwarded.
 TEST_F(ProxyInProcess, AmbiguousFramingIsRefusedAndNeverForwarded) {
   std::ostringstream mock_log;
-  mock::MockOptions options;
-  options.vendors = {"finix"};
-  options.access_log = &mock_log;
-  mock::MockServer mock(catalog(), options);
-  mock.start();
-  auto proxy = start_proxy("finix", mock.base_url());
+  const auto mock = start_mock("finix", &mock_log);
+  auto proxy = start_proxy("finix", mock->base_url());
   const std::string base = proxy->base_url();
   const int fd = test::connect_to(std::atoi(base.c_str() + base.rfind(':') + 1));
   ASSERT_GE(fd, 0);
@@ -323,16 +329,12 @@ TEST_F(ProxyInProcess, ALogicalFailureInA200IsAFinding) {
 TEST_F(ProxyInProcess, DriftAndInferReadWhatTheProxyRecorded) {
   TempDir dir;
   for (const char* profile : {"default", "drifted"}) {
-    mock::MockOptions options;
-    options.vendors = {"finix"};
-    options.profile = profile;
-    mock::MockServer mock(catalog(), options);
-    mock.start();
+    const auto mock = start_mock("finix", nullptr, profile);
     record_dir_ = dir.path() + "/" + profile;
-    const auto proxy = start_proxy("finix", mock.base_url());
+    const auto proxy = start_proxy("finix", mock->base_url());
     const auto replay =
         run_conform({"replay", std::string(CONFORM_CASES_DIR) + "/finix", "--target",
-                     mock.base_url(), "--fixtures", "--base", "finix=" + proxy->base_url(),
+                     mock->base_url(), "--fixtures", "--base", "finix=" + proxy->base_url(),
                      "--report-dir", dir.path() + "/replay"});
     EXPECT_EQ(replay.exit_code, std::string(profile) == "default" ? 0 : 1) << replay.out;
     proxy->stop();
@@ -457,14 +459,10 @@ TEST_F(ProxyInProcess, EnforceAnswersInvalidRequestsItselfAndNeverForwardsThem) 
 
 TEST_F(ProxyInProcess, EnforceListsTheFindingsInTheVendorsEnvelope) {
   std::ostringstream mock_log;
-  mock::MockOptions options;
-  options.vendors = {"finix"};
-  options.access_log = &mock_log;
-  mock::MockServer mock(catalog(), options);
-  mock.start();
+  const auto mock = start_mock("finix", &mock_log);
   TempDir recording;
   record_dir_ = recording.path();
-  const auto proxy = start_proxy("finix", mock.base_url(), true);
+  const auto proxy = start_proxy("finix", mock->base_url(), true);
   const http::Response response =
       send(finix_update(proxy->base_url(), R"({"enabled":"yes","nickname":"x"})"));
   EXPECT_EQ(response.status, 400);
@@ -492,20 +490,8 @@ TEST_F(ProxyInProcess, SecretCanariesNeverReachTheLogOrTheReports) {
              "body": {"ID": "${user_id}", "FirstName": 7, "Password": "canary-pw-msp-1123"},
              "expect": {"status": 500}}]
 })");
-  dir.write("cases/json-members.json", R"({
-  "name": "secret members of a JSON body", "vendor": "nexudus",
-  "steps": [{"method": "PUT", "path": "/api/sys/users",
-             "body": {"Id": "${user_id|json}", "FullName": "Canary", "Email": "c@example.com",
-                      "Password": "canary-pw-9973", "PasswordSalt": "canary-salt-5772",
-                      "TwoFactorSecret": "canary-2fa-1414"},
-             "expect": {"status": 500}}]
-})");
-  dir.write("cases/xml-member.json", R"({
-  "name": "an integration key in an XML body", "vendor": "formsonfire",
-  "steps": [{"method": "PUT", "path": "/api/v2/user", "query": {"format": "xml"}, "format": "xml",
-             "body": "<User><CompanyId>${CompanyId}</CompanyId><Id>${user_id}</Id><IntegrationKey>canary-ik-xml-1732</IntegrationKey><FirstName>Mc</FirstName></User>",
-             "expect": {"status": 500}}]
-})");
+  dir.write("cases/json-members.json", test::kCanaryJsonMembersCase);
+  dir.write("cases/xml-member.json", test::kCanaryXmlMemberCase);
   dir.write("cases/form-member.json", R"({
   "name": "a password in a form body", "vendor": "maiascore",
   "steps": [{"method": "PUT", "path": "/users/${user_id}", "format": "form",

@@ -19,6 +19,7 @@
 #include "codec/rapidjson.hpp"
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
+#include "support/canary_cases.hpp"
 #include "support/files.hpp"
 #include "support/run_command.hpp"
 #include "support/scoped_env.hpp"
@@ -131,20 +132,8 @@ TEST_F(SecretCanary, VarsFileSecretsHeadersAndSecretBodyMembersNeverShow) {
              "headers": {"Authorization": "Bearer ${tok}", "X-Note": "${note}"},
              "body": {"ID": "${user_id}", "FirstName": "Ann"}, "expect": {"status": 500}}]
 })");
-  dir_.write("cases/json-members.json", R"({
-  "name": "secret members of a JSON body", "vendor": "nexudus",
-  "steps": [{"method": "PUT", "path": "/api/sys/users",
-             "body": {"Id": "${user_id|json}", "FullName": "Canary", "Email": "c@example.com",
-                      "Password": "canary-pw-9973", "PasswordSalt": "canary-salt-5772",
-                      "TwoFactorSecret": "canary-2fa-1414"},
-             "expect": {"status": 500}}]
-})");
-  dir_.write("cases/xml-member.json", R"({
-  "name": "an integration key in an XML body", "vendor": "formsonfire",
-  "steps": [{"method": "PUT", "path": "/api/v2/user", "query": {"format": "xml"}, "format": "xml",
-             "body": "<User><CompanyId>${CompanyId}</CompanyId><Id>${user_id}</Id><IntegrationKey>canary-ik-xml-1732</IntegrationKey><FirstName>Mc</FirstName></User>",
-             "expect": {"status": 500}}]
-})");
+  dir_.write("cases/json-members.json", test::kCanaryJsonMembersCase);
+  dir_.write("cases/xml-member.json", test::kCanaryXmlMemberCase);
   dir_.write("cases/json-key.json", R"({
   "name": "an integration key in a JSON body", "vendor": "formsonfire",
   "steps": [{"method": "PUT", "path": "/api/v2/user", "query": {"format": "json"},

@@ -50,8 +50,8 @@ TEST(BatchValidator, DeliversEveryPayloadOnceInInputOrderWithItsOwnVerdict) {
         const auto& entry = batch.entries()[i];
         lines.push_back(entry.line);
         const std::size_t n = std::stoul(std::string(batch.bytes(entry)));
-        verdicts_right = verdicts_right && n + 1 == entry.line &&
-                         batch.results()[i].valid == (n % 7 != 0);
+        verdicts_right =
+            verdicts_right && n + 1 == entry.line && batch.results()[i].valid == (n % 7 != 0);
       }
     });
     validator.run(numbers(20000, next));
@@ -97,7 +97,8 @@ TEST(BatchValidator, StartsHelpersOnlyForInputThatNeedsThem) {
   EXPECT_EQ(threads.size(), 1u) << "three payloads fill one batch: no helper is needed";
 
   next = 0;
-  BatchValidator none(check, 8, 1 << 20, [&](Batch& batch) { delivered += batch.entries().size(); });
+  BatchValidator none(check, 8, 1 << 20,
+                      [&](Batch& batch) { delivered += batch.entries().size(); });
   none.run(numbers(0, next));
   EXPECT_EQ(delivered, 3u) << "an empty input delivers nothing";
 }
@@ -118,7 +119,8 @@ TEST(BatchValidator, APayloadLargerThanABatchBufferGetsABatchOfItsOwn) {
   std::vector<std::size_t> sizes;
   std::vector<std::size_t> per_batch;
   BatchValidator validator([](std::string_view, std::optional<Format>) { return PayloadResult{}; },
-                           2, 8u << 20, [&](Batch& batch) {
+                           2, 8u << 20,
+                           [&](Batch& batch) {
                              per_batch.push_back(batch.entries().size());
                              for (const auto& entry : batch.entries()) {
                                sizes.push_back(batch.bytes(entry).size());

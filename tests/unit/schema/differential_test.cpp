@@ -9,8 +9,8 @@
 #include <random>
 #include <sstream>
 
-#include "support/reference_validator.hpp"
 #include "schema/schema.hpp"
+#include "support/reference_validator.hpp"
 #include "unit/schema/schema_test_support.hpp"
 #include "unit/schema/suite_cases.hpp"
 

@@ -67,7 +67,8 @@ TEST_F(RefContainment, AnIdCannotMoveTheBaseOutOfTheFolder) {
 }
 
 TEST_F(RefContainment, ASymlinkInTheTreeThatPointsOutsideIsRefused) {
-  fs::create_symlink(fs::path(dir_.path()) / "outside.json", fs::path(dir_.path()) / "tree" / "link.json");
+  fs::create_symlink(fs::path(dir_.path()) / "outside.json",
+                     fs::path(dir_.path()) / "tree" / "link.json");
   const std::string message = refusal(R"({"$ref": "link.json"})");
   EXPECT_NE(message.find("link.json (resolved: " + fs::canonical(dir_.path()).string() +
                          "/outside.json) is outside " + tree().string()),
@@ -77,7 +78,8 @@ TEST_F(RefContainment, ASymlinkInTheTreeThatPointsOutsideIsRefused) {
   // A linked folder is resolved the same way.
   fs::create_directories(fs::path(dir_.path()) / "elsewhere");
   dir_.write("elsewhere/id.json", R"({"type": "integer"})");
-  fs::create_directory_symlink(fs::path(dir_.path()) / "elsewhere", fs::path(dir_.path()) / "tree" / "shared");
+  fs::create_directory_symlink(fs::path(dir_.path()) / "elsewhere",
+                               fs::path(dir_.path()) / "tree" / "shared");
   const std::string folder = refusal(R"({"$ref": "shared/id.json"})");
   EXPECT_NE(folder.find("is outside " + tree().string()), std::string::npos) << folder;
 }

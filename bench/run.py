@@ -393,8 +393,10 @@ def report(rows, problems, args, started):
                 table(["server", "requests/s", "p50", "p99", "errors / non-2xx"], rows["mock"]), ""]
     if rows["proxy"]:
         out += ["## Proxy (valid Finix PUT, conform proxy in front of conform mock)", "",
-                "wrk -t2 -c32, and wrk -t1 -c1 (one connection: the latency of one exchange); "
-                "direct and proxied alternate in each round; medians of the rounds.", "",
+                "wrk -t2 -c32 (throughput), wrk -t2 -c8 with a 2 ms pause after each response "
+                "(a set load below both paths' capacity: the latency the proxy adds), and "
+                "wrk -t1 -c1 (one exchange's latency); direct and proxied alternate in each "
+                "round; medians of the rounds.", "",
                 table(["path", "requests/s", "p50", "p99", "errors / non-2xx"], rows["proxy"]),
                 ""]
     if rows["replay"]:

@@ -114,14 +114,19 @@ def start_prism():
     return process, port
 
 
-def wrk_script():
-    path = os.path.join(RESULTS, "finix-put.lua")
+def wrk_script(pause_ms=0):
+    """The bench PUT for wrk; with pause_ms, each connection waits that long after each
+    response (wrk's delay()), so the load is set by the bench, not by the server's speed."""
+    path = os.path.join(RESULTS, "finix-put-paused-%d.lua" % pause_ms if pause_ms
+                        else "finix-put.lua")
     with open(path, "w") as f:
         f.write('wrk.method = "PUT"\n')
         f.write("wrk.body = %s\n" % json.dumps(BODY))
         f.write('wrk.headers["Content-Type"] = "application/json"\n')
         f.write('wrk.headers["Finix-Version"] = "2022-02-01"\n')
         f.write('wrk.headers["Authorization"] = "%s"\n' % test_credentials())
+        if pause_ms:
+            f.write("function delay() return %d end\n" % pause_ms)
     return path
 
 
@@ -130,10 +135,10 @@ def parse_duration_ms(text):
     return number * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(port, seconds):
-    script = wrk_script()
+def run_wrk(port, seconds, threads=2, connections=32, pause_ms=0):
     url = "http://127.0.0.1:%d/users/%s" % (port, USER_ID)
-    out = subprocess.run(["wrk", "-t2", "-c32", "-d%ds" % seconds, "--latency", "-s", script, url],
+    out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds,
+                          "--latency", "-s", wrk_script(pause_ms), url],
                          capture_output=True, text=True, timeout=seconds + 60).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = parse_duration_ms(re.search(r"\s50%\s+(\S+)", out).group(1))

@@ -40,9 +40,10 @@ AccessLog::AccessLog(std::ostream* out, const std::set<std::string>& secret_name
 void AccessLog::write(std::string_view method, std::string_view target, int status,
                       double milliseconds) {
   if (!out_) return;
-  const std::string line = line_of(method, target, status, milliseconds, masker_);
+  std::string line = line_of(method, target, status, milliseconds, masker_);
+  line.push_back('\n');  // one write per line: std::cerr writes each insertion at once
   std::lock_guard<std::mutex> lock(mutex_);
-  *out_ << line << '\n';
+  out_->write(line.data(), static_cast<std::streamsize>(line.size()));
   out_->flush();
 }
 

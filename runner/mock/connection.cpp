@@ -31,12 +31,39 @@ void address_of(const sockaddr_storage& address, std::string& ip, int& port) {
   ip = text;
 }
 
-// One request, already read and reframed, for cpp-httplib to parse; its response goes
-// straight to the client.
+// The two ends of a connection as cpp-httplib reports them (REMOTE_ADDR, LOCAL_ADDR...): read
+// once per connection, not twice per request.
+struct Addresses {
+  std::string remote_ip;
+  int remote_port = 0;
+  std::string local_ip;
+  int local_port = 0;
+
+  explicit Addresses(int fd) {
+    sockaddr_storage address{};
+    socklen_t size = sizeof address;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0) {
+      address_of(address, remote_ip, remote_port);
+    }
+    address = {};
+    size = sizeof address;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0) {
+      address_of(address, local_ip, local_port);
+    }
+  }
+};
+
+// One request, already read and reframed, for cpp-httplib to parse. Its response is
+// gathered and sent in one write by flush() (the library writes the head and the body
+// apart: two sends, and on loopback two wake-ups of the client, per response).
 class RequestStream : public httplib::Stream {
  public:
-  RequestStream(Transport& transport, std::string request, std::chrono::milliseconds timeout)
-      : transport_(transport), request_(std::move(request)), timeout_(timeout) {}
+  RequestStream(Transport& transport, std::string request, std::chrono::milliseconds timeout,
+                const Addresses& addresses)
+      : transport_(transport),
+        request_(std::move(request)),
+        timeout_(timeout),
+        addresses_(addresses) {}
 
   bool is_readable() const override { return offset_ < request_.size(); }
   bool is_writable() const override { return true; }
@@ -47,29 +74,35 @@ class RequestStream : public httplib::Stream {
     return static_cast<ssize_t>(n);
   }
   ssize_t write(const char* data, size_t size) override {
-    return transport_.write(data, size, Clock::now() + timeout_) ? static_cast<ssize_t>(size) : -1;
+    response_.append(data, size);
+    if (response_.size() >= kMaxGathered && !flush()) return -1;
+    return static_cast<ssize_t>(size);
+  }
+  // Sends what the library wrote; false when the client is gone or too slow.
+  bool flush() {
+    const bool sent = response_.empty() ||
+                      transport_.write(response_.data(), response_.size(), Clock::now() + timeout_);
+    response_.clear();
+    return sent;
   }
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage address{};
-    socklen_t size = sizeof address;
-    if (::getpeername(socket(), reinterpret_cast<sockaddr*>(&address), &size) == 0) {
-      address_of(address, ip, port);
-    }
+    ip = addresses_.remote_ip;
+    port = addresses_.remote_port;
   }
   void get_local_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage address{};
-    socklen_t size = sizeof address;
-    if (::getsockname(socket(), reinterpret_cast<sockaddr*>(&address), &size) == 0) {
-      address_of(address, ip, port);
-    }
+    ip = addresses_.local_ip;
+    port = addresses_.local_port;
   }
   socket_t socket() const override { return transport_.fd(); }
 
  private:
+  static constexpr std::size_t kMaxGathered = 64 * 1024;
   Transport& transport_;
   std::string request_;
   std::size_t offset_ = 0;
   std::chrono::milliseconds timeout_;
+  const Addresses& addresses_;
+  std::string response_;
 };
 
 // Appends what the client sends next; false when it closed or `deadline` passed.
@@ -101,6 +134,7 @@ void refuse_request(Transport& transport, int status, const std::string& message
 void serve_connection(Transport& transport, ConnectionTable& table, const ConnectionLimits& limits,
                       const ProcessRequest& process, const RefusedRequest& refused) {
   const int fd = transport.fd();
+  const Addresses addresses(fd);
   std::string pending;  // received, not yet used: the start of the next request
   const auto refuse = [&](int status, const std::string& message) {
     const std::size_t line_end =
@@ -184,9 +218,10 @@ void serve_connection(Transport& transport, ConnectionTable& table, const Connec
     if (too_large) frame(limits.max_body_bytes + 1);
     table.set(fd, Activity::busy);
     const bool last = too_large || served + 1 >= limits.requests_per_connection || table.stopping();
-    RequestStream stream(transport, std::move(request), limits.write);
+    RequestStream stream(transport, std::move(request), limits.write, addresses);
     bool closed_by_client = false;
-    if (!process(stream, last, closed_by_client) || closed_by_client || last) return;
+    const bool processed = process(stream, last, closed_by_client);
+    if (!stream.flush() || !processed || closed_by_client || last) return;
   }
 }
 

@@ -51,45 +51,33 @@ ProblemLog::ProblemLog(const contracts::Manifest& vendor, std::string target)
     : vendor_(vendor),
       target_(std::move(target)),
       started_at_(mock::rfc3339_now()),
-      started_(std::chrono::steady_clock::now()) {}
+      started_(std::chrono::steady_clock::now()),
+      coverage_(vendor) {}
 
 void ProblemLog::add(const Exchange& exchange, const Findings& findings) {
-  // The coverage of this one exchange, summed below: exact counts without keeping it.
-  RunResult one;
-  CaseResult single;
-  single.vendor = vendor_.id;
-  StepResult step;
-  step.name = step_name(exchange);
-  step.exchange = exchange;
-  single.steps.push_back(step);
-  step.exchange.request_body = example_body(exchange.request_body);
-  step.exchange.response_body = example_body(exchange.response_body);
-  one.cases.push_back(std::move(single));
-  const std::vector<VendorCoverage> measured = report::measure_coverage(one, {vendor_});
-
   std::map<std::string, Findings> by_problem;
   for (const Finding& finding : findings) {
     by_problem[where(finding) + "|" + finding.keyword + "|" + pointer_pattern(finding.pointer)]
         .push_back(finding);
   }
+  // An example is a step of the report: built only for an entry that still keeps examples.
+  const auto example = [&](Findings example_findings, bool error) {
+    StepResult step;
+    step.name = step_name(exchange);
+    step.exchange = exchange;
+    step.exchange.request_body = example_body(exchange.request_body);
+    step.exchange.response_body = example_body(exchange.response_body);
+    step.findings = std::move(example_findings);
+    step.outcome = error ? Outcome::failed : Outcome::passed;
+    return step;
+  };
 
   std::lock_guard<std::mutex> lock(mutex_);
   ++exchanges_;
-  for (const VendorCoverage& vendor : measured) {
-    for (const CoverageItem& item : vendor.items) {
-      bool found = false;
-      for (CoverageItem& kept : coverage_) {
-        if (kept.kind == item.kind && kept.value == item.value) {
-          kept.exchanges += item.exchanges;
-          found = true;
-        }
-      }
-      if (!found) coverage_.push_back(item);
-    }
-  }
+  coverage_.count(exchange);
   if (by_problem.empty()) {
     ++clean_.count;
-    if (clean_.examples.size() < kExamplesPerProblem) clean_.examples.push_back(step);
+    if (clean_.examples.size() < kExamplesPerProblem) clean_.examples.push_back(example({}, false));
     return;
   }
   for (auto& [key, problem_findings] : by_problem) {
@@ -105,10 +93,7 @@ void ProblemLog::add(const Exchange& exchange, const Findings& findings) {
       entry.error |= finding.severity == Severity::error;
     }
     if (entry.examples.size() < kExamplesPerProblem) {
-      StepResult example = step;
-      example.findings = problem_findings;
-      example.outcome = entry.error ? Outcome::failed : Outcome::passed;
-      entry.examples.push_back(std::move(example));
+      entry.examples.push_back(example(std::move(problem_findings), entry.error));
     }
   }
 }
@@ -150,7 +135,7 @@ RunResult ProblemLog::run() const {
                                             (clean_.count == 1 ? " exchange" : " exchanges") +
                                             " with no finding"));
   }
-  run.coverage.push_back(VendorCoverage{vendor_.id, coverage_});
+  run.coverage.push_back(coverage_.coverage());
   return run;
 }
 

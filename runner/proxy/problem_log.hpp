@@ -12,6 +12,7 @@
 
 #include "contracts/manifest.hpp"
 #include "model/case_result.hpp"
+#include "report/coverage.hpp"
 
 namespace conform::proxy {
 
@@ -52,7 +53,7 @@ class ProblemLog {
   std::map<std::string, Entry> problems_;  // by "<where>|<keyword>|<pointer>"
   Entry more_problems_;                    // past kMaxProblems
   Entry clean_;
-  std::vector<CoverageItem> coverage_;
+  report::CoverageCounter coverage_;
 };
 
 }  // namespace conform::proxy

@@ -21,55 +21,6 @@ const char* status_kind(const std::string& status) {
   return status == "default" || (!status.empty() && status[0] >= '4') ? "error-envelope" : "status";
 }
 
-VendorCoverage measure(const RunResult& run, const contracts::Manifest& manifest) {
-  VendorCoverage coverage{manifest.id, {}};
-  std::vector<std::string> statuses;
-  for (const auto& message : manifest.messages) {
-    if (message.id.kind != MessageId::Kind::response) continue;
-    statuses.push_back(message.id.status);
-    coverage.items.push_back({status_kind(message.id.status), message.id.status, 0});
-  }
-  for (const auto& type : manifest.request_media_types) {
-    coverage.items.push_back({"request-media-type", media_type_essence(type), 0});
-  }
-  for (const auto& type : manifest.response_media_types) {
-    coverage.items.push_back({"response-media-type", media_type_essence(type), 0});
-  }
-  const bool has_default = std::find(statuses.begin(), statuses.end(), "default") != statuses.end();
-  const auto hit = [&](const std::string& kind, const std::string& value) {
-    for (auto& item : coverage.items) {
-      if (item.kind == kind && item.value == value) {
-        ++item.exchanges;
-        return;
-      }
-    }
-  };
-  for (const auto& result : run.cases) {
-    if (result.vendor != manifest.id) continue;
-    for (const auto& step : result.steps) {
-      const Exchange& e = step.exchange;
-      if (e.status != 0) {
-        std::string status = std::to_string(e.status);
-        if (std::find(statuses.begin(), statuses.end(), status) == statuses.end() && has_default) {
-          status = "default";
-        }
-        for (auto& item : coverage.items) {
-          if ((item.kind == "status" || item.kind == "error-envelope") && item.value == status) {
-            ++item.exchanges;
-          }
-        }
-        const std::string response_type = content_type(e.response_headers);
-        if (!response_type.empty() && !e.response_body.empty()) {
-          hit("response-media-type", response_type);
-        }
-      }
-      const std::string request_type = content_type(e.request_headers);
-      if (!request_type.empty()) hit("request-media-type", request_type);
-    }
-  }
-  return coverage;
-}
-
 }  // namespace
 
 std::string coverage_label(const CoverageItem& item) {
@@ -79,6 +30,49 @@ std::string coverage_label(const CoverageItem& item) {
   return item.kind + " " + item.value;
 }
 
+CoverageCounter::CoverageCounter(const contracts::Manifest& manifest) : coverage_{manifest.id, {}} {
+  for (const auto& message : manifest.messages) {
+    if (message.id.kind != MessageId::Kind::response) continue;
+    statuses_.push_back(message.id.status);
+    coverage_.items.push_back({status_kind(message.id.status), message.id.status, 0});
+  }
+  for (const auto& type : manifest.request_media_types) {
+    coverage_.items.push_back({"request-media-type", media_type_essence(type), 0});
+  }
+  for (const auto& type : manifest.response_media_types) {
+    coverage_.items.push_back({"response-media-type", media_type_essence(type), 0});
+  }
+  has_default_ = std::find(statuses_.begin(), statuses_.end(), "default") != statuses_.end();
+}
+
+void CoverageCounter::count(const Exchange& exchange) {
+  const auto hit = [&](const std::string& kind, const std::string& value) {
+    for (auto& item : coverage_.items) {
+      if (item.kind == kind && item.value == value) {
+        ++item.exchanges;
+        return;
+      }
+    }
+  };
+  if (exchange.status != 0) {
+    std::string status = std::to_string(exchange.status);
+    if (std::find(statuses_.begin(), statuses_.end(), status) == statuses_.end() && has_default_) {
+      status = "default";
+    }
+    for (auto& item : coverage_.items) {
+      if ((item.kind == "status" || item.kind == "error-envelope") && item.value == status) {
+        ++item.exchanges;
+      }
+    }
+    const std::string response_type = content_type(exchange.response_headers);
+    if (!response_type.empty() && !exchange.response_body.empty()) {
+      hit("response-media-type", response_type);
+    }
+  }
+  const std::string request_type = content_type(exchange.request_headers);
+  if (!request_type.empty()) hit("request-media-type", request_type);
+}
+
 std::vector<VendorCoverage> measure_coverage(const RunResult& run,
                                              const std::vector<contracts::Manifest>& vendors) {
   std::vector<VendorCoverage> all;
@@ -86,7 +80,13 @@ std::vector<VendorCoverage> measure_coverage(const RunResult& run,
     const bool has_cases =
         std::any_of(run.cases.begin(), run.cases.end(),
                     [&](const CaseResult& c) { return c.vendor == manifest.id; });
-    if (has_cases) all.push_back(measure(run, manifest));
+    if (!has_cases) continue;
+    CoverageCounter counter(manifest);
+    for (const auto& result : run.cases) {
+      if (result.vendor != manifest.id) continue;
+      for (const auto& step : result.steps) counter.count(step.exchange);
+    }
+    all.push_back(counter.coverage());
   }
   return all;
 }

@@ -17,6 +17,19 @@ namespace conform::report {
 std::vector<VendorCoverage> measure_coverage(const RunResult& run,
                                              const std::vector<contracts::Manifest>& vendors);
 
+// The same count, one exchange at a time, for a caller that keeps no RunResult (the proxy).
+class CoverageCounter {
+ public:
+  explicit CoverageCounter(const contracts::Manifest& manifest);
+  void count(const Exchange& exchange);
+  const VendorCoverage& coverage() const { return coverage_; }
+
+ private:
+  VendorCoverage coverage_;
+  std::vector<std::string> statuses_;  // the documented response statuses
+  bool has_default_ = false;
+};
+
 // A short label for tables: "status 200", "error 404", "request application/xml",
 // "response application/json".
 std::string coverage_label(const CoverageItem& item);

@@ -199,9 +199,10 @@ struct ProxyServer::Impl {
       exchange.status = response.status;
       exchange.response_headers = response.headers;
       exchange.response_body = response.body;
-      if (checked.on_endpoint) {
-        for (Finding& finding : response_check->check(
-                 response.status, response.header("Content-Type"), response.body)) {
+      if (checked.on_endpoint || checked.on_read) {
+        for (Finding& finding :
+             response_check->check(response.status, response.header("Content-Type"), response.body,
+                                   checked.on_read)) {
           findings.push_back(std::move(finding));
         }
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "codec/base64.hpp"
+#include "codec/json_pointer.hpp"
 #include "mock/credentials.hpp"
 #include "mock/request_contract.hpp"
 #include "model/format.hpp"
@@ -11,6 +12,14 @@ namespace conform::proxy {
 
 RequestCheck::RequestCheck(const contracts::Catalog& catalog, const contracts::Manifest& vendor)
     : vendor_(vendor), route_(vendor.endpoint.path) {
+  const rapidjson::Value* method =
+      vendor.document ? codec::resolve_pointer(*vendor.document, "/endpoint/read/method") : nullptr;
+  const rapidjson::Value* path =
+      vendor.document ? codec::resolve_pointer(*vendor.document, "/endpoint/read/path") : nullptr;
+  if (method && method->IsString() && path && path->IsString()) {
+    read_method_ = method->GetString();
+    read_route_ = mock::Route(path->GetString());
+  }
   if (const contracts::MessageSpec* spec = catalog.message(vendor, MessageId{})) {
     body_ = std::make_unique<const contracts::MessageChecker>(catalog, vendor, *spec);
   }
@@ -38,6 +47,8 @@ void RequestCheck::check_credentials(const mock::MockRequest& request, Findings&
 CheckedRequest RequestCheck::check(const mock::MockRequest& request) const {
   CheckedRequest out;
   out.on_endpoint = request.method == vendor_.endpoint.method && route_.match(request.path);
+  out.on_read = !out.on_endpoint && !read_method_.empty() && request.method == read_method_ &&
+                read_route_.match(request.path);
   if (!out.on_endpoint) return out;
   Findings& findings = out.findings;
   check_credentials(request, findings);

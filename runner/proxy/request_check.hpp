@@ -18,6 +18,9 @@ struct CheckedRequest {
   // The request is the vendor's documented operation (its method on its path); other
   // requests are forwarded unchecked.
   bool on_endpoint = false;
+  // The request is the vendor's read (the manifest's endpoint.read): it carries no payload,
+  // but its response is checked.
+  bool on_read = false;
   Findings findings;
   // The body as decoded (its value names the attempted values in an envelope).
   contracts::CheckedPayload body;
@@ -37,6 +40,8 @@ class RequestCheck {
 
   const contracts::Manifest& vendor_;
   mock::Route route_;
+  std::string read_method_;  // empty: the vendor documents no read
+  mock::Route read_route_;
   std::unique_ptr<const contracts::MessageChecker> body_;
 };
 

@@ -85,7 +85,10 @@ TEST_F(RequestCheckTest, OtherOperationsAreNotChecked) {
   request.headers.clear();
   const CheckedRequest checked = check("finix", request);
   EXPECT_FALSE(checked.on_endpoint);
+  EXPECT_TRUE(checked.on_read);  // the manifest's endpoint.read: its response is checked
   EXPECT_EQ(keywords(checked.findings), "");
+  request.method = "DELETE";
+  EXPECT_FALSE(check("finix", request).on_read);
   request.method = "PUT";
   request.path = "/users/US1/extra";
   EXPECT_FALSE(check("finix", request).on_endpoint);

@@ -4,14 +4,16 @@
 #         preset: -O1, -fno-sanitize-recover=all), in build-asan/, through scripts/run-suite.sh
 #   tsan  validate's batches, the mock, replay, the proxy and their integration tests under
 #         ThreadSanitizer, in build-tsan/
-#   fuzz  a smoke run of every libFuzzer target (FUZZ_SECONDS each, default 5), in build-fuzz/
-# Usage: scripts/test-sanitizers.sh [asan] [tsan] [fuzz]   (default: all three)
+#   fuzz  a search for new inputs by every libFuzzer target (FUZZ_SECONDS each, default 5), in
+#         build-fuzz/ (clang builds every module once more: not part of scripts/test.sh, whose
+#         asan step replays the targets' seeds and regression inputs instead)
+# Usage: scripts/test-sanitizers.sh [asan] [tsan] [fuzz]   (default: asan tsan)
 # Needs clang (fuzz) besides what scripts/build.sh installs. ASAN_DIR, TSAN_DIR and FUZZ_DIR
 # choose other build folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(asan tsan fuzz)
+[ ${#steps[@]} -gt 0 ] || steps=(asan tsan)
 asan_dir="${ASAN_DIR:-build-asan}"
 tsan_dir="${TSAN_DIR:-build-tsan}"
 
@@ -42,14 +44,31 @@ tsan_test() {
   # Children (conform mock, conform replay --jobs) inherit these options, so a race in them
   # fails the test that started them.
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan-suppressions.txt"
-  "$tsan_dir/tests/test_cli"
-  "$tsan_dir/tests/test_mock"
-  "$tsan_dir/tests/test_replay"
-  "$tsan_dir/tests/test_proxy"
+  "$tsan_dir/tests/test_cli" --gtest_brief=1
+  "$tsan_dir/tests/test_mock" --gtest_brief=1
+  "$tsan_dir/tests/test_replay" --gtest_brief=1
+  "$tsan_dir/tests/test_proxy" --gtest_brief=1
+  # The integration tests mostly wait on servers and timeouts: two shards side by side.
   # ARequestInFlight... signals 200 ms after sending: too soon for a request to arrive under
   # TSan's slowdown (it then sees a refused connection, not a race).
-  "$tsan_dir/tests/test_integration" \
-    --gtest_filter='Mock*:Replay*:Proxy*:*TransportFault*:SecretCanary*:ValidateNdjson*:-MockCli.ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer'
+  local shard pids=() status=0
+  for shard in 0 1; do
+    GTEST_TOTAL_SHARDS=2 GTEST_SHARD_INDEX=$shard "$tsan_dir/tests/test_integration" \
+      --gtest_brief=1 \
+      --gtest_filter='Mock*:Replay*:Proxy*:*TransportFault*:SecretCanary*:ValidateNdjson*:-MockCli.ARequestInFlightWhenTheSignalArrivesStillGetsItsAnswer' \
+      >"$tsan_dir/integration.$shard.log" 2>&1 &
+    pids+=($!)
+  done
+  for shard in 0 1; do
+    if wait "${pids[$shard]}"; then
+      tail -1 "$tsan_dir/integration.$shard.log"
+    else
+      echo "tsan: integration shard $shard FAILED:"
+      cat "$tsan_dir/integration.$shard.log"
+      status=1
+    fi
+  done
+  return $status
 }
 
 for step in "${steps[@]}"; do

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "fuzz_target.hpp"
 #include "replay/case_loader.hpp"
 #include "replay/variables.hpp"
 #include "support.hpp"

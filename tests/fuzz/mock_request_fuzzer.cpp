@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_target.hpp"
 #include "mock/exchange.hpp"
 #include "mock/user_store.hpp"
 #include "mock/vendor_endpoint.hpp"

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_target.hpp"
 #include "mock/chunked_body.hpp"
 #include "mock/request_head.hpp"
 

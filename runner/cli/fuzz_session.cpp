@@ -1,0 +1,152 @@
+#include "cli/fuzz_session.hpp"
+
+#include <memory>
+
+#include "cli/case_run_options.hpp"
+
+namespace conform::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The first error finding of the case's steps, which names the field a problem is about.
+const Finding* first_error(const CaseResult& result) {
+  for (const StepResult& step : result.steps) {
+    for (const Finding& finding : step.findings) {
+      if (finding.severity == Severity::error) return &finding;
+    }
+  }
+  return nullptr;
+}
+
+int status_of(const CaseResult& result) {
+  return result.steps.empty() ? 0 : result.steps.front().exchange.status;
+}
+
+// What makes two problems the same: the verdict and the first finding's keyword and place.
+std::string signature(FuzzVerdict verdict, const CaseResult& result) {
+  if (verdict == FuzzVerdict::accepted_invalid) return "accepted|" + result.name;
+  const Finding* finding = first_error(result);
+  if (!finding) return "failure|outcome " + std::string(to_string(result.outcome));
+  return "failure|" + finding->keyword + " " + finding->pointer;
+}
+
+// One example, as the shrinker sends it again.
+struct Trial {
+  const FuzzTarget& target;
+  const std::map<std::string, replay::VendorTarget>& vendor_targets;
+  const contracts::Catalog& catalog;
+  const FuzzSettings& settings;
+
+  CaseResult run(const replay::Case& test_case) const {
+    RunResult run = run_selected_cases({&test_case}, vendor_targets, catalog, settings.run);
+    return run.cases.empty() ? CaseResult{} : std::move(run.cases.front());
+  }
+};
+
+// Drops the valid edits one at a time, the last first, while the same problem stays: the
+// example with the fewest members that still shows it. The violation of an invalid example
+// (its last edit) stays.
+void shrink(const Trial& trial, const generate::Example& example, FuzzProblem& problem) {
+  problem.edits = example.edits;
+  const std::size_t keep_last = example.valid ? 0 : 1;
+  std::size_t budget = trial.settings.shrink_budget;
+  for (std::size_t i = problem.edits.size() - keep_last; i-- > 0 && budget > 0; --budget) {
+    if (Clock::now() > trial.settings.deadline) break;
+    std::vector<generate::Edit> fewer = problem.edits;
+    fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
+    generate::Example smaller = example;
+    smaller.edits = fewer;
+    smaller.body = trial.target.generator->body(fewer);
+    replay::Case test_case = fuzz_case(trial.target, smaller, trial.settings.seed);
+    CaseResult result = trial.run(test_case);
+    const FuzzVerdict verdict = classify(example.valid, result);
+    if (verdict == problem.verdict && signature(verdict, result) == problem.signature) {
+      problem.edits = std::move(fewer);
+      problem.result = std::move(result);
+      problem.shrunk = std::move(test_case);
+    }
+  }
+}
+
+}  // namespace
+
+FuzzVerdict classify(bool valid_example, const CaseResult& result) {
+  const int status = status_of(result);
+  if (!valid_example && status >= 200 && status < 300) return FuzzVerdict::accepted_invalid;
+  return result.outcome == Outcome::passed ? FuzzVerdict::pass : FuzzVerdict::failure;
+}
+
+FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
+                     const std::map<std::string, replay::VendorTarget>& vendor_targets,
+                     const contracts::Catalog& catalog, const FuzzSettings& settings) {
+  FuzzOutcome outcome;
+  const Clock::time_point started = Clock::now();
+  std::map<std::string, std::size_t> known;  // vendor + signature -> index in problems
+  const auto stop = [&] {
+    return Clock::now() > settings.deadline ||
+           (settings.run.interrupted && settings.run.interrupted->load());
+  };
+  for (const FuzzTarget* target : targets) {
+    FuzzVendorTally& tally = outcome.tallies[target->manifest->id];
+    const Trial trial{*target, vendor_targets, catalog, settings};
+    const std::uint64_t first = settings.only_example.value_or(0);
+    const std::uint64_t end = settings.only_example ? first + 1 : settings.examples;
+    for (std::uint64_t start = first; start < end && !outcome.stopped_early;
+         start += settings.batch) {
+      if (stop()) {
+        outcome.stopped_early = true;
+        break;
+      }
+      std::vector<generate::Example> examples;
+      std::vector<replay::Case> cases;
+      for (std::uint64_t i = start; i < end && i < start + settings.batch; ++i) {
+        examples.push_back(target->generator->example(i));
+        cases.push_back(fuzz_case(*target, examples.back(), settings.seed));
+      }
+      std::vector<const replay::Case*> selected;
+      for (const replay::Case& test_case : cases) selected.push_back(&test_case);
+      RunResult run = run_selected_cases(selected, vendor_targets, catalog, settings.run);
+      if (run.interrupted) outcome.stopped_early = true;
+      for (std::size_t k = 0; k < run.cases.size(); ++k) {
+        CaseResult& result = run.cases[k];
+        if (result.outcome == Outcome::skipped) continue;
+        const generate::Example& example = examples[k];
+        ++tally.sent;
+        ++tally.statuses[status_of(result)];
+        const generate::Covered& covered = example.covered;
+        if (covered.keyword != "random") {
+          ++tally.covered[covered.keyword + " " +
+                          (covered.pointer.empty() ? "/" : covered.pointer) + " " + covered.detail];
+        }
+        const FuzzVerdict verdict = classify(example.valid, result);
+        if (verdict == FuzzVerdict::pass) {
+          ++tally.passed;
+          continue;
+        }
+        ++(verdict == FuzzVerdict::failure ? tally.failed : tally.accepted_invalid);
+        const std::string key = target->manifest->id + "|" + signature(verdict, result);
+        if (const auto seen = known.find(key); seen != known.end()) {
+          ++outcome.problems[seen->second].count;
+          continue;
+        }
+        FuzzProblem problem;
+        problem.vendor = target->manifest->id;
+        problem.signature = signature(verdict, result);
+        problem.verdict = verdict;
+        problem.example = example.index;
+        problem.count = 1;
+        problem.valid_example = example.valid;
+        problem.result = std::move(result);
+        problem.shrunk = std::move(cases[k]);
+        shrink(trial, example, problem);
+        known[key] = outcome.problems.size();
+        outcome.problems.push_back(std::move(problem));
+      }
+    }
+  }
+  outcome.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+  return outcome;
+}
+
+}  // namespace conform::cli

@@ -1,0 +1,141 @@
+// conform fuzz over real loopback HTTP against the real mock: no failure on the documented
+// contract, every vendor's drift found and saved as a case that fails on the drifted mock and
+// passes on the default one, a faulty mock's faults reported as failures of their exchanges,
+// and requests that depend only on the seed.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "codec/json_text.hpp"
+#include "codec/rapidjson.hpp"
+#include "contracts/catalog.hpp"
+#include "mock/server.hpp"
+#include "support/files.hpp"
+#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
+
+namespace conform {
+namespace {
+using test::run_conform;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kVendors = {"finix", "formsonfire", "maiascore", "msp360",
+                                           "nexudus"};
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+bool has_line_starting(const std::string& text, const std::string& prefix) {
+  for (const std::string& line : lines_of(text)) {
+    if (line.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+TEST(Fuzz, EveryVendorPassesAgainstTheDefaultMock) {
+  const auto result = run_conform({"fuzz", "--seed", "11", "--examples", "200"}, "", 120);
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  for (const std::string& vendor : kVendors) {
+    EXPECT_TRUE(has_line_starting(result.out, vendor + ": 200 exchanges, 200 passed, 0 failed"))
+        << result.out;
+  }
+  EXPECT_TRUE(has_line_starting(result.out, "seed 11: 1000 exchanges, 0 failed")) << result.out;
+}
+
+TEST(Fuzz, EveryVendorsDriftIsFoundAndTheSavedCaseFailsOnlyOnTheDriftedMock) {
+  TempDir dir;
+  const fs::path saved = fs::path(dir.path()) / "saved";
+  const auto fuzzed = run_conform({"fuzz", "--seed", "3", "--examples", "60", "--mock-profile",
+                                   "drifted", "--save-failures", saved.string()},
+                                  "", 120);
+  ASSERT_EQ(fuzzed.exit_code, 1) << fuzzed.out << fuzzed.err;
+  for (const std::string& vendor : kVendors) {
+    EXPECT_TRUE(has_line_starting(fuzzed.out, "FAIL " + vendor + " example ")) << fuzzed.out;
+    EXPECT_TRUE(has_line_starting(fuzzed.out, vendor + ": 60 exchanges, 0 passed, 60 failed"))
+        << fuzzed.out;
+  }
+  EXPECT_NE(fuzzed.out.find("reproduce: conform fuzz finix --seed 3 --example "),
+            std::string::npos);
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(saved)) files += entry.is_regular_file();
+  EXPECT_GE(files, kVendors.size());
+
+  const auto lint = run_conform({"lint", "--strict", saved.string()});
+  EXPECT_EQ(lint.exit_code, 0) << lint.out << lint.err;
+  const auto on_drifted =
+      run_conform({"replay", saved.string(), "--mock-profile", "drifted", "--report-dir",
+                   (fs::path(dir.path()) / "drifted").string()});
+  EXPECT_EQ(on_drifted.exit_code, 1) << on_drifted.out << on_drifted.err;
+  const auto on_default = run_conform(
+      {"replay", saved.string(), "--report-dir", (fs::path(dir.path()) / "default").string()});
+  EXPECT_EQ(on_default.exit_code, 0) << on_default.out << on_default.err;
+}
+
+TEST(Fuzz, FaultsOfAFaultyMockAreFailuresOfTheirExchangesAndTheRunFinishes) {
+  mock::MockOptions options;
+  options.faults = {"500", "reset", "garbage"};
+  options.fault_rate = 0.3;
+  mock::MockServer server(contracts::Catalog::load(CONFORM_SCHEMAS_DIR), options);
+  server.start();
+  const auto result = run_conform({"fuzz", "finix", "--seed", "4", "--examples", "100", "--target",
+                                   server.base_url(), "--fixtures"},
+                                  "", 120);
+  server.stop();
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_TRUE(has_line_starting(result.out, "FAIL finix example ")) << result.out;
+  EXPECT_TRUE(has_line_starting(result.out, "finix: 100 exchanges, ")) << result.out;
+  EXPECT_TRUE(has_line_starting(result.out, "seed 4: 100 exchanges, ")) << result.out;
+}
+
+TEST(Fuzz, AnUnreachableTargetCannotRun) {
+  const auto result = run_conform({"fuzz", "finix", "--examples", "3", "--target",
+                                   "http://127.0.0.1:1", "--fixtures", "--timeout", "2000"});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+}
+
+TEST(Fuzz, TheSameSeedGivesByteIdenticalRequestsAndOneExampleReplaysAlone) {
+  const std::vector<std::string> args = {"fuzz", "--dry-run", "--seed", "99", "--examples", "300"};
+  const auto first = run_conform(args);
+  const auto again = run_conform(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, again.out);
+  const auto other = run_conform({"fuzz", "--dry-run", "--seed", "98", "--examples", "300"});
+  EXPECT_NE(first.out, other.out);
+
+  const std::vector<std::string> lines = lines_of(first.out);
+  ASSERT_EQ(lines.size(), 5u * 300u);
+  for (const std::string& line : lines) {
+    rapidjson::Document doc;
+    ASSERT_FALSE(doc.Parse(line.c_str()).HasParseError()) << line;
+  }
+  // Example 250 of the second vendor, alone, is the same line.
+  const auto alone =
+      run_conform({"fuzz", kVendors[1], "--dry-run", "--seed", "99", "--example", "250"});
+  EXPECT_EQ(alone.out, lines[300 + 250] + "\n");
+}
+
+TEST(Fuzz, ReportsListEachProblemAndTheCoverage) {
+  TempDir dir;
+  const auto result = run_conform({"fuzz", "nexudus", "--seed", "2", "--examples", "40",
+                                   "--mock-profile", "drifted", "--report-dir", dir.path()});
+  ASSERT_EQ(result.exit_code, 1) << result.out << result.err;
+  for (const char* file : {"junit.xml", "report.json", "report.html", "summary.md", "report.tap"}) {
+    EXPECT_TRUE(fs::exists(fs::path(dir.path()) / file)) << file;
+  }
+  const std::string json = test::read_file(fs::path(dir.path()) / "report.json");
+  EXPECT_NE(json.find("\"keyword\""), std::string::npos);
+  EXPECT_NE(json.find("enum /Language 3"), std::string::npos);
+  EXPECT_NE(json.find("fuzz seed 2 example "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace conform

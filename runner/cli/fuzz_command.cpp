@@ -150,6 +150,8 @@ int run_fuzz_command(const Arguments& parsed) {
       target.defaults = &found->second;
   }
   settings.run = options.run;
+  // A read-back after a failed update still shows what the vendor stored.
+  settings.run.run_after_failure = true;
   settings.run.target = run_targets.server ? "mock" : options.target;
   settings.run.interrupted = replay::interrupt_on_signals();
 

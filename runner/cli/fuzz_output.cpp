@@ -4,6 +4,7 @@
 
 #include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
+#include "cli/fuzz_case.hpp"
 #include "codec/json_text.hpp"
 #include "replay/case_loader.hpp"
 #include "replay/run.hpp"
@@ -100,6 +101,10 @@ void print_problems(std::ostream& out, const FuzzOutcome& outcome,
     }
     if (shown > kFindingsShown) out << "    ... " << shown - kFindingsShown << " more\n";
   }
+  if (outcome.unlisted > 0) {
+    out << outcome.unlisted << " more exchanges failed with problems beyond the first "
+        << outcome.problems.size() << "\n";
+  }
 }
 
 void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
@@ -109,12 +114,12 @@ void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
     const auto found = outcome.tallies.find(target->manifest->id);
     if (found == outcome.tallies.end()) continue;
     const FuzzVendorTally& tally = found->second;
-    sent += tally.sent;
+    sent += tally.exchanges;
     failed += tally.failed;
     warned += tally.accepted_invalid;
-    out << target->manifest->id << ": " << tally.sent << " exchanges, " << tally.passed
-        << " passed, " << tally.failed << " failed, " << tally.accepted_invalid
-        << " accepted invalid; covered " << tally.covered.size() << " of "
+    out << target->manifest->id << ": " << tally.sent << " examples (" << tally.exchanges
+        << " exchanges), " << tally.passed << " passed, " << tally.failed << " failed, "
+        << tally.accepted_invalid << " accepted invalid; covered " << tally.covered.size() << " of "
         << target->generator->planned() << " planned cases\n";
   }
   out << "seed " << seed << ": " << sent << " exchanges, " << failed << " failed, " << warned

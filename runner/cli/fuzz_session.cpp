@@ -3,11 +3,16 @@
 #include <memory>
 
 #include "cli/case_run_options.hpp"
+#include "cli/fuzz_case.hpp"
 
 namespace conform::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Distinct problems kept (each shrunk, printed, saved); the exchanges of any further ones
+// are counted only, so a run of any length keeps bounded memory.
+constexpr std::size_t kMaxProblems = 100;
 
 // The first error finding of the case's steps, which names the field a problem is about.
 const Finding* first_error(const CaseResult& result) {
@@ -23,9 +28,13 @@ int status_of(const CaseResult& result) {
   return result.steps.empty() ? 0 : result.steps.front().exchange.status;
 }
 
-// What makes two problems the same: the verdict and the first finding's keyword and place.
-std::string signature(FuzzVerdict verdict, const CaseResult& result) {
-  if (verdict == FuzzVerdict::accepted_invalid) return "accepted|" + result.name;
+// What makes two problems the same: for a failure, the first finding's keyword and place;
+// for an invalid request accepted, the violation it carried.
+std::string signature(FuzzVerdict verdict, const CaseResult& result,
+                      const generate::Covered& covered) {
+  if (verdict == FuzzVerdict::accepted_invalid) {
+    return "accepted|" + covered.keyword + " " + covered.pointer + " " + covered.detail;
+  }
   const Finding* finding = first_error(result);
   if (!finding) return "failure|outcome " + std::string(to_string(result.outcome));
   return "failure|" + finding->keyword + " " + finding->pointer;
@@ -61,7 +70,8 @@ void shrink(const Trial& trial, const generate::Example& example, FuzzProblem& p
     replay::Case test_case = fuzz_case(trial.target, smaller, trial.settings.seed);
     CaseResult result = trial.run(test_case);
     const FuzzVerdict verdict = classify(example.valid, result);
-    if (verdict == problem.verdict && signature(verdict, result) == problem.signature) {
+    if (verdict == problem.verdict &&
+        signature(verdict, result, example.covered) == problem.signature) {
       problem.edits = std::move(fewer);
       problem.result = std::move(result);
       problem.shrunk = std::move(test_case);
@@ -113,6 +123,7 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
         if (result.outcome == Outcome::skipped) continue;
         const generate::Example& example = examples[k];
         ++tally.sent;
+        for (const StepResult& step : result.steps) tally.exchanges += step.exchange.status != 0;
         ++tally.statuses[status_of(result)];
         const generate::Covered& covered = example.covered;
         if (covered.keyword != "random") {
@@ -125,14 +136,19 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
           continue;
         }
         ++(verdict == FuzzVerdict::failure ? tally.failed : tally.accepted_invalid);
-        const std::string key = target->manifest->id + "|" + signature(verdict, result);
+        const std::string kind = signature(verdict, result, example.covered);
+        const std::string key = target->manifest->id + "|" + kind;
         if (const auto seen = known.find(key); seen != known.end()) {
           ++outcome.problems[seen->second].count;
           continue;
         }
+        if (outcome.problems.size() >= kMaxProblems) {
+          ++outcome.unlisted;
+          continue;
+        }
         FuzzProblem problem;
         problem.vendor = target->manifest->id;
-        problem.signature = signature(verdict, result);
+        problem.signature = kind;
         problem.verdict = verdict;
         problem.example = example.index;
         problem.count = 1;

@@ -14,6 +14,7 @@
 
 #include "cli/fuzz_target.hpp"
 #include "model/case_result.hpp"
+#include "replay/case.hpp"
 #include "replay/executor.hpp"
 #include "replay/run_options.hpp"
 
@@ -51,14 +52,16 @@ struct FuzzProblem {
 };
 
 struct FuzzVendorTally {
-  std::uint64_t sent = 0, passed = 0, failed = 0, accepted_invalid = 0;
+  std::uint64_t sent = 0, passed = 0, failed = 0, accepted_invalid = 0;  // examples
+  std::uint64_t exchanges = 0;                   // requests sent (a sequence sends several)
   std::map<std::string, std::uint64_t> covered;  // "keyword pointer detail" -> exchanges
   std::map<int, std::uint64_t> statuses;         // response status -> exchanges
 };
 
 struct FuzzOutcome {
   std::map<std::string, FuzzVendorTally> tallies;  // by vendor
-  std::vector<FuzzProblem> problems;               // in the order found
+  std::vector<FuzzProblem> problems;               // in the order found, at most 100
+  std::uint64_t unlisted = 0;                      // failed exchanges of problems beyond those kept
   bool stopped_early = false;                      // --max-time or Ctrl-C
   double duration_ms = 0;
 };

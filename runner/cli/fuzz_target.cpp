@@ -1,6 +1,8 @@
 #include "cli/fuzz_target.hpp"
 
-#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
 
 #include "cli/command.hpp"
 #include "codec/json_text.hpp"
@@ -16,15 +18,73 @@ namespace {
 std::string placeholder(const schema::Node& object, const std::string& member,
                         const std::string& variable) {
   const auto* entry = object.properties.find(member.data(), member.size());
-  const bool text = !entry || !entry->schema ||
-                    (generate::resolved(*entry->schema).types & schema::kTypeString) != 0 ||
-                    generate::resolved(*entry->schema).types == 0;
+  const std::uint8_t types =
+      entry && entry->schema ? generate::resolved(*entry->schema).types : std::uint8_t{0};
+  const bool text = types == 0 || (types & schema::kTypeString) != 0;
   return "${" + variable + (text ? "}" : "|json}");
 }
 
 std::string quoted(const std::string& text) {
   rapidjson::Value value(rapidjson::StringRef(text.data(), text.size()));
   return codec::to_json_text(value);
+}
+
+std::string with_user_placeholder(std::string path, const std::string& parameter) {
+  const std::string token = "{" + parameter + "}";
+  if (const auto at = path.find(token); at != std::string::npos) {
+    path.replace(at, token.size(), "${user_id}");
+  }
+  return path;
+}
+
+// Where a response template puts the stored user ("{{user}}", or an object spread from it).
+std::optional<std::string> user_pointer(const rapidjson::Value& value, const std::string& at) {
+  if (value.IsString() && std::string(value.GetString()) == "{{user}}") return at;
+  if (!value.IsObject()) return std::nullopt;
+  const auto spread = value.FindMember("...");
+  if (spread != value.MemberEnd() && spread->value.IsString() &&
+      std::string(spread->value.GetString()) == "{{user}}") {
+    return at;
+  }
+  for (const auto& member : value.GetObject()) {
+    if (auto found = user_pointer(member.value, at + "/" + member.name.GetString())) return found;
+  }
+  return std::nullopt;
+}
+
+// The read of `manifest` (endpoint.read), where its body shows the user, and what it does
+// not echo; null when the vendor has none or its body does not show the user.
+std::unique_ptr<ReadBack> read_back(const contracts::Manifest& manifest,
+                                    const mock::VendorMock& mock,
+                                    const std::map<std::string, std::string>& pinned) {
+  if (mock.read_route.empty()) return nullptr;
+  const mock::ResponseTemplate* read = mock.response("default", "read");
+  if (!read || !read->body) return nullptr;
+  const auto pointer = user_pointer(*read->body, "");
+  if (!pointer) return nullptr;
+  auto out = std::make_unique<ReadBack>();
+  out->method = mock.read_method;
+  out->path = mock.read_route.path_template();
+  out->user_pointer = *pointer;
+  out->schema = read->validates_as;
+  // The read's path names the user by a parameter of its own ({ID}, {Id}).
+  const std::size_t open = out->path.find('{');
+  const std::size_t close = out->path.find('}', open);
+  if (open != std::string::npos && close != std::string::npos) {
+    out->path = with_user_placeholder(out->path, out->path.substr(open + 1, close - open - 1));
+  }
+  for (const auto& [member, value] : pinned) out->unechoed.insert(member);
+  out->unechoed.insert(manifest.secret_fields.begin(), manifest.secret_fields.end());
+  out->unechoed.insert(mock.store.ignore.begin(), mock.store.ignore.end());
+  if (mock.store.fields && mock.store.fields->IsObject()) {
+    for (const auto& member : mock.store.fields->GetObject()) {
+      out->unechoed.insert(member.name.GetString());
+    }
+  }
+  for (const auto* moves : {&mock.store.adds, &mock.store.removes}) {
+    for (const auto& [member, list] : *moves) out->unechoed.insert(member);
+  }
+  return out;
 }
 
 }  // namespace
@@ -43,14 +103,26 @@ FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manif
   const mock::VendorMock mock = mock::read_vendor_mock(manifest);
   std::map<std::string, std::string> pinned;
   out.path = manifest.endpoint.path;
+  out.unknown_user_id = "unknown-user";
   if (mock.user_id.in_path) {
-    const std::string token = "{" + mock.user_id.name + "}";
-    if (const auto at = out.path.find(token); at != std::string::npos) {
-      out.path.replace(at, token.size(), "${user_id}");
-    }
+    out.path = with_user_placeholder(out.path, mock.user_id.name);
   } else if (mock.user_id.name.size() > 1 && mock.user_id.name.find('/', 1) == std::string::npos) {
     const std::string member = mock.user_id.name.substr(1);
     pinned[member] = quoted(placeholder(root, member, "user_id"));
+    // The id member's own minimal value: the schema accepts it, and no seed user has it.
+    if (const auto* entry = root.properties.find(member.data(), member.size());
+        entry && entry->schema) {
+      rapidjson::Document id;
+      if (generate::VariantMaker().minimal(*entry->schema, id, id.GetAllocator())) {
+        out.unknown_user_id = codec::to_plain_text(id);
+      }
+    }
+  }
+  for (const auto& [id, user] : mock.users) {
+    if (mock::normalize_user_id(mock.user_id, id) ==
+        mock::normalize_user_id(mock.user_id, out.unknown_user_id)) {
+      out.unknown_user_id += "1";
+    }
   }
   if (manifest.auth.scheme == "body") {
     for (const auto& [member, variable] : manifest.auth.env) {
@@ -73,85 +145,17 @@ FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manif
     const int status = std::atoi(message.id.status.c_str());
     if (status >= 200 && status < 300) out.success_statuses.push_back(status);
     if (status >= 400 && status < 500) out.client_error_statuses.push_back(status);
+    if (status == 404) out.unknown_user_statuses.push_back(status);
   }
   if (default_response) {
     out.client_error_statuses.clear();
     for (int status = 400; status < 500; ++status) out.client_error_statuses.push_back(status);
   }
+  if (out.unknown_user_statuses.empty()) out.unknown_user_statuses = out.client_error_statuses;
+  out.read = read_back(manifest, mock, pinned);
   out.generator =
       std::make_unique<generate::Generator>(out.request_schema->root(), std::move(pinned), seed);
   return out;
-}
-
-replay::Case fuzz_case(const FuzzTarget& target, const generate::Example& example,
-                       std::uint64_t seed) {
-  replay::Case out;
-  out.vendor = target.manifest->id;
-  const generate::Covered& covered = example.covered;
-  out.name =
-      "fuzz seed " + std::to_string(seed) + " example " + std::to_string(example.index) +
-      (example.valid ? ": valid" : ": invalid") +
-      (covered.keyword == "random" ? std::string()
-                                   : " " + (covered.pointer.empty() ? "/" : covered.pointer) + " " +
-                                         covered.keyword + " " + covered.detail);
-  out.tags = {"fuzz", example.valid ? "valid" : "invalid"};
-  replay::Step step;
-  step.method = target.manifest->endpoint.method;
-  step.path = target.path;
-  step.query = target.query;
-  step.format = Format::json;
-  step.body = example.body;
-  step.expect.statuses = example.valid ? target.success_statuses : target.client_error_statuses;
-  step.expect.strict = true;
-  step.location = "/steps/0";
-  out.steps.push_back(std::move(step));
-  return out;
-}
-
-std::string case_file_text(const replay::Case& test_case) {
-  rapidjson::Document doc(rapidjson::kObjectType);
-  auto& a = doc.GetAllocator();
-  const auto text = [&](const std::string& s) {
-    return rapidjson::Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), a);
-  };
-  doc.AddMember("name", text(test_case.name), a);
-  doc.AddMember("vendor", text(test_case.vendor), a);
-  rapidjson::Value tags(rapidjson::kArrayType);
-  for (const std::string& tag : test_case.tags) tags.PushBack(text(tag), a);
-  doc.AddMember("tags", tags, a);
-  rapidjson::Value steps(rapidjson::kArrayType);
-  for (const replay::Step& step : test_case.steps) {
-    rapidjson::Value s(rapidjson::kObjectType);
-    s.AddMember("method", text(step.method), a);
-    s.AddMember("path", text(step.path), a);
-    if (!step.query.empty()) {
-      rapidjson::Value query(rapidjson::kObjectType);
-      for (const auto& [name, value] : step.query) query.AddMember(text(name), text(value), a);
-      s.AddMember("query", query, a);
-    }
-    if (!step.headers.empty()) {
-      rapidjson::Value headers(rapidjson::kObjectType);
-      for (const auto& [name, value] : step.headers) headers.AddMember(text(name), text(value), a);
-      s.AddMember("headers", headers, a);
-    }
-    if (step.auth.mode == replay::Auth::Mode::none) s.AddMember("auth", "none", a);
-    if (step.auth.mode == replay::Auth::Mode::custom) {
-      rapidjson::Value auth(rapidjson::kObjectType);
-      for (const auto& [name, value] : step.auth.credentials)
-        auth.AddMember(text(name), text(value), a);
-      s.AddMember("auth", auth, a);
-    }
-    if (step.format) s.AddMember("format", text(to_string(*step.format)), a);
-    if (step.body) s.AddMember("body", rapidjson::Value(*step.body, a), a);
-    rapidjson::Value expect(rapidjson::kObjectType);
-    rapidjson::Value statuses(rapidjson::kArrayType);
-    for (const int status : step.expect.statuses) statuses.PushBack(status, a);
-    if (!step.expect.statuses.empty()) expect.AddMember("status", statuses, a);
-    s.AddMember("expect", expect, a);
-    steps.PushBack(s, a);
-  }
-  doc.AddMember("steps", steps, a);
-  return codec::to_json_text(doc) + "\n";
 }
 
 }  // namespace conform::cli

@@ -1,22 +1,31 @@
 // FuzzTarget: one vendor's operation as `conform fuzz` sends it: the generator over its
 // request schema, where the user's id and body credentials go (as ${...} placeholders the
 // replay executor fills), the documented statuses a valid and an invalid request may get,
-// and each example turned into a replay case (to run) or a case file (to save).
+// and the read that shows what an update wrote.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "codec/rapidjson.hpp"
 #include "contracts/catalog.hpp"
 #include "generate/generator.hpp"
-#include "replay/case.hpp"
 
 namespace conform::cli {
+
+// The vendor's read of one user, for read-after-write sequences.
+struct ReadBack {
+  std::string method;
+  std::string path;          // the user's id as ${user_id}
+  std::string user_pointer;  // where the user sits in the read's body ("" or "/Value")
+  std::string schema;        // the message the read's body follows ("response:200")
+  // Request members the read does not show as written: credentials, secrets, write-only
+  // members, members that add to or remove from a list.
+  std::set<std::string> unechoed;
+};
 
 struct FuzzTarget {
   const contracts::Manifest* manifest = nullptr;
@@ -25,20 +34,15 @@ struct FuzzTarget {
   std::string path;  // the endpoint path, the user's id as ${user_id}
   std::vector<std::pair<std::string, std::string>> query;  // required parameters
   std::vector<int> success_statuses;                       // documented 2xx
-  std::vector<int> client_error_statuses;                  // documented 4xx (every 4xx
-                                                           // when a default covers them)
+  // Documented 4xx (every 4xx when a default response covers them).
+  std::vector<int> client_error_statuses;
+  std::vector<int> unknown_user_statuses;  // 404 where documented, else the 4xx above
+  std::string unknown_user_id;             // an id the schema accepts that names no user
+  std::unique_ptr<ReadBack> read;          // null: the vendor has no read
 };
 
 // The target of `manifest`; CannotRun when its request cannot be generated.
 FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manifest& manifest,
                        std::uint64_t seed);
-
-// Example `example` as a replay case: one step, expecting a documented success status
-// (valid) or a documented client error (invalid), its response checked by the vendor's schema.
-replay::Case fuzz_case(const FuzzTarget& target, const generate::Example& example,
-                       std::uint64_t seed);
-
-// The case as a case file (cases/case.schema.json), for --save-failures and --dry-run.
-std::string case_file_text(const replay::Case& test_case);
 
 }  // namespace conform::cli

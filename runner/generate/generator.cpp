@@ -1,5 +1,7 @@
 #include "generate/generator.hpp"
 
+#include <algorithm>
+
 #include "generate/prng.hpp"
 
 namespace conform::generate {
@@ -40,14 +42,16 @@ std::shared_ptr<rapidjson::Document> Generator::body(const std::vector<Edit>& ed
 Example Generator::example(std::uint64_t index) const {
   Example out;
   out.index = index;
-  if (index < valid_.size()) {
-    out.covered = valid_[index].covered;
-    out.edits.push_back(valid_[index].edit);
-  } else if (index < planned()) {
-    const EditVariant& violation = invalid_[index - valid_.size()];
-    out.valid = false;
-    out.covered = violation.covered;
-    out.edits.push_back(violation.edit);
+  if (index < planned()) {
+    // Valid and invalid planned examples alternate while both last, so a short run
+    // exercises both halves of the plan.
+    const std::uint64_t both = 2 * std::min(valid_.size(), invalid_.size());
+    const bool valid = index < both ? index % 2 == 0 : valid_.size() > invalid_.size();
+    const std::uint64_t at = index < both ? index / 2 : index - both / 2;
+    const EditVariant& variant = valid ? valid_[at] : invalid_[at];
+    out.valid = valid;
+    out.covered = variant.covered;
+    out.edits.push_back(variant.edit);
   } else {
     Prng prng(example_seed(seed_, index));
     out.covered = {"", "random", std::to_string(index)};

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "codec/encode.hpp"
 #include "codec/json_text.hpp"
 #include "json/pointer.hpp"
 #include "replay/json.hpp"
@@ -25,6 +26,8 @@ const char* name_of(Sequence sequence) {
   }
 }
 
+void encode_body(const FuzzTarget& target, const generate::Example& example, replay::Step& step);
+
 replay::Step update_step(const FuzzTarget& target, const generate::Example& example,
                          const std::vector<int>& statuses) {
   replay::Step step;
@@ -33,10 +36,55 @@ replay::Step update_step(const FuzzTarget& target, const generate::Example& exam
   step.query = target.query;
   step.format = Format::json;
   step.body = example.body;
+  encode_body(target, example, step);
   step.expect.statuses = statuses;
   // Responses are held to the contract strictly: an undocumented member is a change.
   step.expect.strict = true;
   return step;
+}
+
+// The body of a drawn valid example in the media type its number picks (every type the vendor
+// accepts in turn): XML and form bodies are encoded by the schema and XML rules. A body that
+// does not encode stays JSON.
+void encode_body(const FuzzTarget& target, const generate::Example& example, replay::Step& step) {
+  // Invalid bodies stay JSON: text encodings cannot carry a wrong type.
+  if (!example.valid || example.index < target.planned() || target.media_types.empty() ||
+      !step.body) {
+    return;
+  }
+  const std::string& media_type =
+      target.media_types[(example.index / kSequences) % target.media_types.size()];
+  const std::optional<Format> format = format_of_media_type(media_type);
+  if (!format) return;
+  if (*format != Format::json) {
+    // Text bodies spell a number's placeholder without |json: its text is the number.
+    rapidjson::Document value;
+    value.CopyFrom(*step.body, value.GetAllocator());
+    if (value.IsObject()) {
+      for (auto& member : value.GetObject()) {
+        if (!member.value.IsString()) continue;
+        std::string text = member.value.GetString();
+        const auto at = text.find("|json}");
+        if (text.rfind("${", 0) != 0 || at == std::string::npos) continue;
+        text.erase(at, 5);
+        member.value.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()),
+                               value.GetAllocator());
+      }
+    }
+    codec::EncodeOptions options;
+    options.format = *format;
+    options.schema = &target.request_schema->document();
+    options.xml_rules = target.xml_rules.get();
+    if (*format == Format::xml && !options.xml_rules) return;
+    const codec::Encoded encoded = codec::encode(value, options);
+    if (!encoded.ok) return;
+    auto text = std::make_shared<rapidjson::Document>();
+    text->SetString(encoded.bytes.data(), static_cast<rapidjson::SizeType>(encoded.bytes.size()),
+                    text->GetAllocator());
+    step.body = text;
+  }
+  step.format = *format;
+  step.headers.emplace_back("Content-Type", media_type);
 }
 
 // The read of the user, asserting that every member the update wrote reads back as sent.
@@ -62,31 +110,33 @@ replay::Step read_step(const ReadBack& read, const rapidjson::Value& body,
   return step;
 }
 
-// `step` naming the target's unknown user where it names the user: written out, since a
-// case's vars give way to the profile's user_id.
-replay::Step for_unknown_user(const FuzzTarget& target, replay::Step step) {
+// The update of `example` naming the target's unknown user where it names the user: written
+// out, since a case's vars give way to the profile's user_id; before the body is encoded.
+replay::Step unknown_user_step(const FuzzTarget& target, const generate::Example& example) {
   const std::string& id = target.unknown_user_id;
+  generate::Example unknown = example;
+  if (example.body && example.body->IsObject()) {
+    unknown.body = std::make_shared<rapidjson::Document>();
+    unknown.body->CopyFrom(*example.body, unknown.body->GetAllocator());
+    for (auto& member : unknown.body->GetObject()) {
+      if (!member.value.IsString()) continue;
+      const std::string value = member.value.GetString();
+      if (value == "${user_id}") {
+        member.value.SetString(id.data(), static_cast<rapidjson::SizeType>(id.size()),
+                               unknown.body->GetAllocator());
+      }
+      rapidjson::Document number;
+      if (value == "${user_id|json}" && !number.Parse(id.c_str()).HasParseError()) {
+        member.value.CopyFrom(number, unknown.body->GetAllocator());
+      }
+    }
+  }
+  replay::Step step = update_step(target, unknown, target.unknown_user_statuses);
   for (const char* token : {"${user_id}", "${user_id|json}"}) {
     if (const auto at = step.path.find(token); at != std::string::npos) {
       step.path.replace(at, std::string(token).size(), id);
     }
   }
-  if (!step.body || !step.body->IsObject()) return step;
-  auto body = std::make_shared<rapidjson::Document>();
-  body->CopyFrom(*step.body, body->GetAllocator());
-  for (auto& member : body->GetObject()) {
-    if (!member.value.IsString()) continue;
-    const std::string value = member.value.GetString();
-    if (value == "${user_id}")
-      member.value.SetString(id.data(), static_cast<rapidjson::SizeType>(id.size()),
-                             body->GetAllocator());
-    if (value == "${user_id|json}") {
-      rapidjson::Document number;
-      number.Parse(id.c_str());
-      if (!number.HasParseError()) member.value.CopyFrom(number, body->GetAllocator());
-    }
-  }
-  step.body = body;
   return step;
 }
 
@@ -141,6 +191,39 @@ rapidjson::Value step_of(const replay::Step& step, rapidjson::Document::Allocato
 
 }  // namespace
 
+generate::Example fuzz_example(const FuzzTarget& target, std::uint64_t index) {
+  const std::size_t outside = target.request_violations.size();
+  if (index >= outside) {
+    generate::Example out = target.generator->example(index - outside);
+    out.index = index;
+    return out;
+  }
+  const RequestViolation& violation = target.request_violations[index];
+  generate::Example out;
+  out.index = index;
+  out.valid = false;
+  out.covered = {"", violation.keyword, violation.detail};
+  out.body = target.generator->body({});
+  return out;
+}
+
+std::vector<generate::Covered> fuzz_plan(const FuzzTarget& target) {
+  std::vector<generate::Covered> out;
+  for (const RequestViolation& violation : target.request_violations) {
+    out.push_back({"", violation.keyword, violation.detail});
+  }
+  for (generate::Covered& covered : target.generator->plan()) out.push_back(std::move(covered));
+  return out;
+}
+
+std::string media_type_of(const replay::Case& test_case) {
+  if (test_case.steps.empty()) return "";
+  for (const auto& [name, value] : test_case.steps.front().headers) {
+    if (name == "Content-Type") return value;
+  }
+  return "application/json";
+}
+
 Sequence sequence_of(const FuzzTarget& target, const generate::Example& example) {
   if (!example.valid) return Sequence::update;
   if (example.covered.keyword != "random") {
@@ -171,11 +254,13 @@ replay::Case fuzz_case(const FuzzTarget& target, const generate::Example& exampl
                                    : " " + (covered.pointer.empty() ? "/" : covered.pointer) + " " +
                                          covered.keyword + " " + covered.detail);
   out.tags = {"fuzz", example.valid ? "valid" : "invalid"};
-  if (!example.valid) {
+  if (example.index < target.request_violations.size()) {
+    out.steps.push_back(update_step(target, example, target.client_error_statuses));
+    apply(target.request_violations[example.index], *target.manifest, out.steps.back());
+  } else if (!example.valid) {
     out.steps.push_back(update_step(target, example, target.client_error_statuses));
   } else if (sequence == Sequence::unknown_user) {
-    out.steps.push_back(
-        for_unknown_user(target, update_step(target, example, target.unknown_user_statuses)));
+    out.steps.push_back(unknown_user_step(target, example));
   } else {
     out.steps.push_back(update_step(target, example, target.success_statuses));
     if (sequence == Sequence::twice) {

@@ -12,6 +12,16 @@
 
 namespace conform::cli {
 
+// Example `index` of `target`: first one per request violation (a valid body sent with a
+// violation outside it), then the generator's examples.
+generate::Example fuzz_example(const FuzzTarget& target, std::uint64_t index);
+
+// Every keyword case of the plan, request violations first (the coverage summary's rows).
+std::vector<generate::Covered> fuzz_plan(const FuzzTarget& target);
+
+// The media type the first request of `test_case` declares.
+std::string media_type_of(const replay::Case& test_case);
+
 // Which sequence a valid example is sent in: planned examples are read back (where the
 // vendor has a read); drawn ones take each sequence in turn by their number.
 enum class Sequence { update, read_back, twice, unknown_user };

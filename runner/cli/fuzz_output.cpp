@@ -58,7 +58,7 @@ void print_dry_run(std::ostream& out, const std::vector<const FuzzTarget*>& targ
     const std::uint64_t first = settings.only_example.value_or(0);
     const std::uint64_t end = settings.only_example ? first + 1 : settings.examples;
     for (std::uint64_t i = first; i < end; ++i) {
-      const generate::Example example = target->generator->example(i);
+      const generate::Example example = fuzz_example(*target, i);
       std::string text = case_file_text(fuzz_case(*target, example, settings.seed));
       text.pop_back();  // the newline
       out << "{\"vendor\":" << quoted(target->manifest->id) << ",\"example\":" << i
@@ -120,7 +120,7 @@ void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
     out << target->manifest->id << ": " << tally.sent << " examples (" << tally.exchanges
         << " exchanges), " << tally.passed << " passed, " << tally.failed << " failed, "
         << tally.accepted_invalid << " accepted invalid; covered " << tally.covered.size() << " of "
-        << target->generator->planned() << " planned cases\n";
+        << target->planned() << " planned cases\n";
   }
   out << "seed " << seed << ": " << sent << " exchanges, " << failed << " failed, " << warned
       << " warnings, in " << rate(outcome.duration_ms, 1000.0) << " ms ("

@@ -58,7 +58,8 @@ struct Trial {
 // (its last edit) stays.
 void shrink(const Trial& trial, const generate::Example& example, FuzzProblem& problem) {
   problem.edits = example.edits;
-  const std::size_t keep_last = example.valid ? 0 : 1;
+  // An invalid body's violation is its last edit; a request violation has no edit at all.
+  const std::size_t keep_last = example.valid || example.edits.empty() ? 0 : 1;
   std::size_t budget = trial.settings.shrink_budget;
   for (std::size_t i = problem.edits.size() - keep_last; i-- > 0 && budget > 0; --budget) {
     if (Clock::now() > trial.settings.deadline) break;
@@ -111,7 +112,7 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
       std::vector<generate::Example> examples;
       std::vector<replay::Case> cases;
       for (std::uint64_t i = start; i < end && i < start + settings.batch; ++i) {
-        examples.push_back(target->generator->example(i));
+        examples.push_back(fuzz_example(*target, i));
         cases.push_back(fuzz_case(*target, examples.back(), settings.seed));
       }
       std::vector<const replay::Case*> selected;
@@ -125,6 +126,7 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
         ++tally.sent;
         for (const StepResult& step : result.steps) tally.exchanges += step.exchange.status != 0;
         ++tally.statuses[status_of(result)];
+        ++tally.media_types[media_type_of(cases[k])];
         const generate::Covered& covered = example.covered;
         if (covered.keyword != "random") {
           ++tally.covered[covered.keyword + " " +

@@ -53,9 +53,10 @@ struct FuzzProblem {
 
 struct FuzzVendorTally {
   std::uint64_t sent = 0, passed = 0, failed = 0, accepted_invalid = 0;  // examples
-  std::uint64_t exchanges = 0;                   // requests sent (a sequence sends several)
-  std::map<std::string, std::uint64_t> covered;  // "keyword pointer detail" -> exchanges
-  std::map<int, std::uint64_t> statuses;         // response status -> exchanges
+  std::uint64_t exchanges = 0;                       // requests sent (a sequence sends several)
+  std::map<std::string, std::uint64_t> covered;      // "keyword pointer detail" -> exchanges
+  std::map<int, std::uint64_t> statuses;             // response status -> exchanges
+  std::map<std::string, std::uint64_t> media_types;  // request media type -> examples
 };
 
 struct FuzzOutcome {

@@ -153,6 +153,9 @@ FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manif
   }
   if (out.unknown_user_statuses.empty()) out.unknown_user_statuses = out.client_error_statuses;
   out.read = read_back(manifest, mock, pinned);
+  out.request_violations = request_violations(manifest);
+  out.media_types = manifest.request_media_types;
+  if (!request->xml_rules_file.empty()) out.xml_rules = catalog.xml_rules(manifest, *request);
   out.generator =
       std::make_unique<generate::Generator>(out.request_schema->root(), std::move(pinned), seed);
   return out;

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "cli/fuzz_request_violations.hpp"
+#include "codec/xml_rules.hpp"
 #include "contracts/catalog.hpp"
 #include "generate/generator.hpp"
 
@@ -39,6 +41,13 @@ struct FuzzTarget {
   std::vector<int> unknown_user_statuses;  // 404 where documented, else the 4xx above
   std::string unknown_user_id;             // an id the schema accepts that names no user
   std::unique_ptr<ReadBack> read;          // null: the vendor has no read
+  // The examples before the generator's: one per violation outside the body.
+  std::vector<RequestViolation> request_violations;
+  std::vector<std::string> media_types;              // the request media types the vendor accepts
+  std::shared_ptr<const codec::XmlRules> xml_rules;  // null: no XML request
+
+  // How many examples the plan has (request violations, then the generator's plan).
+  std::size_t planned() const { return request_violations.size() + generator->planned(); }
 };
 
 // The target of `manifest`; CannotRun when its request cannot be generated.

@@ -155,6 +155,13 @@ TEST(Fuzz, TheSameSeedGivesByteIdenticalRequestsAndOneExampleReplaysAlone) {
     rapidjson::Document doc;
     ASSERT_FALSE(doc.Parse(line.c_str()).HasParseError()) << line;
   }
+  // Every encoding a vendor accepts, and the violations outside the body.
+  for (const char* part :
+       {"\"format\":\"xml\"", "\"format\":\"form\"", "\"text/json\"",
+        "\"Content-Type\":\"text/plain\"", "\"auth\":\"none\"", "\"Finix-Version\":\"********\"",
+        ", read back", ", sent twice", ", unknown user"}) {
+    EXPECT_TRUE(contains(first.out, part)) << part;
+  }
   // Example 250 of the second vendor, alone, is the same line.
   const auto alone =
       run_conform({"fuzz", kVendors[1], "--dry-run", "--seed", "99", "--example", "250"});

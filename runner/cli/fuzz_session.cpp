@@ -4,6 +4,8 @@
 
 #include "cli/case_run_options.hpp"
 #include "cli/fuzz_case.hpp"
+#include "generate/variants.hpp"
+#include "schema/node.hpp"
 
 namespace conform::cli {
 namespace {
@@ -61,22 +63,43 @@ void shrink(const Trial& trial, const generate::Example& example, FuzzProblem& p
   // An invalid body's violation is its last edit; a request violation has no edit at all.
   const std::size_t keep_last = example.valid || example.edits.empty() ? 0 : 1;
   std::size_t budget = trial.settings.shrink_budget;
-  for (std::size_t i = problem.edits.size() - keep_last; i-- > 0 && budget > 0; --budget) {
-    if (Clock::now() > trial.settings.deadline) break;
-    std::vector<generate::Edit> fewer = problem.edits;
-    fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
+  // Sends `edits` and keeps them when the same problem shows.
+  const auto attempt = [&](std::vector<generate::Edit> edits) {
+    if (budget == 0 || Clock::now() > trial.settings.deadline) return;
+    --budget;
     generate::Example smaller = example;
-    smaller.edits = fewer;
-    smaller.body = trial.target.generator->body(fewer);
+    smaller.body = trial.target.generator->body(edits);
+    smaller.edits = std::move(edits);
     replay::Case test_case = fuzz_case(trial.target, smaller, trial.settings.seed);
     CaseResult result = trial.run(test_case);
     const FuzzVerdict verdict = classify(example.valid, result);
     if (verdict == problem.verdict &&
         signature(verdict, result, example.covered) == problem.signature) {
-      problem.edits = std::move(fewer);
+      problem.edits = std::move(smaller.edits);
       problem.result = std::move(result);
       problem.shrunk = std::move(test_case);
     }
+  };
+  // Fewest members: drop each changed member, the last first.
+  for (std::size_t i = problem.edits.size() - keep_last; i-- > 0;) {
+    std::vector<generate::Edit> fewer = problem.edits;
+    fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
+    attempt(std::move(fewer));
+  }
+  // Shortest values: each member left at its minimal value (shortest string, fewest items).
+  const schema::Node& root = generate::resolved(trial.target.request_schema->root());
+  for (std::size_t i = 0; i + keep_last < problem.edits.size(); ++i) {
+    const generate::Edit& edit = problem.edits[i];
+    const auto* entry = root.properties.find(edit.member.data(), edit.member.size());
+    if (!edit.value || !entry || !entry->schema) continue;
+    auto minimal = std::make_shared<rapidjson::Document>();
+    if (!generate::VariantMaker().minimal(*entry->schema, *minimal, minimal->GetAllocator()) ||
+        *minimal == *edit.value) {
+      continue;
+    }
+    std::vector<generate::Edit> shorter = problem.edits;
+    shorter[i].value = std::move(minimal);
+    attempt(std::move(shorter));
   }
 }
 

@@ -118,6 +118,32 @@ TEST(Fuzz, EveryVendorsDriftIsFoundAndTheSavedCaseFailsOnlyOnTheDriftedMock) {
   EXPECT_EQ(on_default.exit_code, 0) << on_default.out << on_default.err;
 }
 
+TEST(Fuzz, AProblemIsShrunkToTheFewestMembersThatStillShowIt) {
+  // The first drawn valid example that changes a member: on the drifted mock every update
+  // shows the drift, so the saved case keeps no changed member at all.
+  const auto dry = run_conform({"fuzz", "finix", "--seed", "5", "--examples", "120", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  std::string chosen;
+  for (const std::string& line : lines_of(dry.out)) {
+    rapidjson::Document doc;
+    doc.Parse(line.c_str());
+    const auto& body = doc["case"]["steps"][0]["body"];
+    if (doc["valid"].GetBool() && body.IsObject() && body.MemberCount() > 0 &&
+        doc["example"].GetInt() >= 40) {
+      chosen = std::to_string(doc["example"].GetInt());
+      break;
+    }
+  }
+  ASSERT_FALSE(chosen.empty());
+  TempDir dir;
+  const auto result = run_conform({"fuzz", "finix", "--seed", "5", "--example", chosen,
+                                   "--mock-profile", "drifted", "--save-failures", dir.path()});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_TRUE(contains(result.out, "shrunk to 0 changed members")) << result.out;
+  const std::string saved = test::read_file(fs::path(dir.path()) / ("finix-" + chosen + ".json"));
+  EXPECT_TRUE(contains(saved, "\"body\":{}")) << saved;
+}
+
 TEST(Fuzz, FaultsOfAFaultyMockAreFailuresOfTheirExchangesAndTheRunFinishes) {
   mock::MockOptions options;
   options.faults = {"500", "reset", "garbage"};

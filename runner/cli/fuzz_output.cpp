@@ -6,6 +6,7 @@
 #include "cli/command.hpp"
 #include "cli/fuzz_case.hpp"
 #include "codec/json_text.hpp"
+#include "json/string_escape.hpp"
 #include "replay/case_loader.hpp"
 #include "replay/run.hpp"
 #include "report/atomic_file.hpp"
@@ -17,24 +18,6 @@ namespace fs = std::filesystem;
 
 // The findings printed under a problem; the reports hold every one.
 constexpr std::size_t kFindingsShown = 10;
-
-std::string quoted(const std::string& text) {
-  rapidjson::Value value(rapidjson::StringRef(text.data(), text.size()));
-  return codec::to_json_text(value);
-}
-
-const Finding* first_error(const CaseResult& result) {
-  for (const StepResult& step : result.steps) {
-    for (const Finding& finding : step.findings) {
-      if (finding.severity == Severity::error) return &finding;
-    }
-  }
-  return nullptr;
-}
-
-int status_of(const CaseResult& result) {
-  return result.steps.empty() ? 0 : result.steps.front().exchange.status;
-}
 
 std::string rate(double exchanges, double ms) {
   char text[32];
@@ -61,7 +44,8 @@ void print_dry_run(std::ostream& out, const std::vector<const FuzzTarget*>& targ
       const generate::Example example = fuzz_example(*target, i);
       std::string text = case_file_text(fuzz_case(*target, example, settings.seed));
       text.pop_back();  // the newline
-      out << "{\"vendor\":" << quoted(target->manifest->id) << ",\"example\":" << i
+      out << "{\"vendor\":"
+          << "\"" << json::json_escape(target->manifest->id) << "\",\"example\":" << i
           << ",\"valid\":" << (example.valid ? "true" : "false") << ",\"case\":" << text << "}\n";
     }
   }

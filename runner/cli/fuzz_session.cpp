@@ -16,20 +16,6 @@ using Clock = std::chrono::steady_clock;
 // are counted only, so a run of any length keeps bounded memory.
 constexpr std::size_t kMaxProblems = 100;
 
-// The first error finding of the case's steps, which names the field a problem is about.
-const Finding* first_error(const CaseResult& result) {
-  for (const StepResult& step : result.steps) {
-    for (const Finding& finding : step.findings) {
-      if (finding.severity == Severity::error) return &finding;
-    }
-  }
-  return nullptr;
-}
-
-int status_of(const CaseResult& result) {
-  return result.steps.empty() ? 0 : result.steps.front().exchange.status;
-}
-
 // What makes two problems the same: for a failure, the first finding's keyword and place;
 // for an invalid request accepted, the violation it carried.
 std::string signature(FuzzVerdict verdict, const CaseResult& result,
@@ -104,6 +90,19 @@ void shrink(const Trial& trial, const generate::Example& example, FuzzProblem& p
 }
 
 }  // namespace
+
+const Finding* first_error(const CaseResult& result) {
+  for (const StepResult& step : result.steps) {
+    for (const Finding& finding : step.findings) {
+      if (finding.severity == Severity::error) return &finding;
+    }
+  }
+  return nullptr;
+}
+
+int status_of(const CaseResult& result) {
+  return result.steps.empty() ? 0 : result.steps.front().exchange.status;
+}
 
 FuzzVerdict classify(bool valid_example, const CaseResult& result) {
   const int status = status_of(result);

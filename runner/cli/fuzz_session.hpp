@@ -20,6 +20,12 @@
 
 namespace conform::cli {
 
+// The first error finding of the case's steps: it names the field a problem is about.
+const Finding* first_error(const CaseResult& result);
+
+// The status of the case's first response; 0 when it got none.
+int status_of(const CaseResult& result);
+
 // What one exchange's result means for fuzzing.
 enum class FuzzVerdict { pass, failure, accepted_invalid };
 

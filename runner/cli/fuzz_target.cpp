@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "codec/json_text.hpp"
+#include "json/string_escape.hpp"
 #include "mock/vendor_mock.hpp"
 #include "schema/json_value.hpp"
 #include "schema/node.hpp"
@@ -22,11 +23,6 @@ std::string placeholder(const schema::Node& object, const std::string& member,
       entry && entry->schema ? generate::resolved(*entry->schema).types : std::uint8_t{0};
   const bool text = types == 0 || (types & schema::kTypeString) != 0;
   return "${" + variable + (text ? "}" : "|json}");
-}
-
-std::string quoted(const std::string& text) {
-  rapidjson::Value value(rapidjson::StringRef(text.data(), text.size()));
-  return codec::to_json_text(value);
 }
 
 std::string with_user_placeholder(std::string path, const std::string& parameter) {
@@ -108,7 +104,7 @@ FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manif
     out.path = with_user_placeholder(out.path, mock.user_id.name);
   } else if (mock.user_id.name.size() > 1 && mock.user_id.name.find('/', 1) == std::string::npos) {
     const std::string member = mock.user_id.name.substr(1);
-    pinned[member] = quoted(placeholder(root, member, "user_id"));
+    pinned[member] = "\"" + json::json_escape(placeholder(root, member, "user_id")) + "\"";
     // The id member's own minimal value: the schema accepts it, and no seed user has it.
     if (const auto* entry = root.properties.find(member.data(), member.size());
         entry && entry->schema) {
@@ -126,7 +122,7 @@ FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manif
   }
   if (manifest.auth.scheme == "body") {
     for (const auto& [member, variable] : manifest.auth.env) {
-      pinned[member] = quoted(placeholder(root, member, member));
+      pinned[member] = "\"" + json::json_escape(placeholder(root, member, member)) + "\"";
     }
   }
   for (const contracts::Parameter& parameter : manifest.endpoint.query_parameters) {

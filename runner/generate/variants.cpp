@@ -135,6 +135,27 @@ bool spells_out_properties(const schema::Node& node) {
   return node.max_properties <= kMaxSpelledOut && node.additional_properties &&
          resolved(*node.additional_properties).kind != schema::Node::Kind::never;
 }
+// Each item variant as an array holding that item alone.
+void add_as_items(std::vector<ValueVariant> items, std::vector<ValueVariant>& out) {
+  for (ValueVariant& item : items) {
+    out.push_back({std::move(item.covered), document_of([&](rapidjson::Value& v, Allocator& a) {
+                     v.SetArray();
+                     v.PushBack(rapidjson::Value(*item.value, a), a);
+                   })});
+  }
+}
+
+// Each member change applied to the object `base`.
+void add_as_objects(const rapidjson::Value& base, std::vector<EditVariant> edits,
+                    std::vector<ValueVariant>& out) {
+  for (EditVariant& edit : edits) {
+    out.push_back({std::move(edit.covered), document_of([&](rapidjson::Value& v, Allocator& a) {
+                     v.CopyFrom(base, a);
+                     apply(edit.edit, v, a);
+                   })});
+  }
+}
+
 }  // namespace
 
 const schema::Node& resolved(const schema::Node& node) {
@@ -276,12 +297,7 @@ std::vector<ValueVariant> VariantMaker::valid(const schema::Node& in,
       add("minItems", "0", document_of([](rapidjson::Value& v, Allocator&) { v.SetArray(); }));
     }
     if (node.items) {
-      for (ValueVariant& item : valid(*node.items, json::child_pointer(pointer, "0"))) {
-        out.push_back({std::move(item.covered), document_of([&](rapidjson::Value& v, Allocator& a) {
-                         v.SetArray();
-                         v.PushBack(rapidjson::Value(*item.value, a), a);
-                       })});
-      }
+      add_as_items(valid(*node.items, json::child_pointer(pointer, "0")), out);
     }
     if (node.max_items <= kMaxSpelledOut && !node.unique_items) {
       Doc full = document_of([&](rapidjson::Value& v, Allocator& a) {
@@ -298,12 +314,7 @@ std::vector<ValueVariant> VariantMaker::valid(const schema::Node& in,
   if ((node.types & schema::kTypeObject) != 0 || (node.types == 0 && node.has_properties)) {
     rapidjson::Document base;
     if (!minimal(node, base, base.GetAllocator())) return out;
-    for (EditVariant& edit : valid_edits(node, pointer)) {
-      out.push_back({std::move(edit.covered), document_of([&](rapidjson::Value& v, Allocator& a) {
-                       v.CopyFrom(base, a);
-                       apply(edit.edit, v, a);
-                     })});
-    }
+    add_as_objects(base, valid_edits(node, pointer), out);
     if (spells_out_properties(node)) {
       add("maxProperties", std::to_string(node.max_properties),
           members(*this, node, node.max_properties));
@@ -367,12 +378,7 @@ std::vector<ValueVariant> VariantMaker::invalid(const schema::Node& in,
   }
   if ((node.types & schema::kTypeArray) != 0) {
     if (node.items) {
-      for (ValueVariant& item : invalid(*node.items, json::child_pointer(pointer, "0"))) {
-        out.push_back({std::move(item.covered), document_of([&](rapidjson::Value& v, Allocator& a) {
-                         v.SetArray();
-                         v.PushBack(rapidjson::Value(*item.value, a), a);
-                       })});
-      }
+      add_as_items(invalid(*node.items, json::child_pointer(pointer, "0")), out);
     }
     if (node.max_items <= kMaxSpelledOut && !node.unique_items) {
       add("maxItems", std::to_string(node.max_items + 1),
@@ -389,12 +395,7 @@ std::vector<ValueVariant> VariantMaker::invalid(const schema::Node& in,
   if ((node.types & schema::kTypeObject) != 0 || (node.types == 0 && node.has_properties)) {
     rapidjson::Document base;
     if (!minimal(node, base, base.GetAllocator())) return out;
-    for (EditVariant& edit : invalid_edits(node, pointer)) {
-      out.push_back({std::move(edit.covered), document_of([&](rapidjson::Value& v, Allocator& a) {
-                       v.CopyFrom(base, a);
-                       apply(edit.edit, v, a);
-                     })});
-    }
+    add_as_objects(base, invalid_edits(node, pointer), out);
     if (spells_out_properties(node)) {
       add("maxProperties", std::to_string(node.max_properties + 1),
           members(*this, node, node.max_properties + 1));

@@ -171,7 +171,7 @@ int run_fuzz_command(const Arguments& parsed) {
   print_problems(std::cout, outcome, reproduce);
   print_fuzz_summary(std::cout, outcome, chosen, settings.seed);
   if (const auto dir = parsed.value("--save-failures")) {
-    save_failures(outcome, *dir);
+    save_failures(outcome, chosen, *dir);
     std::cout << "saved " << outcome.problems.size() << " case file"
               << (outcome.problems.size() == 1 ? "" : "s") << " in " << *dir << "\n";
   }

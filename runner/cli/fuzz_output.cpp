@@ -1,11 +1,15 @@
 #include "cli/fuzz_output.hpp"
 
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
 
 #include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
 #include "cli/fuzz_case.hpp"
 #include "codec/json_text.hpp"
+#include "json/pointer.hpp"
 #include "json/string_escape.hpp"
 #include "replay/case_loader.hpp"
 #include "replay/run.hpp"
@@ -23,6 +27,28 @@ std::string rate(double exchanges, double ms) {
   char text[32];
   std::snprintf(text, sizeof text, "%.0f", ms > 0 ? exchanges * 1000.0 / ms : 0.0);
   return text;
+}
+
+// The string values of members named in `names`, at any depth, as "********" (a
+// placeholder, which lint does not take for a credential); the value at `keep` stays: it
+// is the violation the case is about.
+void mask_secret_members(rapidjson::Value& value, const std::set<std::string>& names,
+                         const std::string& keep, const std::string& at) {
+  if (value.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+      mask_secret_members(value[i], names, keep, json::child_pointer(at, std::to_string(i)));
+    }
+  }
+  if (!value.IsObject()) return;
+  for (auto& member : value.GetObject()) {
+    const std::string name(member.name.GetString(), member.name.GetStringLength());
+    const std::string pointer = json::child_pointer(at, name);
+    if (member.value.IsString() && names.count(name) && pointer != keep &&
+        member.value.GetString()[0] != '$') {
+      member.value.SetString("********");
+    }
+    mask_secret_members(member.value, names, keep, pointer);
+  }
 }
 
 }  // namespace
@@ -101,10 +127,11 @@ void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
     sent += tally.exchanges;
     failed += tally.failed;
     warned += tally.accepted_invalid;
-    out << target->manifest->id << ": " << tally.sent << " examples (" << tally.exchanges
-        << " exchanges), " << tally.passed << " passed, " << tally.failed << " failed, "
-        << tally.accepted_invalid << " accepted invalid; covered " << tally.covered.size() << " of "
-        << target->planned() << " planned cases\n";
+    out << target->manifest->id << ": " << tally.sent
+        << (tally.sent == 1 ? " example (" : " examples (") << tally.exchanges << " exchanges), "
+        << tally.passed << " passed, " << tally.failed << " failed, " << tally.accepted_invalid
+        << " accepted invalid; covered " << tally.covered.size() << " of " << target->planned()
+        << " planned cases\n";
   }
   out << "seed " << seed << ": " << sent << " exchanges, " << failed << " failed, " << warned
       << " warnings, in " << rate(outcome.duration_ms, 1000.0) << " ms ("
@@ -112,14 +139,28 @@ void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
       << (outcome.stopped_early ? "; stopped early" : "") << "\n";
 }
 
-void save_failures(const FuzzOutcome& outcome, const fs::path& dir) {
+void save_failures(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
+                   const fs::path& dir) {
   std::error_code error;
   fs::create_directories(dir, error);
   if (error) throw CannotRun("cannot create " + dir.string() + ": " + error.message());
+  std::map<std::string, std::set<std::string>> secrets;
+  for (const FuzzTarget* target : targets) {
+    const auto& fields = target->manifest->secret_fields;
+    secrets[target->manifest->id] = {fields.begin(), fields.end()};
+  }
   for (const FuzzProblem& problem : outcome.problems) {
+    replay::Case saved = problem.shrunk;
+    for (replay::Step& step : saved.steps) {
+      if (!step.body || !step.body->IsObject()) continue;
+      auto body = std::make_shared<rapidjson::Document>();
+      body->CopyFrom(*step.body, body->GetAllocator());
+      mask_secret_members(*body, secrets[problem.vendor], problem.covered.pointer, "");
+      step.body = body;
+    }
     const fs::path file = dir / (problem.vendor + "-" + std::to_string(problem.example) + ".json");
     try {
-      report::write_file_atomically(file, case_file_text(problem.shrunk));
+      report::write_file_atomically(file, case_file_text(saved));
     } catch (const std::exception& e) {
       throw CannotRun("cannot write " + file.string() + ": " + e.what());
     }

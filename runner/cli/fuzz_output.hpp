@@ -38,8 +38,11 @@ void print_problems(std::ostream& out, const FuzzOutcome& outcome,
 void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
                         const std::vector<const FuzzTarget*>& targets, std::uint64_t seed);
 
-// Each problem's shrunk case as DIR/<vendor>-<example>.json; CannotRun when it cannot.
-void save_failures(const FuzzOutcome& outcome, const std::filesystem::path& dir);
+// Each problem's shrunk case as DIR/<vendor>-<example>.json, the string values of the
+// vendor's secret members written as "********" (but a violation's own); CannotRun when it
+// cannot.
+void save_failures(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
+                   const std::filesystem::path& dir);
 
 // The problems as a replay run (accepted invalid requests as passes with a warning), with
 // the coverage of every vendor: statuses, and each planned keyword case.

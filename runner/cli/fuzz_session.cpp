@@ -177,6 +177,7 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
         problem.example = example.index;
         problem.count = 1;
         problem.valid_example = example.valid;
+        problem.covered = example.covered;
         problem.result = std::move(result);
         problem.shrunk = std::move(cases[k]);
         shrink(trial, example, problem);

@@ -53,7 +53,8 @@ struct FuzzProblem {
   std::uint64_t count = 0;
   std::vector<generate::Edit> edits;  // shrunk
   bool valid_example = true;
-  CaseResult result;  // of the shrunk example
+  generate::Covered covered;  // what the example exercised (its violation, if invalid)
+  CaseResult result;          // of the shrunk example
   replay::Case shrunk;
 };
 

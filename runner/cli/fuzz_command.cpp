@@ -15,6 +15,7 @@
 #include "cli/fuzz_target.hpp"
 #include "contracts/catalog.hpp"
 #include "replay/run_setup.hpp"
+#include "text/terminal.hpp"
 
 namespace conform::cli {
 namespace {
@@ -120,15 +121,17 @@ int run_fuzz_command(const Arguments& parsed) {
   }
 
   const auto catalog = load_catalog(parsed);
-  std::vector<FuzzTarget> targets;
   const std::vector<std::string>& vendors = parsed.positional();
+  for (const std::string& vendor : vendors) {
+    if (!catalog->find(vendor)) {
+      throw UsageError("unknown vendor \"" + text::escape_for_terminal(vendor) + "\"");
+    }
+  }
+  std::vector<FuzzTarget> targets;
   for (const auto& manifest : catalog->vendors()) {
     const bool chosen =
         vendors.empty() || std::find(vendors.begin(), vendors.end(), manifest.id) != vendors.end();
     if (chosen) targets.push_back(fuzz_target(*catalog, manifest, settings.seed));
-  }
-  for (const std::string& vendor : vendors) {
-    if (!catalog->find(vendor)) throw UsageError("unknown vendor \"" + vendor + "\"");
   }
   std::vector<const FuzzTarget*> chosen;
   for (const FuzzTarget& target : targets) chosen.push_back(&target);
@@ -155,11 +158,12 @@ int run_fuzz_command(const Arguments& parsed) {
   settings.run.target = run_targets.server ? "mock" : options.target;
   settings.run.interrupted = replay::interrupt_on_signals();
 
-  const ReproduceCommand reproduce{settings.seed, options.target, options.mock_profile};
+  const ReproduceCommand reproduce{settings.seed, options.target, options.mock_profile,
+                                   options.fixtures};
   std::cout << "fuzzing " << chosen.size() << (chosen.size() == 1 ? " vendor" : " vendors")
             << " against "
             << (run_targets.server ? "the embedded mock at " + run_targets.server->base_url()
-                                   : options.target)
+                                   : text::escape_for_terminal(options.target))
             << ": "
             << (settings.only_example ? "example " + std::to_string(*settings.only_example)
                                       : std::to_string(settings.examples) + " examples each")
@@ -173,11 +177,13 @@ int run_fuzz_command(const Arguments& parsed) {
   if (const auto dir = parsed.value("--save-failures")) {
     save_failures(outcome, chosen, *dir);
     std::cout << "saved " << outcome.problems.size() << " case file"
-              << (outcome.problems.size() == 1 ? "" : "s") << " in " << *dir << "\n";
+              << (outcome.problems.size() == 1 ? "" : "s") << " in "
+              << text::escape_for_terminal(*dir) << "\n";
   }
   if (const auto dir = parsed.value("--report-dir")) {
     write_reports(fuzz_run_result(outcome, chosen, settings.run.target), *dir);
-    std::cout << "reports: " << (fs::path(*dir) / "report.html").string() << "\n";
+    std::cout << "reports: " << text::escape_for_terminal((fs::path(*dir) / "report.html").string())
+              << "\n";
   }
   return fuzz_exit_code(outcome);
 }

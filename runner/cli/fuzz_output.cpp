@@ -56,7 +56,7 @@ void mask_secret_members(rapidjson::Value& value, const std::set<std::string>& n
 std::string ReproduceCommand::line(const std::string& vendor, std::uint64_t example) const {
   std::string out = "conform fuzz " + vendor + " --seed " + std::to_string(seed) + " --example " +
                     std::to_string(example);
-  if (target != "mock") out += " --target " + target;
+  if (target != "mock") out += " --target " + target + (fixtures ? " --fixtures" : "");
   if (target == "mock" && mock_profile != "default") out += " --mock-profile " + mock_profile;
   return out;
 }

@@ -24,6 +24,7 @@ struct ReproduceCommand {
   std::uint64_t seed = 0;
   std::string target;        // "mock" or a URL
   std::string mock_profile;  // the embedded mock's profile
+  bool fixtures = false;     // --fixtures: the mock's credentials with a URL target
   std::string line(const std::string& vendor, std::uint64_t example) const;
 };
 

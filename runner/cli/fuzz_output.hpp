@@ -14,7 +14,6 @@
 #include "cli/fuzz_target.hpp"
 #include "contracts/catalog.hpp"
 #include "model/case_result.hpp"
-#include "replay/case.hpp"
 #include "replay/executor.hpp"
 
 namespace conform::cli {

@@ -4,9 +4,7 @@
 // violation each (one per keyword, a wrong type, an undocumented or near-miss member).
 #pragma once
 
-#include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 

@@ -105,9 +105,19 @@ int status_of(const CaseResult& result) {
 }
 
 FuzzVerdict classify(bool valid_example, const CaseResult& result) {
+  if (result.outcome == Outcome::passed) return FuzzVerdict::pass;
   const int status = status_of(result);
-  if (!valid_example && status >= 200 && status < 300) return FuzzVerdict::accepted_invalid;
-  return result.outcome == Outcome::passed ? FuzzVerdict::pass : FuzzVerdict::failure;
+  if (valid_example || status < 200 || status >= 300) return FuzzVerdict::failure;
+  // A 2xx for an invalid request is a warning only when the answer is otherwise sound: a
+  // malformed or undocumented body is a failure whatever the status.
+  for (const StepResult& step : result.steps) {
+    for (const Finding& finding : step.findings) {
+      if (finding.severity == Severity::error && finding.keyword != "status") {
+        return FuzzVerdict::failure;
+      }
+    }
+  }
+  return FuzzVerdict::accepted_invalid;
 }
 
 FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,

@@ -28,8 +28,8 @@ int status_of(const CaseResult& result);
 enum class FuzzVerdict { pass, failure, accepted_invalid };
 
 // A valid example passes when its case does. An invalid one passes on a documented 4xx in
-// the vendor's envelope; a 2xx means the vendor accepts what the contract forbids (a
-// warning); anything else (5xx, no answer, a malformed body) is a failure.
+// the vendor's envelope; a 2xx whose body is sound means the vendor accepts what the
+// contract forbids (a warning); anything else (5xx, no answer, a malformed body) is a failure.
 FuzzVerdict classify(bool valid_example, const CaseResult& result);
 
 struct FuzzSettings {

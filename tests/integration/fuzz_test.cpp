@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -161,6 +162,33 @@ TEST(Fuzz, FaultsOfAFaultyMockAreFailuresOfTheirExchangesAndTheRunFinishes) {
   EXPECT_TRUE(contains(line_starting(result.out, "finix: 100 examples ("), " 0 accepted invalid"))
       << result.out;
   EXPECT_TRUE(has_line_starting(result.out, "seed 4: ")) << result.out;
+}
+
+TEST(Fuzz, AVendorThatAcceptsWhatTheContractForbidsIsAWarning) {
+  // The contract fuzz reads allows 5 tags; the server (the mock of the shipped contract)
+  // takes 50: the request with 6 gets a 200.
+  TempDir dir;
+  const fs::path schemas = fs::path(dir.path()) / "schemas";
+  fs::copy(CONFORM_SCHEMAS_DIR, schemas, fs::copy_options::recursive);
+  fs::copy(CONFORM_CASES_DIR, fs::path(dir.path()) / "cases", fs::copy_options::recursive);
+  const fs::path request = schemas / "finix" / "request.schema.json";
+  std::string text = test::read_file(request);
+  const std::string from = "\"maxProperties\": 50";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), "\"maxProperties\": 5");
+  std::ofstream(request, std::ios::trunc) << text;
+
+  mock::MockServer server(contracts::Catalog::load(CONFORM_SCHEMAS_DIR), {});
+  server.start();
+  const auto result = run_conform({"fuzz", "finix", "--seed", "6", "--examples", "60", "--target",
+                                   server.base_url(), "--fixtures", "--schemas", schemas.string()});
+  server.stop();
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_TRUE(contains(result.out, "the vendor accepts what the contract forbids: ")) << result.out;
+  EXPECT_TRUE(contains(result.out, "/tags maxProperties 6 (status 200)")) << result.out;
+  const std::string summary = line_starting(result.out, "seed 6: ");
+  EXPECT_TRUE(contains(summary, " 0 failed, ")) << result.out;
+  EXPECT_FALSE(contains(summary, " 0 warnings")) << result.out;
 }
 
 TEST(Fuzz, AnUnreachableTargetCannotRun) {

@@ -206,9 +206,13 @@ RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const Fu
           {success ? "status" : "error-envelope", message.id.status,
            seen == tally->second.statuses.end() ? 0 : static_cast<int>(seen->second)});
     }
-    coverage.items.push_back(
-        {"request-media-type", "application/json", static_cast<int>(tally->second.sent)});
-    for (const generate::Covered& covered : fuzzed->generator->plan()) {
+    for (const std::string& media_type : manifest.request_media_types) {
+      const auto seen = tally->second.media_types.find(media_type);
+      coverage.items.push_back(
+          {"request-media-type", media_type,
+           seen == tally->second.media_types.end() ? 0 : static_cast<int>(seen->second)});
+    }
+    for (const generate::Covered& covered : fuzz_plan(*fuzzed)) {
       const std::string key = covered.keyword + " " +
                               (covered.pointer.empty() ? "/" : covered.pointer) + " " +
                               covered.detail;

@@ -236,6 +236,7 @@ TEST(Fuzz, ReportsListEachProblemAndTheCoverage) {
   const std::string json = test::read_file(fs::path(dir.path()) / "report.json");
   EXPECT_NE(json.find("\"keyword\""), std::string::npos);
   EXPECT_NE(json.find("enum /Language 3"), std::string::npos);
+  EXPECT_NE(json.find("credentials / wrong"), std::string::npos);
   EXPECT_NE(json.find("fuzz seed 2 example "), std::string::npos);
 }
 

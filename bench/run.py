@@ -6,7 +6,7 @@ python3-jsonschema), --jobs scaling against the machine's capacity, many one-pay
 every tool's counts are checked against what the corpus holds, and one table of medians and
 ratios is printed (and written to bench/.results/latest.md).
 
-usage: run.py --conform BIN [--quick] [--only validate,files,memory,startup,mock,proxy,replay]
+usage: run.py --conform BIN [--quick] [--only validate,files,memory,startup,mock,proxy,replay,fuzz]
 """
 import argparse
 import json
@@ -402,6 +402,9 @@ def report(rows, problems, args, started):
     if rows["replay"]:
         out += ["## Replay against the mock", "",
                 table(["runner", "cases", "seconds", "cases/s"], rows["replay"]), ""]
+    if rows["fuzz"]:
+        out += ["## Fuzz against the embedded mock", "",
+                table(["runner", "examples", "exchanges/s", "peak RSS"], rows["fuzz"]), ""]
     out += ["## Targets", ""]
     target_rows = []
     for name, a, b in rows["targets"]:
@@ -423,14 +426,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--conform", required=True)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default="validate,files,memory,startup,mock,proxy,replay")
+    parser.add_argument("--only",
+                        default="validate,files,memory,startup,mock,proxy,replay,fuzz")
     args = parser.parse_args()
     args.conform = os.path.abspath(args.conform)
     only = set(args.only.split(","))
     os.makedirs(RESULTS, exist_ok=True)  # every section may write its inputs there
     started = time.time()
     rows = {k: [] for k in ("validate", "scaling", "files", "memory", "startup", "mock",
-                            "proxy", "replay", "targets")}
+                            "proxy", "replay", "fuzz", "targets")}
     problems = []
     folder = corpora(args) if only & {"validate", "memory"} else None
     if "validate" in only:
@@ -447,6 +451,9 @@ def main():
             serve_bench.bench_mock(args, rows, problems)
         if "replay" in only:
             serve_bench.bench_replay(args, rows, problems)
+    if "fuzz" in only:
+        import fuzz_bench  # bench/fuzz_bench.py: conform fuzz beside conform replay
+        fuzz_bench.bench_fuzz(args, rows, problems)
     if "proxy" in only:
         import proxy_bench  # bench/proxy_bench.py: conform proxy in front of the mock
         proxy_bench.bench_proxy(args, rows, problems)

@@ -24,6 +24,7 @@ class CompiledSchema final : public Schema {
   }
 
   const rapidjson::Value& document() const override { return graph_->documents.front()->json; }
+  const Node& root() const override { return *graph_->root; }
 
  private:
   std::shared_ptr<const CompiledGraph> graph_;

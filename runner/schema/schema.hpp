@@ -12,6 +12,8 @@
 
 namespace conform::schema {
 
+struct Node;
+
 // A schema that cannot be used: unreadable, not JSON, a $ref loop or a missing target,
 // an invalid regex. Names the schema and the JSON Pointer inside it.
 class SchemaError : public std::runtime_error {
@@ -53,6 +55,9 @@ class Schema {
                         const ValidateOptions& options = {}) const = 0;
   // The schema document as loaded (codecs read types from it).
   virtual const rapidjson::Value& document() const = 0;
+  // The compiled root (schema/node.hpp), for readers that walk the keywords rather than the
+  // JSON (the example generator); lives as long as this Schema.
+  virtual const Node& root() const = 0;
 };
 
 class SchemaRegistry {

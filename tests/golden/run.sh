@@ -6,7 +6,7 @@
 #
 # Before comparing, both streams are normalized, so output that holds ports, times or
 # temporary paths is checked rather than skipped: see normalize() below (loopback ports
-# become PORT, durations N ms, rates N cases/s, the run's own timestamps TIME, $TMP's path $TMP,
+# become PORT, durations N ms, rates N cases/s and N exchanges/s, the run's own timestamps TIME, $TMP's path $TMP,
 # the repository's path $ROOT).
 #
 # Usage:  tests/golden/run.sh BINARY             check every case
@@ -45,6 +45,7 @@ rules = [
     (r"\b(127\.0\.0\.1|localhost|\[::1\]):\d+", r"\1:PORT"),
     (r"\b\d+(\.\d+)? ?(ms|µs)\b", "N ms"),
     (r"\b\d+(\.\d+)? cases/s\b", "N cases/s"),
+    (r"\b\d+(\.\d+)? exchanges/s\b", "N exchanges/s"),
     (r"\b\d+\.\d+ s\b", "N s"),
 ]
 for path in paths:

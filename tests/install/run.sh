@@ -64,6 +64,7 @@ run 0 vendors
 run 0 openapi finix
 run 0 replay --report-dir reports
 run 0 lint --strict
+run 0 fuzz --seed 1 --examples 20
 run 0 record "$share/cases/finix" --out snapshots
 run 0 drift snapshots --baseline snapshots
 run 0 diff "$share/schemas" "$share/schemas"

@@ -1,0 +1,60 @@
+// fuzz_output: what `conform fuzz` gives back: the dry run's NDJSON, one line per problem
+// with the command that replays it, the summary with the seed, case files of the shrunk
+// problems, the replay reports with what the examples covered, and the exit code.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/fuzz_session.hpp"
+#include "cli/fuzz_target.hpp"
+#include "contracts/catalog.hpp"
+#include "model/case_result.hpp"
+#include "replay/executor.hpp"
+
+namespace conform::cli {
+
+// The one-line command that sends one example again.
+struct ReproduceCommand {
+  std::uint64_t seed = 0;
+  std::string target;        // "mock" or a URL
+  std::string mock_profile;  // the embedded mock's profile
+  bool fixtures = false;     // --fixtures: the mock's credentials with a URL target
+  std::string line(const std::string& vendor, std::uint64_t example) const;
+};
+
+// Each example as one JSON line: vendor, example number, valid, what it covers, the case.
+void print_dry_run(std::ostream& out, const std::vector<const FuzzTarget*>& targets,
+                   const FuzzSettings& settings);
+
+void print_problems(std::ostream& out, const FuzzOutcome& outcome,
+                    const ReproduceCommand& reproduce);
+
+// One line per vendor, then "seed N: ..." with the totals and the exchanges per second.
+void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
+                        const std::vector<const FuzzTarget*>& targets, std::uint64_t seed);
+
+// Each problem's shrunk case as DIR/<vendor>-<example>.json, the string values of the
+// vendor's secret members written as "********" (but a violation's own); CannotRun when it
+// cannot.
+void save_failures(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
+                   const std::filesystem::path& dir);
+
+// The problems as a replay run (accepted invalid requests as passes with a warning), with
+// the coverage of every vendor: statuses, and each planned keyword case.
+RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
+                          const std::string& target);
+
+// 0 no failure; 1 a failure; 2 nothing answered at all.
+int fuzz_exit_code(const FuzzOutcome& outcome);
+
+// Each vendor's cases/<id>/defaults.json, by vendor id, so generated cases meet the same
+// rules as the shipped ones; CannotRun when one does not load.
+std::map<std::string, replay::VendorDefaults> load_vendor_defaults(
+    const contracts::Catalog& catalog);
+
+}  // namespace conform::cli

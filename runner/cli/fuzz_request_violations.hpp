@@ -1,0 +1,28 @@
+// fuzz_request_violations: the invalid requests whose one violation is not in the body: a
+// media type the vendor does not accept, missing or wrong credentials, a wrong value of a
+// header the vendor fixes, a missing or wrong required query parameter. Read from the
+// manifest, as every vendor's request is.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "contracts/manifest.hpp"
+#include "replay/case.hpp"
+
+namespace conform::cli {
+
+struct RequestViolation {
+  enum class Kind { media_type, no_credentials, wrong_credentials, header, no_query, query };
+  Kind kind = Kind::media_type;
+  std::string keyword;  // for the coverage: "media-type", "credentials", "header", "query"
+  std::string detail;   // "text/plain", "missing", "Finix-Version", "format"
+};
+
+std::vector<RequestViolation> request_violations(const contracts::Manifest& manifest);
+
+// `step` (a valid update) with `violation` applied.
+void apply(const RequestViolation& violation, const contracts::Manifest& manifest,
+           replay::Step& step);
+
+}  // namespace conform::cli

@@ -16,7 +16,7 @@ struct RequestViolation {
   enum class Kind { media_type, no_credentials, wrong_credentials, header, no_query, query };
   Kind kind = Kind::media_type;
   std::string keyword;  // for the coverage: "media-type", "credentials", "header", "query"
-  std::string detail;   // "text/plain", "missing", "Finix-Version", "format"
+  std::string detail;   // "text/plain", "missing", a header's or a parameter's name
 };
 
 std::vector<RequestViolation> request_violations(const contracts::Manifest& manifest);

@@ -14,6 +14,7 @@
 #include "cli/fuzz_session.hpp"
 #include "cli/fuzz_target.hpp"
 #include "contracts/catalog.hpp"
+#include "http/curl_reproducer.hpp"
 #include "replay/run_setup.hpp"
 #include "text/terminal.hpp"
 
@@ -42,6 +43,9 @@ constexpr const char* kUsage =
     "                      server with each vendor under /<id>, credentials from the\n"
     "                      environment variables each manifest's auth.env names\n"
     "  --fixtures          use the mock's test credentials with a URL target too\n"
+    "  --var K=V, --secret-var K=V, --vars-file FILE\n"
+    "                      variables, as conform replay takes them (a live target's\n"
+    "                      ${user_id}, say); a secret one's value is masked everywhere\n"
     "  --mock-profile NAME the embedded mock's profile: default or drifted\n"
     "  --seed N            the seed (default: a random one, printed); the same seed and\n"
     "                      contracts give byte-identical requests\n"
@@ -158,8 +162,18 @@ int run_fuzz_command(const Arguments& parsed) {
   settings.run.target = run_targets.server ? "mock" : options.target;
   settings.run.interrupted = replay::interrupt_on_signals();
 
-  const ReproduceCommand reproduce{settings.seed, options.target, options.mock_profile,
-                                   options.fixtures};
+  ReproduceCommand reproduce{settings.seed, options.target, options.mock_profile, options.fixtures,
+                             ""};
+  if (const auto file = parsed.value("--vars-file")) {
+    reproduce.variables += " --vars-file " + http::shell_quote(*file);
+  }
+  for (const std::string& assignment : parsed.values("--var")) {
+    reproduce.variables += " --var " + http::shell_quote(assignment);
+  }
+  for (const std::string& assignment : parsed.values("--secret-var")) {
+    reproduce.variables +=
+        " --secret-var " + http::shell_quote(assignment.substr(0, assignment.find('=')) + "=...");
+  }
   std::cout << "fuzzing " << chosen.size() << (chosen.size() == 1 ? " vendor" : " vendors")
             << " against "
             << (run_targets.server ? "the embedded mock at " + run_targets.server->base_url()

@@ -57,6 +57,7 @@ std::string ReproduceCommand::line(const std::string& vendor, std::uint64_t exam
   std::string out = "conform fuzz " + vendor + " --seed " + std::to_string(seed) + " --example " +
                     std::to_string(example);
   if (target != "mock") out += " --target " + target + (fixtures ? " --fixtures" : "");
+  out += variables;
   if (target == "mock" && mock_profile != "default") out += " --mock-profile " + mock_profile;
   return out;
 }

@@ -24,6 +24,9 @@ struct ReproduceCommand {
   std::string target;        // "mock" or a URL
   std::string mock_profile;  // the embedded mock's profile
   bool fixtures = false;     // --fixtures: the mock's credentials with a URL target
+  // The variable options as given (--vars-file, --var), shell-quoted; each --secret-var's
+  // value is left for the user to give again.
+  std::string variables;
   std::string line(const std::string& vendor, std::uint64_t example) const;
 };
 

@@ -123,6 +123,31 @@ TEST_F(SecretCanary, LiveCredentialsFromTheEnvironmentNeverShow) {
   expect_nowhere({"canary-env-2718", base64("mock-user:canary-env-2718")}, run, reports);
 }
 
+// conform fuzz against a live target: the credentials come from the environment, every
+// exchange fails (the mock does not take them), and the failures are shrunk, printed with
+// their reproduce commands, saved as case files and reported. The saved cases name the
+// variables, never the values; the reproduce command repeats --var, not a --secret-var's value.
+TEST_F(SecretCanary, FuzzedFailuresSavedAndReportedNeverShowTheEnvironmentsCredentials) {
+  const ScopedEnv user("FINIX_USERNAME", "mock-user");
+  const ScopedEnv password("FINIX_PASSWORD", "canary-fuzz-3141");
+  const fs::path reports = dir_.path() + "/reports";
+  const fs::path saved = dir_.path() + "/saved";
+  const auto run =
+      run_conform({"fuzz", "finix", "--target", server_->base_url(), "--var",
+                   "user_id=USsRhsHYZGBPnQw8CByJyEQW", "--secret-var",
+                   "spare=canary-secret-var-1618", "--seed", "1", "--examples", "20",
+                   "--save-failures", saved.string(), "--report-dir", reports.string()});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("--var user_id=USsRhsHYZGBPnQw8CByJyEQW --secret-var spare=..."),
+            std::string::npos)
+      << run.out;
+  ASSERT_TRUE(fs::is_directory(saved)) << run.out << run.err;
+  EXPECT_FALSE(fs::is_empty(saved)) << run.out << run.err;
+  expect_nowhere(
+      {"canary-fuzz-3141", base64("mock-user:canary-fuzz-3141"), "canary-secret-var-1618"}, run,
+      reports, {saved});
+}
+
 TEST_F(SecretCanary, VarsFileSecretsHeadersAndSecretBodyMembersNeverShow) {
   dir_.write("vars.env",
              "# test secrets\nsecret note=canary-file-1618\nsecret tok=canary-auth-3141\n");

@@ -9,7 +9,10 @@
 #         asan step replays the targets' seeds and regression inputs instead)
 # Usage: scripts/test-sanitizers.sh [asan] [tsan] [fuzz]   (default: asan tsan)
 # Needs clang (fuzz) besides what scripts/build.sh installs. ASAN_DIR, TSAN_DIR and FUZZ_DIR
-# choose other build folders.
+# choose other build folders. The asan and tsan presets build in unity mode (CMake joins each
+# module's files into a few translation units: half the CPU time of one file at a time), so
+# two files of one module that define the same name in an anonymous namespace fail there
+# first; the release build, one file at a time, is what proves each file's includes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps=("$@")

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "codec/sniff.hpp"
 #include "codec/text_position.hpp"
 #include "json/pointer.hpp"
 #include "text/percent.hpp"
@@ -11,8 +12,6 @@
 
 namespace conform::codec {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // A cursor over JSON text that never reads past the end and never recurses, so it copes
 // with text that failed to parse and with nesting of any depth.
@@ -26,7 +25,7 @@ class Scanner {
   void advance() { ++pos_; }
 
   void skip_space() {
-    while (!at_end() && is_space(text_[pos_])) ++pos_;
+    while (!at_end() && is_json_space(text_[pos_])) ++pos_;
   }
 
   // At '"': moves past the closing quote; returns the raw text between the quotes.
@@ -51,7 +50,7 @@ class Scanner {
     const char c = peek();
     if (c == '"') return skip_string().has_value();
     if (c != '{' && c != '[') {
-      while (!at_end() && !is_space(text_[pos_]) && text_[pos_] != ',' && text_[pos_] != '}' &&
+      while (!at_end() && !is_json_space(text_[pos_]) && text_[pos_] != ',' && text_[pos_] != '}' &&
              text_[pos_] != ']') {
         ++pos_;
       }

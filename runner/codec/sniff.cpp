@@ -7,8 +7,6 @@
 namespace conform::codec {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // Characters a form key or value may hold unencoded (RFC 3986 unreserved, '%', '+' and the
 // brackets of `tags[key]`).
 bool is_form_char(char c) {
@@ -19,7 +17,7 @@ bool is_form_char(char c) {
 }
 
 bool looks_like_form(std::string_view text) {
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_json_space(text.back())) text.remove_suffix(1);
   bool any_pair = false;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -80,7 +78,7 @@ Sniffed sniff(std::string_view bytes) {
   if (!text::check_utf8(bytes, problem)) return Sniffed::binary;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::size_t i = 0;
-  while (i < bytes.size() && is_space(bytes[i])) ++i;
+  while (i < bytes.size() && is_json_space(bytes[i])) ++i;
   if (i == bytes.size()) return Sniffed::empty;
   const char first = bytes[i];
   if (first == '{' || first == '[') return Sniffed::json;

@@ -13,6 +13,9 @@ enum class Sniffed { empty, json, xml, form, binary, text };
 
 const char* to_string(Sniffed sniffed);
 
+// JSON's insignificant whitespace (RFC 8259 section 2): space, tab, line feed, carriage return.
+inline bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 // Looks at the bytes only: a leading '{' or '[' is JSON, '<' is XML, `key=value&...` is a
 // form, NUL bytes or invalid UTF-8 are binary; anything else is text. Whitespace and a
 // UTF-8 byte order mark are skipped first; zero bytes (or only whitespace) are empty.

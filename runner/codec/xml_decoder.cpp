@@ -15,7 +15,6 @@
 namespace conform::codec {
 namespace {
 
-constexpr std::string_view kXsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 constexpr std::string_view kXmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
 // No parse_escapes: entities are decoded here, so an undeclared one (a DTD's &lol;) is a

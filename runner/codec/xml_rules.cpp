@@ -1,13 +1,12 @@
 #include "codec/xml_rules.hpp"
 
-#include <fstream>
 #include <initializer_list>
-#include <sstream>
 #include <utility>
 
 #include "codec/json_reader.hpp"
 #include "codec/json_source_map.hpp"
 #include "json/pointer.hpp"
+#include "text/file_bytes.hpp"
 
 namespace conform::codec {
 namespace {
@@ -230,11 +229,9 @@ XmlRules XmlRules::parse(std::string_view text, const std::string& source_name) 
 }
 
 XmlRules XmlRules::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw XmlRulesError(path.string() + ": cannot read the XML rules file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), path.string());
+  const auto bytes = text::read_file_bytes(path);
+  if (!bytes) throw XmlRulesError(path.string() + ": cannot read the XML rules file");
+  return parse(*bytes, path.string());
 }
 
 }  // namespace conform::codec

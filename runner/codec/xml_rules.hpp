@@ -15,6 +15,9 @@
 
 namespace conform::codec {
 
+// The namespace of xsi:nil, which both the encoder and the decoder write and read.
+inline constexpr std::string_view kXsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
+
 // A rules file that cannot be used. what() names the file, line:column and field:
 // "schemas/x/request.xml-rules.json:4:13: /order: must be one of alphabetical, declared, any".
 class XmlRulesError : public std::runtime_error {

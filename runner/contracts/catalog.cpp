@@ -1,24 +1,22 @@
 #include "contracts/catalog.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include "codec/decode.hpp"
 #include "codec/xml_rules.hpp"
 #include "contracts/manifest_reader.hpp"
 #include "contracts/message_checker.hpp"
+#include "text/file_bytes.hpp"
 
 namespace conform::contracts {
 namespace fs = std::filesystem;
 namespace {
 
 std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw CatalogError(file.string() + ": cannot read the file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  auto bytes = text::read_file_bytes(file);
+  if (!bytes) throw CatalogError(file.string() + ": cannot read the file");
+  return std::move(*bytes);
 }
 
 // "file:line:col: /pointer: message" for the first error, the form compilers use.

@@ -21,7 +21,7 @@ std::string parent_of(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
-std::string join(const std::set<std::string>& values) {
+std::string join_alternatives(const std::set<std::string>& values) {
   std::string out;
   for (const auto& value : values) out += (out.empty() ? "" : "|") + value;
   return out;
@@ -292,10 +292,11 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
       const auto now = after.find(path);
       if (now == after.end()) {
         if (!has_parent(after, path)) continue;
-        DriftItem item = group_item(Level::breaking, key, "property-removed", path,
-                                    (path.empty() ? std::string("the body") : "property " + path) +
-                                        " was in the baseline (" + join(evidence.types) +
-                                        ", e.g. " + evidence.example + ") but is gone");
+        DriftItem item =
+            group_item(Level::breaking, key, "property-removed", path,
+                       (path.empty() ? std::string("the body") : "property " + path) +
+                           " was in the baseline (" + join_alternatives(evidence.types) +
+                           ", e.g. " + evidence.example + ") but is gone");
         item.finding.expected = evidence.example;
         items.add(std::move(item));
         continue;
@@ -306,14 +307,14 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
           if (!evidence.values.count(value)) fresh.insert(value);
         }
         if (!fresh.empty() && !now->second.open) {
-          DriftItem item =
-              group_item(Level::warning, key, "value-new", path,
-                         "property " + path +
-                             " took a value the baseline never "
-                             "showed: " +
-                             join(fresh) + " (baseline: " + join(evidence.values) + ")");
-          item.finding.expected = join(evidence.values);
-          item.finding.actual = join(fresh);
+          DriftItem item = group_item(Level::warning, key, "value-new", path,
+                                      "property " + path +
+                                          " took a value the baseline never "
+                                          "showed: " +
+                                          join_alternatives(fresh) + " (baseline: " +
+                                          join_alternatives(evidence.values) + ")");
+          item.finding.expected = join_alternatives(evidence.values);
+          item.finding.actual = join_alternatives(fresh);
           items.add(std::move(item));
         }
       }
@@ -323,14 +324,14 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
                           std::inserter(added, added.end()));
       if (added.empty()) continue;
       const bool nullable = added == std::set<std::string>{"null"};
-      DriftItem item =
-          group_item(Level::breaking, key,
-                     nullable ? "property-became-nullable" : "property-type-changed", path,
-                     "property " + path + (nullable ? " became nullable" : " changed type") + ": " +
-                         join(evidence.types) + " -> " + join(now->second.types) + " (e.g. " +
-                         now->second.example + ")");
-      item.finding.expected = join(evidence.types);
-      item.finding.actual = join(now->second.types);
+      DriftItem item = group_item(
+          Level::breaking, key, nullable ? "property-became-nullable" : "property-type-changed",
+          path,
+          "property " + path + (nullable ? " became nullable" : " changed type") + ": " +
+              join_alternatives(evidence.types) + " -> " + join_alternatives(now->second.types) +
+              " (e.g. " + now->second.example + ")");
+      item.finding.expected = join_alternatives(evidence.types);
+      item.finding.actual = join_alternatives(now->second.types);
       items.add(std::move(item));
     }
     for (const auto& [path, evidence] : after) {
@@ -338,7 +339,7 @@ DriftItems compare_recordings(const Recording& baseline, const Shapes& baseline_
       DriftItem item =
           group_item(Level::warning, key, "property-added", path,
                      (path.empty() ? std::string("a body") : "property " + path) + " is new (" +
-                         join(evidence.types) + ", e.g. " + evidence.example + ")");
+                         join_alternatives(evidence.types) + ", e.g. " + evidence.example + ")");
       item.finding.actual = evidence.example;
       items.add(std::move(item));
     }

@@ -11,11 +11,11 @@
 namespace conform::drift {
 namespace {
 
-constexpr int kMaxDepth = 64;
+constexpr int kMaxDiffDepth = 64;
 
 std::string compact(const rapidjson::Value& value) { return example_text(value, 1 << 20); }
 
-std::string join(const std::set<std::string>& values) {
+std::string join_names(const std::set<std::string>& values) {
   std::string out;
   for (const auto& value : values) out += (out.empty() ? "" : ", ") + value;
   return out;
@@ -101,7 +101,7 @@ class Differ {
 
   void compare(SchemaNode before, SchemaNode after, const std::string& path, int depth,
                bool in_alternative) {
-    if (depth > kMaxDepth) return;
+    if (depth > kMaxDiffDepth) return;
     before = files_.resolve(before);
     after = files_.resolve(after);
     if (!before || !after || !before.node->IsObject() || !after.node->IsObject()) return;
@@ -161,8 +161,8 @@ class Differ {
     const auto after = types_of(new_node);
     if (before == after) return;
     const std::string where = path.empty() ? "the body" : path;
-    const std::string was = before.empty() ? "any" : join(before);
-    const std::string now = after.empty() ? "any" : join(after);
+    const std::string was = before.empty() ? "any" : join_names(before);
+    const std::string now = after.empty() ? "any" : join_names(after);
     // Empty means any type: treat it as every type for the comparison.
     static const std::set<std::string> kAll{"array",  "boolean", "null",
                                             "number", "object",  "string"};
@@ -210,23 +210,25 @@ class Differ {
     const std::string where = path.empty() ? "the body" : path;
     if (!before) {
       add(tightened(), "enum-narrowed", path + "/enum",
-          where + " is now limited to " + join(*after), std::nullopt, join(*after));
+          where + " is now limited to " + join_names(*after), std::nullopt, join_names(*after));
       return;
     }
     if (!after) {
       add(loosened(), "enum-widened", path + "/enum",
-          where + " is no longer limited to " + join(*before), join(*before), std::nullopt);
+          where + " is no longer limited to " + join_names(*before), join_names(*before),
+          std::nullopt);
       return;
     }
     const auto removed = minus(*before, *after);
     const auto added = minus(*after, *before);
     if (!removed.empty()) {
       add(tightened(), "enum-narrowed", path + "/enum",
-          where + " no longer allows " + join(removed), join(*before), join(*after));
+          where + " no longer allows " + join_names(removed), join_names(*before),
+          join_names(*after));
     }
     if (!added.empty()) {
-      add(loosened(), "enum-widened", path + "/enum", where + " now allows " + join(added),
-          join(*before), join(*after));
+      add(loosened(), "enum-widened", path + "/enum", where + " now allows " + join_names(added),
+          join_names(*before), join_names(*after));
     }
   }
 

@@ -11,7 +11,7 @@ namespace conform::drift {
 namespace {
 namespace fs = std::filesystem;
 
-constexpr int kMaxDepth = 64;
+constexpr int kMaxWalkDepth = 64;
 
 bool is_map(const rapidjson::Value& node) {
   if (node.HasMember("properties")) return false;
@@ -23,7 +23,7 @@ bool is_map(const rapidjson::Value& node) {
 // Collects documented property paths, and in `maps` (when given) the map objects' paths.
 void walk(SchemaFiles& files, SchemaNode at, const std::string& path, int depth,
           std::set<std::string>& out, std::set<std::string>* maps = nullptr) {
-  if (depth > kMaxDepth) return;
+  if (depth > kMaxWalkDepth) return;
   at = files.resolve(at);
   if (!at || !at.node->IsObject()) return;
   const rapidjson::Value& node = *at.node;

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "codec/encode.hpp"
@@ -11,6 +9,7 @@
 #include "codec/json_text.hpp"
 #include "codec/rapidjson.hpp"
 #include "report/atomic_file.hpp"
+#include "text/file_bytes.hpp"
 #include "text/utf8.hpp"
 
 namespace conform::drift {
@@ -142,12 +141,13 @@ Recording read_recording(const fs::path& dir) {
   if (error) recording.problems.push_back(problem(dir, error.message()));
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    const std::string source = bytes.str();
+    const auto source = text::read_file_bytes(file);
+    if (!source) {
+      recording.problems.push_back(problem(file, "cannot read the file"));
+      continue;
+    }
     rapidjson::Document document;
-    if (codec::parse_json_text(document, source).IsError() || !document.IsObject()) {
+    if (codec::parse_json_text(document, *source).IsError() || !document.IsObject()) {
       recording.problems.push_back(problem(file, "not a snapshot (not a JSON object)"));
       continue;
     }

@@ -5,8 +5,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include "text/file_bytes.hpp"
 
 namespace conform::mock {
 namespace fs = std::filesystem;
@@ -14,11 +14,9 @@ namespace fs = std::filesystem;
 std::string load_state(const fs::path& file, UserStore& store) {
   std::error_code error;
   if (!fs::exists(file, error)) return {};
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return file.string() + ": cannot read the state file";
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const std::string problem = store.load_json(bytes.str());
+  const auto bytes = text::read_file_bytes(file);
+  if (!bytes) return file.string() + ": cannot read the state file";
+  const std::string problem = store.load_json(*bytes);
   return problem.empty() ? problem : file.string() + ": " + problem;
 }
 

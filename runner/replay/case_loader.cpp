@@ -1,26 +1,17 @@
 #include "replay/case_loader.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "codec/decode.hpp"
 #include "contracts/payload_check.hpp"
 #include "replay/header_check.hpp"
 #include "schema/ecma_regex.hpp"
+#include "text/file_bytes.hpp"
 #include "text/terminal.hpp"
 
 namespace conform::replay {
 namespace fs = std::filesystem;
 namespace {
-
-std::optional<std::string> read_bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 std::string str(const rapidjson::Value& value) {
   return {value.GetString(), value.GetStringLength()};
@@ -45,7 +36,7 @@ std::vector<std::pair<std::string, std::string>> string_map(const rapidjson::Val
 // Reads one file's JSON and checks it against `schema`; findings get line and column.
 template <typename T>
 bool decode_and_check(Loaded<T>& loaded, const schema::Schema& schema, codec::Decoded& decoded) {
-  const auto bytes = read_bytes(loaded.file);
+  const auto bytes = text::read_file_bytes(loaded.file);
   if (!bytes) {
     Finding finding;
     finding.keyword = "io";

@@ -2,9 +2,7 @@
 
 #include <cctype>
 #include <chrono>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string_view>
 
 #include "codec/json_number.hpp"
@@ -16,6 +14,7 @@
 #include "replay/json.hpp"
 #include "replay/profile.hpp"
 #include "report/workspace_path.hpp"
+#include "text/file_bytes.hpp"
 #include "text/percent.hpp"
 
 namespace conform::replay {
@@ -58,14 +57,6 @@ const char* media_type_of(Format format) {
       break;
   }
   return "application/json";
-}
-
-std::optional<std::string> read_bytes(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
 }
 
 void collect_json_secrets(const rapidjson::Value& value, const std::set<std::string>& fields,
@@ -285,7 +276,7 @@ class StepRunner {
       return to_json_text(*expand_json(*step.body, variables_, &missing));
     }
     if (step.body_file.empty()) return {};
-    const auto bytes = read_bytes(step.body_file);
+    const auto bytes = text::read_file_bytes(step.body_file);
     if (!bytes) {
       findings.push_back(
           step_finding("io", "cannot read the body file " + step.body_file.string()));

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +13,7 @@
 #include "schema/suggest.hpp"
 #include "secret/policy.hpp"
 #include "text/ascii_case.hpp"
+#include "text/file_bytes.hpp"
 
 namespace conform::replay {
 namespace {
@@ -252,10 +251,9 @@ class Linter {
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
     if (error || size > kMaxScannedBodyFile) return;
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    scan_text(text.str(), at + "/body_file", " in " + std::string(file->value.GetString()));
+    const auto bytes = text::read_file_bytes(path);
+    if (!bytes) return;
+    scan_text(*bytes, at + "/body_file", " in " + std::string(file->value.GetString()));
   }
 
   // The case-file schema already holds names to request | response:STATUS; whether the

@@ -1,7 +1,5 @@
 #include "report/report_json_reader.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "codec/json_number.hpp"
@@ -9,6 +7,7 @@
 #include "codec/text_position.hpp"
 #include "report/json_writer.hpp"
 #include "report/reports.hpp"
+#include "text/file_bytes.hpp"
 
 namespace conform::report {
 namespace {
@@ -193,12 +192,9 @@ RunResult parse_report_json(std::string_view text, const std::string& name) {
 }
 
 RunResult read_report_json(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot read the file");
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(file.string() + ": read failed");
-  return parse_report_json(content.str(), file.string());
+  const auto content = text::read_file_bytes(file);
+  if (!content) throw std::runtime_error(file.string() + ": cannot read the file");
+  return parse_report_json(*content, file.string());
 }
 
 }  // namespace conform::report

@@ -30,7 +30,7 @@ std::string plural(std::size_t count, const char* noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
-std::string quoted(std::string_view text) {
+std::string in_quotes(std::string_view text) {
   rapidjson::Value value(
       rapidjson::StringRef(text.data(), static_cast<rapidjson::SizeType>(text.size())));
   return compact_json(value);
@@ -471,9 +471,9 @@ bool Evaluator::validate_member(const Node& node, const PropertyEntry* entry,
       valid = false;
       if (!report(node, "additionalProperties", &member, [&](Finding& f) {
             std::string_view property(text, length);
-            f.message = "undocumented property " + quoted(property);
+            f.message = "undocumented property " + in_quotes(property);
             if (auto suggestion = suggest_name(property, node.documented_names)) {
-              f.message += "; did you mean " + quoted(*suggestion) + "?";
+              f.message += "; did you mean " + in_quotes(*suggestion) + "?";
               f.expected = *suggestion;
             }
             f.actual = compact_json(value);
@@ -545,14 +545,17 @@ bool Evaluator::validate_object(const Node& node, const rapidjson::Value& instan
     valid = false;
     if (!report(node, "required", path, [&](Finding& f) {
           if (missing.size() == 1) {
-            f.message = "missing required property " + quoted(*missing[0]);
+            f.message = "missing required property " + in_quotes(*missing[0]);
             f.expected = *missing[0];
             return;
           }
           std::string names;
           std::string listed;
           for (std::size_t i = 0; i < missing.size(); ++i) {
-            names += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + quoted(*missing[i]);
+            names += (i == 0                    ? ""
+                      : i + 1 == missing.size() ? " and "
+                                                : ", ") +
+                     in_quotes(*missing[i]);
             listed += (i == 0 ? "" : ", ") + *missing[i];
           }
           f.message =
@@ -574,8 +577,8 @@ bool Evaluator::validate_object(const Node& node, const rapidjson::Value& instan
       if (instance.HasMember(needed.c_str())) continue;
       valid = false;
       if (!report(node, "dependencies", path, [&](Finding& f) {
-            f.message =
-                "property " + quoted(dependency.property) + " requires property " + quoted(needed);
+            f.message = "property " + in_quotes(dependency.property) + " requires property " +
+                        in_quotes(needed);
             f.expected = needed;
           }))
         return false;

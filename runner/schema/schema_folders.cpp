@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <system_error>
+
+#include "text/file_bytes.hpp"
 
 namespace conform::schema {
 namespace {
@@ -60,11 +60,9 @@ bool read_schema_file(const std::filesystem::path& file, std::string& text) {
       std::filesystem::file_size(file, error) > kMaxSchemaFileBytes || error) {
     return false;
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  text = bytes.str();
+  auto bytes = conform::text::read_file_bytes(file);
+  if (!bytes) return false;
+  text = std::move(*bytes);
   return true;
 }
 

@@ -15,6 +15,7 @@
 
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
+#include "support/catalogs.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
@@ -23,35 +24,35 @@ namespace {
 using test::run_conform;
 using test::TempDir;
 
-// The test-only vendor (tests/data/vendors/acme): input limits are no vendor's behaviour.
-constexpr const char* kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
+using test::kTestVendorsDir;
 
 TEST(LimitsCli, EachLimitIsConfigurableAndExceedingItIsALimitFinding) {
   TempDir dir;
   const std::string nested = dir.write("nested.json", R"({"labels": {"team": "blue"}})");
   EXPECT_EQ(
-      run_conform({"validate", "acme", "request", "--schemas", kTestVendors, nested}).exit_code, 0);
+      run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir, nested}).exit_code,
+      0);
   const auto deep = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "depth=1", nested});
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--limit", "depth=1", nested});
   EXPECT_EQ(deep.exit_code, 1) << deep.out << deep.err;
   EXPECT_NE(deep.out.find("error[limit]"), std::string::npos) << deep.out;
 
   const auto members = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "members=1",
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--limit", "members=1",
        dir.write("members.json", R"({"labels": {"a": "1", "b": "2"}, "active": true})")});
   EXPECT_EQ(members.exit_code, 1) << members.out;
   EXPECT_NE(members.out.find("error[limit]"), std::string::npos) << members.out;
 
   const auto strings = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "string-bytes=4",
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--limit", "string-bytes=4",
        dir.write("string.json", R"({"labels": {"team": "a long value"}})")});
   EXPECT_EQ(strings.exit_code, 1) << strings.out;
   EXPECT_NE(strings.out.find("error[limit]"), std::string::npos) << strings.out;
 
   const std::string big =
       dir.write("big.json", R"({"labels": {"t": ")" + std::string(5000, 'x') + R"("}})");
-  const auto bytes = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "body-bytes=1K", big});
+  const auto bytes = run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir,
+                                  "--limit", "body-bytes=1K", big});
   EXPECT_EQ(bytes.exit_code, 1) << bytes.out;
   EXPECT_NE(bytes.out.find("more than the limit of 1024"), std::string::npos) << bytes.out;
 }
@@ -69,13 +70,13 @@ TEST(LimitsCli, XmlElementCountIsALimitToo) {
 
 TEST(LimitsCli, ABadLimitIsAUsageErrorNamingTheKnownOnes) {
   const auto unknown = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "size=1", "-"});
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--limit", "size=1", "-"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("body-bytes, depth, string-bytes, members, xml-elements"),
             std::string::npos)
       << unknown.err;
   const auto zero = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--limit", "depth=0", "-"});
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--limit", "depth=0", "-"});
   EXPECT_EQ(zero.exit_code, 2);
   EXPECT_NE(zero.err.find("--limit depth takes a whole number"), std::string::npos) << zero.err;
 }
@@ -115,8 +116,8 @@ TEST(LimitsCli, AnNdjsonLineOfAnyLengthIsJudgedInBoundedMemory) {
     out << "{\"active\": false}";
   });
   const auto result =
-      run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "--ndjson", "--output",
-                   "json", "--limit", "body-bytes=1M", fifo},
+      run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir, "--ndjson",
+                   "--output", "json", "--limit", "body-bytes=1M", fifo},
                   "", 120);
   writer.join();
   EXPECT_EQ(result.exit_code, 1) << result.err;
@@ -130,7 +131,7 @@ TEST(LimitsCli, AnNdjsonLineOfAnyLengthIsJudgedInBoundedMemory) {
 }
 
 TEST(LimitsMock, ABodyOverADecoderLimitIsA413InTheVendorsEnvelope) {
-  mock::MockServer server(contracts::Catalog::load(kTestVendors), {});
+  mock::MockServer server(contracts::Catalog::load(kTestVendorsDir), {});
   server.start();
   httplib::Client client(server.base_url());
   client.set_read_timeout(10, 0);

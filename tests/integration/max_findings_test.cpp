@@ -6,6 +6,7 @@
 #include <string>
 
 #include "codec/rapidjson.hpp"
+#include "support/catalogs.hpp"
 #include "support/run_command.hpp"
 
 namespace conform::test {
@@ -13,9 +14,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-// The test-only vendor (tests/data/vendors/acme): capping findings is no vendor's behaviour.
-constexpr const char* kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
 
 // An acme request with `n` undocumented members, each one finding.
 std::string undocumented(int n) {
@@ -34,7 +32,7 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 
 TEST(MaxFindings, DefaultsToAHundredInText) {
-  const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "-"},
+  const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir, "-"},
                              undocumented(150));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(count(r.out, "error[additionalProperties]"), 100u);
@@ -43,14 +41,14 @@ TEST(MaxFindings, DefaultsToAHundredInText) {
 
 TEST(MaxFindings, EveryOutputFormatSaysHowManyMore) {
   for (const char* output : {"text", "json", "sarif", "github"}) {
-    const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+    const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir,
                                 "--max-findings", "3", "--output", output, "-"},
                                undocumented(10));
     EXPECT_EQ(r.exit_code, 1) << output;
     EXPECT_THAT(r.out, HasSubstr("... and 7 more findings")) << output;
     EXPECT_EQ(count(r.out, "undocumented property"), 3u) << output << "\n" << r.out;
   }
-  const auto json = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+  const auto json = run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir,
                                  "--max-findings", "2", "--output", "json", "-"},
                                 undocumented(5));
   rapidjson::Document doc;
@@ -62,16 +60,16 @@ TEST(MaxFindings, EveryOutputFormatSaysHowManyMore) {
 
 TEST(MaxFindings, ZeroReportsEveryFindingAndNoneLeftSaysNothing) {
   const auto all = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--max-findings", "0", "-"},
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--max-findings", "0", "-"},
       undocumented(250));
   EXPECT_EQ(count(all.out, "error[additionalProperties]"), 250u);
   EXPECT_THAT(all.out, Not(HasSubstr("more finding")));
   const auto exact = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--max-findings", "5", "-"},
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--max-findings", "5", "-"},
       undocumented(5));
   EXPECT_THAT(exact.out, Not(HasSubstr("more finding")));
   const auto one = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--max-findings", "4", "-"},
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--max-findings", "4", "-"},
       undocumented(5));
   EXPECT_THAT(one.out, HasSubstr("... and 1 more finding\n"));
 }
@@ -79,7 +77,7 @@ TEST(MaxFindings, ZeroReportsEveryFindingAndNoneLeftSaysNothing) {
 TEST(MaxFindings, ABadValueIsAUsageError) {
   for (const char* bad : {"-1", "x", "", "1.5"}) {
     const auto r = run_conform(
-        {"validate", "acme", "request", "--schemas", kTestVendors, "--max-findings", bad, "-"},
+        {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--max-findings", bad, "-"},
         "{}");
     EXPECT_EQ(r.exit_code, 2) << bad;
     EXPECT_THAT(r.err, HasSubstr("--max-findings")) << bad;

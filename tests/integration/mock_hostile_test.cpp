@@ -23,6 +23,7 @@
 #include "codec/rapidjson.hpp"
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
+#include "support/catalogs.hpp"
 #include "support/conform_process.hpp"
 #include "support/loopback.hpp"
 #include "text/utf8.hpp"
@@ -37,10 +38,7 @@ constexpr const char* kFinixAuth =
     "Authorization: Basic bW9jay11c2VyOm1vY2stcGFzc3dvcmQ=\r\nFinix-Version: 2022-02-01\r\n";
 constexpr const char* kFinixUser = "/finix/users/USsRhsHYZGBPnQw8CByJyEQW";
 
-std::shared_ptr<const contracts::Catalog> catalog() {
-  static const auto loaded = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
-  return loaded;
-}
+using test::shipped_catalog;
 
 using test::connect_to;
 using test::listening_port;
@@ -135,7 +133,7 @@ int room_for_connections() {
 class MockHostile : public ::testing::Test {
  protected:
   void start(MockOptions options = {}) {
-    server_ = std::make_unique<MockServer>(catalog(), std::move(options));
+    server_ = std::make_unique<MockServer>(shipped_catalog(), std::move(options));
     port_ = server_->start();
   }
   void TearDown() override {

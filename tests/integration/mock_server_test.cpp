@@ -23,16 +23,14 @@
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
 #include "mock/vendor_mock.hpp"
+#include "support/catalogs.hpp"
 
 namespace conform::mock {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::shared_ptr<const contracts::Catalog> catalog() {
-  static const auto loaded = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
-  return loaded;
-}
+using test::shipped_catalog;
 
 // The test-only vendor (tests/data/vendors/acme) with its mock member: the tests of the
 // mock's generic behaviour (concurrency, the state file, faults, latency) use it, so a change
@@ -177,7 +175,7 @@ std::vector<VendorCase> vendor_cases() {
 class Server {
  public:
   explicit Server(MockOptions options = {},
-                  std::shared_ptr<const contracts::Catalog> from = catalog())
+                  std::shared_ptr<const contracts::Catalog> from = shipped_catalog())
       : server_(std::move(from), prepare(std::move(options))) {
     port_ = server_.start();
   }
@@ -216,10 +214,10 @@ class Server {
 // mock's template names.
 const contracts::MessageSpec* message_for(const std::string& vendor, int status,
                                           const std::string& template_key) {
-  const contracts::Manifest& manifest = *catalog()->find(vendor);
+  const contracts::Manifest& manifest = *shipped_catalog()->find(vendor);
   if (template_key != "read") {
-    const auto* documented =
-        catalog()->message(manifest, MessageId{MessageId::Kind::response, std::to_string(status)});
+    const auto* documented = shipped_catalog()->message(
+        manifest, MessageId{MessageId::Kind::response, std::to_string(status)});
     if (documented) return documented;
   }
   const VendorMock mock = read_vendor_mock(manifest);
@@ -229,12 +227,13 @@ const contracts::MessageSpec* message_for(const std::string& vendor, int status,
                                    : template_key == "read"    ? "response:200"
                                                                : "";
   if (validates_as.empty()) return nullptr;
-  return catalog()->message(manifest, *parse_message_id(validates_as));
+  return shipped_catalog()->message(manifest, *parse_message_id(validates_as));
 }
 
 bool documents(const std::string& vendor, int status) {
-  return catalog()->message(*catalog()->find(vendor), MessageId{MessageId::Kind::response,
-                                                                std::to_string(status)}) != nullptr;
+  return shipped_catalog()->message(*shipped_catalog()->find(vendor),
+                                    MessageId{MessageId::Kind::response, std::to_string(status)}) !=
+         nullptr;
 }
 
 // Checks the body against the vendor's schema for the status.
@@ -247,7 +246,7 @@ void expect_conforms(const std::string& vendor, const httplib::Result& result, i
   contracts::CheckOptions options;
   options.format = Format::json;
   const PayloadResult checked =
-      catalog()->check(*catalog()->find(vendor), *message, result->body, options);
+      shipped_catalog()->check(*shipped_catalog()->find(vendor), *message, result->body, options);
   for (const auto& finding : checked.findings) {
     // Statuses the vendor does not document keep its envelope but carry their own status
     // in it (nexudus "Status": 413), which the borrowed schema's constant cannot know.
@@ -304,12 +303,13 @@ TEST(MockServer, EveryStatusTheMockSendsIsInTheManifest) {
       EXPECT_TRUE(documents(c.vendor, status)) << c.vendor << " sends " << status;
     }
   }
-  const contracts::Manifest& msp360 = *catalog()->find("msp360");
-  const auto* unsupported = catalog()->message(msp360, MessageId{MessageId::Kind::response, "415"});
+  const contracts::Manifest& msp360 = *shipped_catalog()->find("msp360");
+  const auto* unsupported =
+      shipped_catalog()->message(msp360, MessageId{MessageId::Kind::response, "415"});
   ASSERT_NE(unsupported, nullptr);
   EXPECT_TRUE(unsupported->http_origin);
   EXPECT_FALSE(
-      catalog()->message(msp360, MessageId{MessageId::Kind::response, "404"})->http_origin);
+      shipped_catalog()->message(msp360, MessageId{MessageId::Kind::response, "404"})->http_origin);
 }
 
 TEST(MockServer, AVendorThatDocuments406AnswersAnAcceptItCannotServeWith406) {
@@ -521,15 +521,18 @@ TEST(MockServer, TheDriftedProfileChangesWhatStrictValidationSees) {
     SCOPED_TRACE(c.vendor);
     const auto result = mock.send(c.vendor, c.valid);
     ASSERT_TRUE(result);
-    const contracts::Manifest& manifest = *catalog()->find(c.vendor);
+    const contracts::Manifest& manifest = *shipped_catalog()->find(c.vendor);
     contracts::CheckOptions check;
     check.format = Format::json;
     check.strict = true;
-    const auto* ok = catalog()->message(manifest, MessageId{MessageId::Kind::response, "200"});
-    EXPECT_FALSE(catalog()->check(manifest, *ok, result->body, check).valid) << result->body;
+    const auto* ok =
+        shipped_catalog()->message(manifest, MessageId{MessageId::Kind::response, "200"});
+    EXPECT_FALSE(shipped_catalog()->check(manifest, *ok, result->body, check).valid)
+        << result->body;
     const auto invalid = mock.send(c.vendor, c.invalid);
     const auto* bad = message_for(c.vendor, 400, "400");
-    EXPECT_FALSE(catalog()->check(manifest, *bad, invalid->body, check).valid) << invalid->body;
+    EXPECT_FALSE(shipped_catalog()->check(manifest, *bad, invalid->body, check).valid)
+        << invalid->body;
   }
 }
 
@@ -548,11 +551,11 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   EXPECT_EQ(result->get_header_value("Content-Type"), "application/xml; charset=utf-8");
   EXPECT_EQ(result->body.rfind("<UserResponse", 0), 0u) << result->body;
   EXPECT_NE(result->body.find("<FirstName>Xena</FirstName>"), std::string::npos);
-  const contracts::Manifest& manifest = *catalog()->find("formsonfire");
+  const contracts::Manifest& manifest = *shipped_catalog()->find("formsonfire");
   contracts::CheckOptions check;
   check.format = Format::xml;
-  const auto checked = catalog()->check(
-      manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "200"}),
+  const auto checked = shipped_catalog()->check(
+      manifest, *shipped_catalog()->message(manifest, MessageId{MessageId::Kind::response, "200"}),
       result->body, check);
   EXPECT_TRUE(checked.valid) << (checked.findings.empty() ? "" : checked.findings[0].message);
 
@@ -570,8 +573,8 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   // format=xml picks the format of errors too (their XML rules: root ErrorResponse).
   EXPECT_EQ(refused->get_header_value("Content-Type"), "application/xml; charset=utf-8");
   EXPECT_EQ(refused->body.rfind("<ErrorResponse", 0), 0u) << refused->body;
-  const auto refusal = catalog()->check(
-      manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "401"}),
+  const auto refusal = shipped_catalog()->check(
+      manifest, *shipped_catalog()->message(manifest, MessageId{MessageId::Kind::response, "401"}),
       refused->body, check);
   EXPECT_TRUE(refusal.valid) << (refusal.findings.empty() ? "" : refusal.findings[0].message);
   formsonfire.body =
@@ -581,8 +584,8 @@ TEST(MockServer, XmlGoesThroughTheCodecsBothWays) {
   ASSERT_TRUE(invalid);
   ASSERT_EQ(invalid->status, 400) << invalid->body;
   EXPECT_NE(invalid->body.find("<ResponseError>"), std::string::npos) << invalid->body;
-  const auto listed = catalog()->check(
-      manifest, *catalog()->message(manifest, MessageId{MessageId::Kind::response, "400"}),
+  const auto listed = shipped_catalog()->check(
+      manifest, *shipped_catalog()->message(manifest, MessageId{MessageId::Kind::response, "400"}),
       invalid->body, check);
   EXPECT_TRUE(listed.valid) << (listed.findings.empty() ? "" : listed.findings[0].message);
 
@@ -728,7 +731,7 @@ TEST(MockServer, AMissingCertificateIsAnErrorAtStart) {
   MockOptions options;
   options.tls_cert = "/nonexistent/cert.pem";
   options.tls_key = "/nonexistent/key.pem";
-  MockServer server(catalog(), options);
+  MockServer server(shipped_catalog(), options);
   EXPECT_THROW(server.start(), std::runtime_error);
 }
 

@@ -23,6 +23,7 @@
 #include "proxy/proxy_server.hpp"
 #include "report/reports.hpp"
 #include "support/canary_cases.hpp"
+#include "support/catalogs.hpp"
 #include "support/conform_process.hpp"
 #include "support/files.hpp"
 #include "support/loopback.hpp"
@@ -38,10 +39,7 @@ using test::TempDir;
 
 const char* const kVendors[] = {"msp360", "formsonfire", "maiascore", "finix", "nexudus"};
 
-std::shared_ptr<const contracts::Catalog> catalog() {
-  static const auto loaded = contracts::Catalog::load(CONFORM_SCHEMAS_DIR);
-  return loaded;
-}
+using test::shipped_catalog;
 
 // A finix update with the mock's test credentials.
 http::Request finix_update(const std::string& base_url, const std::string& body) {
@@ -63,7 +61,7 @@ http::Response send(const http::Request& request) {
 }
 
 TEST(ProxyBetweenReplayAndMock, EveryShippedCasePassesThroughUnchanged) {
-  mock::MockServer mock(catalog(), {});
+  mock::MockServer mock(shipped_catalog(), {});
   mock.start();
   TempDir dir;
   std::vector<std::unique_ptr<test::ConformProcess>> proxies;
@@ -99,7 +97,7 @@ TEST(ProxyBetweenReplayAndMock, EveryShippedCasePassesThroughUnchanged) {
 TEST(ProxyCli, ReportsOnSigusr1WithoutStoppingThenAtSigterm) {
   mock::MockOptions options;
   options.vendors = {"finix"};
-  mock::MockServer mock(catalog(), options);
+  mock::MockServer mock(shipped_catalog(), options);
   mock.start();
   TempDir dir;
   test::ConformProcess proxy(
@@ -153,7 +151,7 @@ class ProxyInProcess : public ::testing::Test {
     if (!vendor.empty()) options.vendors = {vendor};
     options.profile = profile;
     options.access_log = log;
-    auto mock = std::make_unique<mock::MockServer>(catalog(), options);
+    auto mock = std::make_unique<mock::MockServer>(shipped_catalog(), options);
     mock->start();
     return mock;
   }
@@ -169,7 +167,7 @@ class ProxyInProcess : public ::testing::Test {
     options.enforce = enforce;
     options.timeout_ms = timeout_ms;
     options.access_log = &log_;
-    auto server = std::make_unique<proxy::ProxyServer>(catalog(), options);
+    auto server = std::make_unique<proxy::ProxyServer>(shipped_catalog(), options);
     server->start();
     return server;
   }
@@ -207,7 +205,7 @@ TEST_F(ProxyInProcess, ATargetSlowerThanTheTimeoutIsA502NotAHang) {
   mock::MockOptions slow;
   slow.vendors = {"finix"};
   slow.latency_min_ms = slow.latency_max_ms = 3000;
-  mock::MockServer mock(catalog(), slow);
+  mock::MockServer mock(shipped_catalog(), slow);
   mock.start();
   const auto proxy = start_proxy("finix", mock.base_url(), false, 300);
   const http::Response response = send(finix_update(proxy->base_url(), R"({"enabled":true})"));
@@ -262,7 +260,7 @@ TEST(ProxyTls, APrivateCaTrustedThroughCaCarriesEveryCase) {
   tls.vendors = {"finix"};
   tls.tls_cert = certificate.cert();
   tls.tls_key = certificate.key();
-  mock::MockServer mock(catalog(), tls);
+  mock::MockServer mock(shipped_catalog(), tls);
   mock.start();
   ASSERT_EQ(mock.base_url().rfind("https://", 0), 0u);
   TempDir dir;
@@ -282,7 +280,7 @@ TEST(ProxyTls, APrivateCaTrustedThroughCaCarriesEveryCase) {
   proxy::ProxyOptions untrusted;
   untrusted.vendor = "finix";
   untrusted.target = mock.base_url();
-  proxy::ProxyServer server(catalog(), untrusted);
+  proxy::ProxyServer server(shipped_catalog(), untrusted);
   server.start();
   const http::Response response = send(finix_update(server.base_url(), R"({"enabled":true})"));
   EXPECT_EQ(response.status, 502);
@@ -391,7 +389,7 @@ TEST_F(ProxyInProcess, TheFindingsNameEachDriftedChange) {
         "/Errors/*/Messages"}}};
   mock::MockOptions drifted;
   drifted.profile = "drifted";
-  mock::MockServer mock(catalog(), drifted);
+  mock::MockServer mock(shipped_catalog(), drifted);
   mock.start();
   strict_ = true;
   std::map<std::string, std::unique_ptr<proxy::ProxyServer>> proxies;
@@ -420,7 +418,7 @@ TEST_F(ProxyInProcess, EnforceAnswersInvalidRequestsItselfAndNeverForwardsThem) 
   std::ostringstream mock_log;
   mock::MockOptions options;
   options.access_log = &mock_log;
-  mock::MockServer mock(catalog(), options);
+  mock::MockServer mock(shipped_catalog(), options);
   mock.start();
   TempDir dir;
   std::map<std::string, std::unique_ptr<proxy::ProxyServer>> proxies;
@@ -479,7 +477,7 @@ TEST_F(ProxyInProcess, EnforceListsTheFindingsInTheVendorsEnvelope) {
 // Credentials in headers, the query and bodies (JSON, XML, form) pass through the proxy to the
 // target, but never reach its log, its reports or its snapshots, raw or in any encoding.
 TEST_F(ProxyInProcess, SecretCanariesNeverReachTheLogOrTheReports) {
-  mock::MockServer mock(catalog(), {});
+  mock::MockServer mock(shipped_catalog(), {});
   mock.start();
   TempDir dir;
   dir.write("vars.env", "secret tok=canary-auth-3141\n");

@@ -14,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 using test::run_conform;
 
-CaseResult case_result(std::string vendor, std::string name, Outcome outcome) {
+CaseResult outcome_only_case(std::string vendor, std::string name, Outcome outcome) {
   CaseResult c;
   c.vendor = std::move(vendor);
   c.name = std::move(name);
@@ -45,9 +45,9 @@ class ReportMergeTest : public ::testing::Test {
 };
 
 TEST_F(ReportMergeTest, CombinesPassingShardsAndExitsZero) {
-  const auto a = write_shard("shard-1", shard({case_result("nexudus", "b", Outcome::passed),
-                                               case_result("finix", "z", Outcome::passed)}));
-  const auto b = write_shard("shard-2", shard({case_result("finix", "a", Outcome::passed)}));
+  const auto a = write_shard("shard-1", shard({outcome_only_case("nexudus", "b", Outcome::passed),
+                                               outcome_only_case("finix", "z", Outcome::passed)}));
+  const auto b = write_shard("shard-2", shard({outcome_only_case("finix", "a", Outcome::passed)}));
   const auto result =
       run_conform({"report", "merge", a, b + "/report.json", "--report-dir", out()});
   EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -67,15 +67,15 @@ TEST_F(ReportMergeTest, CombinesPassingShardsAndExitsZero) {
 }
 
 TEST_F(ReportMergeTest, ExitsOneWhenAShardFailed) {
-  const auto a = write_shard("a", shard({case_result("finix", "ok", Outcome::passed)}));
-  const auto b = write_shard("b", shard({case_result("msp360", "bad", Outcome::failed)}));
+  const auto a = write_shard("a", shard({outcome_only_case("finix", "ok", Outcome::passed)}));
+  const auto b = write_shard("b", shard({outcome_only_case("msp360", "bad", Outcome::failed)}));
   const auto result = run_conform({"report", "merge", a, b, "--report-dir", out()});
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.out.find("2 cases: 1 passed, 1 failed"), std::string::npos);
 }
 
 TEST_F(ReportMergeTest, ExitsOneOnPartialResults) {
-  RunResult interrupted = shard({case_result("finix", "ok", Outcome::passed)});
+  RunResult interrupted = shard({outcome_only_case("finix", "ok", Outcome::passed)});
   interrupted.interrupted = true;
   const auto a = write_shard("a", interrupted);
   const auto result = run_conform({"report", "merge", a, "--report-dir", out()});
@@ -85,7 +85,7 @@ TEST_F(ReportMergeTest, ExitsOneOnPartialResults) {
 }
 
 TEST_F(ReportMergeTest, ExitsTwoNamingABrokenInput) {
-  const auto good = write_shard("good", shard({case_result("finix", "ok", Outcome::passed)}));
+  const auto good = write_shard("good", shard({outcome_only_case("finix", "ok", Outcome::passed)}));
   const std::string broken = tmp_.write("broken/report.json", "{\"format\": \"conform-report\",");
   const auto result =
       run_conform({"report", "merge", good, tmp_.path() + "/broken", "--report-dir", out()});
@@ -110,8 +110,8 @@ TEST_F(ReportMergeTest, ExitsTwoNamingAMissingInput) {
 }
 
 TEST_F(ReportMergeTest, WarnsWhenShardsOverlap) {
-  const auto a = write_shard("a", shard({case_result("finix", "same", Outcome::passed)}));
-  const auto b = write_shard("b", shard({case_result("finix", "same", Outcome::passed)}));
+  const auto a = write_shard("a", shard({outcome_only_case("finix", "same", Outcome::passed)}));
+  const auto b = write_shard("b", shard({outcome_only_case("finix", "same", Outcome::passed)}));
   const auto result = run_conform({"report", "merge", a, b, "--report-dir", out()});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.err.find("warning: case finix/same (cases/finix/same.json) is in 2 inputs:"),

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "support/catalogs.hpp"
 #include "support/run_command.hpp"
 #include "text/utf8.hpp"
 
@@ -19,9 +20,6 @@ struct Payload {
 };
 
 // JSON and form bytes go to the test-only vendor (tests/data/vendors/acme); XML to msp360,
-// whose XML rules acme does not have.
-const char* const kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
-
 const std::vector<Payload>& payloads() {
   static const std::vector<Payload> all = {
       {"acme", "json", "{\"active\":\"\\udc00\"}"},
@@ -51,7 +49,7 @@ TEST(Utf8Output, EveryOutputFormatIsValidUtf8ForEveryPayload) {
       std::vector<std::string> args{"validate", p.vendor,   "request", "--format",
                                     p.format,   "--output", output,    "-"};
       if (std::string(p.vendor) == "acme") {
-        args.insert(args.begin() + 3, {"--schemas", kTestVendors});
+        args.insert(args.begin() + 3, {"--schemas", kTestVendorsDir});
       }
       const auto r = run_conform(args, p.bytes);
       EXPECT_EQ(r.exit_code, 1) << output << " " << p.bytes << "\n" << r.err;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "support/catalogs.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
@@ -15,12 +16,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // The test-only vendor (tests/data/vendors/acme): reading hostile inputs is no vendor's
-// behaviour.
-constexpr const char* kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
-
 TEST(ValidateHostileInput, EndlessDevicesStopAtTheBodyLimit) {
   for (const char* device : {"/dev/zero", "/dev/urandom"}) {
-    const auto run = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+    const auto run = run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir,
                                   "--limit", "body-bytes=1K", device},
                                  "", 60);
     EXPECT_EQ(run.exit_code, 1) << device << run.err;
@@ -36,7 +34,7 @@ TEST(ValidateHostileInput, ASparseFileIsJudgedByItsSizeUnread) {
   std::ofstream(file).close();
   fs::resize_file(file, std::uintmax_t{1} << 31);  // 2 GiB of holes, no disk
   const auto run =
-      run_conform({"validate", "acme", "request", "--schemas", kTestVendors, file}, "", 60);
+      run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir, file}, "", 60);
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.out.find("the body is 2147483648 bytes, more than the limit"), std::string::npos)
       << run.out;
@@ -46,11 +44,11 @@ TEST(ValidateHostileInput, ASparseFileIsJudgedByItsSizeUnread) {
 // file system does not know (/proc says 0) is still read to its end, and one larger than the
 // limit by then is refused as such.
 TEST(ValidateHostileInput, AFileWhoseSizeIsUnknownIsReadToItsEnd) {
-  const auto run = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+  const auto run = run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir,
                                 "--format", "json", "/proc/version"});
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.out.find("actual:   Linux"), std::string::npos) << run.out;
-  const auto limited = run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+  const auto limited = run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir,
                                     "--limit", "body-bytes=4", "/proc/self/status"});
   EXPECT_EQ(limited.exit_code, 1) << limited.err;
   EXPECT_NE(limited.out.find("error[limit]: the body is more than the limit of 4"),
@@ -64,8 +62,8 @@ TEST(ValidateHostileInput, ADirectoryAndASymlinkLoopSayWhatTheyAre) {
   fs::create_symlink(dir.path() + "/a", dir.path() + "/b");
   for (const bool ndjson : {false, true}) {
     std::vector<std::string> args{
-        "validate",   "acme",     "request",         "--schemas",
-        kTestVendors, dir.path(), dir.path() + "/a", dir.path() + "/none"};
+        "validate",      "acme",     "request",         "--schemas",
+        kTestVendorsDir, dir.path(), dir.path() + "/a", dir.path() + "/none"};
     if (ndjson) args.push_back("--ndjson");
     const auto run = run_conform(args);
     EXPECT_EQ(run.exit_code, 2);

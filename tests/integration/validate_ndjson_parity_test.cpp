@@ -12,6 +12,7 @@
 
 #include "codec/rapidjson.hpp"
 #include "contracts/catalog.hpp"
+#include "support/catalogs.hpp"
 #include "support/run_command.hpp"
 
 namespace conform {
@@ -117,8 +118,7 @@ namespace conform {
 namespace {
 
 // The test-only vendor (tests/data/vendors/acme): batching, order and size limits are no
-// vendor's behaviour.
-constexpr const char* kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
+using test::kTestVendorsDir;
 
 TEST(ValidateNdjsonParity, ManyBatchesOnSeveralJobsKeepOrderAndCounts) {
   // Past one batch (4,096 lines), with more jobs than cores: the helper threads are reused
@@ -134,7 +134,7 @@ TEST(ValidateNdjsonParity, ManyBatchesOnSeveralJobsKeepOrderAndCounts) {
     }
   }
   for (const char* jobs : {"1", "3"}) {
-    const auto run = test::run_conform({"validate", "acme", "request", "--schemas", kTestVendors,
+    const auto run = test::run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir,
                                         "--ndjson", "--output", "json", "--jobs", jobs, "-"},
                                        input, 120);
     ASSERT_EQ(run.exit_code, 1) << run.err;
@@ -175,7 +175,7 @@ TEST(ValidateNdjsonParity, LargeAndOversizeLinesKeepTheirPlaceAndTheirVerdicts) 
   }
   for (const char* jobs : {"1", "2"}) {
     const auto run =
-        test::run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "--ndjson",
+        test::run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir, "--ndjson",
                            "--output", "json", "--jobs", jobs, "--limit", "body-bytes=1M", "-"},
                           input, 120);
     ASSERT_EQ(run.exit_code, 1) << run.err;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "codec/rapidjson.hpp"
+#include "support/catalogs.hpp"
 #include "support/run_command.hpp"
 
 namespace conform::test {
@@ -14,15 +15,15 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-// The test-only vendor (tests/data/vendors/acme): the output formats are no vendor's.
-const std::string kTestVendors = CONFORM_TESTS_DIR "/data/vendors";
-
-std::string example(const std::string& name) { return kTestVendors + "/acme/examples/" + name; }
+std::string example(const std::string& name) {
+  return std::string(kTestVendorsDir) + "/acme/examples/" + name;
+}
 
 TEST(ValidateOutput, SarifIsOneDocumentOnStdoutWithTheSummaryOnStderr) {
-  const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "--output",
-                              "sarif", example("request.invalid.display-name-miscased.json"),
-                              example("request.valid.rename.json")});
+  const auto r =
+      run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir, "--output", "sarif",
+                   example("request.invalid.display-name-miscased.json"),
+                   example("request.valid.rename.json")});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.err, "2 payloads: 1 valid, 1 invalid\n");
   rapidjson::Document doc;
@@ -40,8 +41,8 @@ TEST(ValidateOutput, SarifIsOneDocumentOnStdoutWithTheSummaryOnStderr) {
 }
 
 TEST(ValidateOutput, SarifIsWrittenEvenWhenQuiet) {
-  const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendors, "--output",
-                              "sarif", "--quiet", "-"},
+  const auto r = run_conform({"validate", "acme", "request", "--schemas", kTestVendorsDir,
+                              "--output", "sarif", "--quiet", "-"},
                              "{\"active\":\"yes\"}");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("\"ruleId\":\"type\""));
@@ -50,7 +51,7 @@ TEST(ValidateOutput, SarifIsWrittenEvenWhenQuiet) {
 TEST(ValidateOutput, GithubPrintsOneAnnotationPerFinding) {
   const std::string file = example("request.invalid.active-string.json");
   const auto r = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--output", "github", file});
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--output", "github", file});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, StartsWith("::error file="));
   EXPECT_THAT(r.out, HasSubstr("request.invalid.active-string.json,line=2,col=13,title=type::"
@@ -60,7 +61,7 @@ TEST(ValidateOutput, GithubPrintsOneAnnotationPerFinding) {
 
 TEST(ValidateOutput, AnUnknownOutputIsAUsageError) {
   const auto r = run_conform(
-      {"validate", "acme", "request", "--schemas", kTestVendors, "--output", "xml", "-"}, "{}");
+      {"validate", "acme", "request", "--schemas", kTestVendorsDir, "--output", "xml", "-"}, "{}");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("--output takes text, json, sarif or github, not \"xml\""));
 }

@@ -20,7 +20,7 @@ namespace conform::contracts {
 namespace {
 namespace fs = std::filesystem;
 
-std::string describe(const PayloadResult& result) {
+std::string describe_with_xpath(const PayloadResult& result) {
   std::string out = result.valid ? "valid\n" : "invalid\n";
   for (const auto& f : result.findings) {
     out += std::to_string(f.line) + ":" + std::to_string(f.column) + "+" +
@@ -68,7 +68,8 @@ TEST(BulkCheck, GivesTheFullChecksVerdictAndFindingsOnEveryExampleInEveryFormat)
         for (const auto& bytes : payloads) {
           CheckOptions declared = options;
           declared.format = format;
-          EXPECT_EQ(describe(bulk.check(bytes, format)), describe(full.check(bytes, declared)))
+          EXPECT_EQ(describe_with_xpath(bulk.check(bytes, format)),
+                    describe_with_xpath(full.check(bytes, declared)))
               << vendor_id << " " << message_name << " strict=" << strict << ":\n"
               << bytes;
           ++checked;
@@ -124,8 +125,8 @@ TEST(BulkCheck, ASchemaOfTheCallersOwnGetsWhatCheckPayloadGives) {
       for (const auto& format : kDeclaredFormats) {
         CheckOptions declared = options;
         declared.format = format;
-        EXPECT_EQ(describe(bulk.check(bytes, format)),
-                  describe(check_payload(bytes, *schema, nullptr, declared)))
+        EXPECT_EQ(describe_with_xpath(bulk.check(bytes, format)),
+                  describe_with_xpath(check_payload(bytes, *schema, nullptr, declared)))
             << bytes;
       }
     }

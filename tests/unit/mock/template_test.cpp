@@ -9,7 +9,7 @@
 namespace conform::mock {
 namespace {
 
-rapidjson::Document parse(const char* json) {
+rapidjson::Document parse_template(const char* json) {
   rapidjson::Document document;
   document.Parse(json);
   EXPECT_FALSE(document.HasParseError()) << json;
@@ -17,7 +17,7 @@ rapidjson::Document parse(const char* json) {
 }
 
 std::string render_json(const char* tmpl, const TemplateContext& context) {
-  const rapidjson::Document source = parse(tmpl);
+  const rapidjson::Document source = parse_template(tmpl);
   rapidjson::Document out;
   rapidjson::Value value = render(source, context, out.GetAllocator());
   return codec::to_json_text(value);
@@ -35,7 +35,7 @@ TEST(Template, WholePlaceholderKeepsTheJsonTypeAndEmbeddedOnesBecomeText) {
 }
 
 TEST(Template, EachRendersOneItemPerErrorWithTheAttemptedValue) {
-  const rapidjson::Document body = parse(R"({"Email":"nope","Language":9})");
+  const rapidjson::Document body = parse_template(R"({"Email":"nope","Language":9})");
   TemplateContext context;
   context.status = 400;
   context.errors.push_back({"Email", "/Email", "must be an email", "format", &body["Email"]});
@@ -59,7 +59,7 @@ TEST(Template, AMissingAttemptedValueIsNull) {
 }
 
 TEST(Template, SpreadCopiesTheUserAndOmitOrAMissingValueDropsMembers) {
-  const rapidjson::Document user = parse(R"({"id":"U1","enabled":true,"secret":"s"})");
+  const rapidjson::Document user = parse_template(R"({"id":"U1","enabled":true,"secret":"s"})");
   TemplateContext context;
   context.user = &user;
   EXPECT_EQ(
@@ -71,7 +71,7 @@ TEST(Template, SpreadCopiesTheUserAndOmitOrAMissingValueDropsMembers) {
 
 TEST(Template, ValueAndUuidServeStoredFieldTemplates) {
   TemplateContext context;
-  const rapidjson::Document value = parse(R"("maia-0123456789ab")");
+  const rapidjson::Document value = parse_template(R"("maia-0123456789ab")");
   context.value = &value;
   int calls = 0;
   context.next_uuid = [&calls] { return "uuid-" + std::to_string(++calls); };
@@ -81,12 +81,12 @@ TEST(Template, ValueAndUuidServeStoredFieldTemplates) {
 
 TEST(Template, UnknownPlaceholdersAreReportedForTheManifestCheck) {
   const rapidjson::Document tmpl =
-      parse(R"({"a":"{{status}} {{stauts}}","b":[{"c":"{{user/x}}"},"{{bogus}}"]})");
+      parse_template(R"({"a":"{{status}} {{stauts}}","b":[{"c":"{{user/x}}"},"{{bogus}}"]})");
   EXPECT_EQ(unknown_placeholders(tmpl), (std::vector<std::string>{"stauts", "bogus"}));
 }
 
 TEST(JsonPointer, FindsMembersAndItemsAndNamesFieldsTheVendorWay) {
-  const rapidjson::Document doc = parse(R"({"tags":{"a/b":"x"},"list":[1,2]})");
+  const rapidjson::Document doc = parse_template(R"({"tags":{"a/b":"x"},"list":[1,2]})");
   ASSERT_NE(codec::resolve_pointer(doc, "/tags/a~1b"), nullptr);
   EXPECT_EQ(codec::to_plain_text(*codec::resolve_pointer(doc, "/tags/a~1b")), "x");
   EXPECT_EQ(codec::to_plain_text(*codec::resolve_pointer(doc, "/list/1")), "2");
@@ -108,7 +108,7 @@ TEST(Template, ErrorListsAreCappedWhileTheCountStaysTrue) {
       context.errors.push_back({"m" + std::to_string(i), "/m" + std::to_string(i),
                                 "undocumented property", "additionalProperties", nullptr});
     }
-    const rapidjson::Document tmpl = parse(
+    const rapidjson::Document tmpl = parse_template(
         R"({"total":"{{count}}","errors":{"$each":{"field":"{{field}}","message":"{{error}}"}},"summary":"{{summary}}"})");
     rapidjson::Document out;
     const rapidjson::Value value = render(tmpl, context, out.GetAllocator());

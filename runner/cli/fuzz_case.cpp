@@ -177,7 +177,13 @@ rapidjson::Value step_of(const replay::Step& step, rapidjson::Document::Allocato
   out.AddMember("method", text(step.method, a), a);
   out.AddMember("path", text(step.path, a), a);
   if (!step.query.empty()) out.AddMember("query", pairs(step.query, a), a);
-  if (!step.headers.empty()) out.AddMember("headers", pairs(step.headers, a), a);
+  if (!step.headers.empty() || !step.omitted_headers.empty()) {
+    rapidjson::Value headers = pairs(step.headers, a);
+    for (const std::string& name : step.omitted_headers) {
+      headers.AddMember(text(name, a), rapidjson::Value(rapidjson::kNullType), a);
+    }
+    out.AddMember("headers", headers, a);
+  }
   if (step.auth.mode == replay::Auth::Mode::none) out.AddMember("auth", "none", a);
   if (step.auth.mode == replay::Auth::Mode::custom) {
     out.AddMember("auth", pairs({step.auth.credentials.begin(), step.auth.credentials.end()}, a),

@@ -44,6 +44,7 @@ std::vector<RequestViolation> request_violations(const contracts::Manifest& mani
   };
   for (const contracts::Parameter& header : manifest.endpoint.headers) {
     if (header.required && !header.value.empty()) {
+      out.push_back({Kind::no_header, "header", header.name + " missing"});
       out.push_back({Kind::header, "header", header.name});
     }
   }
@@ -75,6 +76,9 @@ void apply(const RequestViolation& violation, const contracts::Manifest& manifes
         step.auth.mode = replay::Auth::Mode::custom;
         step.auth.credentials = {{"token", kWrong}, {"username", kWrong}, {"password", kWrong}};
       }
+      break;
+    case Kind::no_header:
+      step.omitted_headers.push_back(name);
       break;
     case Kind::header:
       step.headers.emplace_back(name, kWrong);

@@ -145,6 +145,44 @@ TEST(Fuzz, AProblemIsShrunkToTheFewestMembersThatStillShowIt) {
   EXPECT_TRUE(contains(saved, "\"body\":{}")) << saved;
 }
 
+TEST(Fuzz, ARequiredHeaderIsLeftOutOnceAndTheMockAnswersWithADocumented400) {
+  const auto dry = run_conform({"fuzz", "finix", "--seed", "1", "--examples", "20", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  std::vector<std::string> missing;
+  for (const std::string& line : lines_of(dry.out)) {
+    if (contains(line, "\"Finix-Version\":null")) missing.push_back(line);
+  }
+  ASSERT_EQ(missing.size(), 1u) << dry.out;
+  EXPECT_TRUE(contains(missing[0], "invalid / header Finix-Version missing")) << missing[0];
+  rapidjson::Document doc;
+  doc.Parse(missing[0].c_str());
+  const std::string example = std::to_string(doc["example"].GetInt());
+
+  TempDir dir;
+  const fs::path cases = fs::path(dir.path()) / "cases";
+  fs::create_directories(cases);
+  std::ofstream(cases / "missing.json") << codec::to_json_text(doc["case"]);
+  const fs::path reports = fs::path(dir.path()) / "reports";
+  const auto replayed = run_conform({"replay", cases.string(), "--report-dir", reports.string()});
+  EXPECT_EQ(replayed.exit_code, 0) << replayed.out << replayed.err;
+  const std::string report = test::read_file(reports / "report.json");
+  EXPECT_FALSE(contains(report, "\"name\":\"Finix-Version\"")) << "not sent: " << report;
+  EXPECT_TRUE(contains(report, "\"status\":400")) << report;
+  EXPECT_TRUE(contains(report, "Finix-Version: The header must be 2022-02-01")) << report;
+
+  // On the drifted mock its 400 has another envelope: the saved case still leaves the header
+  // out, and fails only there.
+  const fs::path saved = fs::path(dir.path()) / "saved";
+  const auto fuzzed = run_conform({"fuzz", "finix", "--seed", "1", "--example", example,
+                                   "--mock-profile", "drifted", "--save-failures", saved.string()});
+  EXPECT_EQ(fuzzed.exit_code, 1) << fuzzed.out << fuzzed.err;
+  const std::string file = test::read_file(saved / ("finix-" + example + ".json"));
+  EXPECT_TRUE(contains(file, "\"headers\":{\"Finix-Version\":null}")) << file;
+  EXPECT_EQ(run_conform({"lint", "--strict", saved.string()}).exit_code, 0);
+  EXPECT_EQ(run_conform({"replay", saved.string()}).exit_code, 0);
+  EXPECT_EQ(run_conform({"replay", saved.string(), "--mock-profile", "drifted"}).exit_code, 1);
+}
+
 TEST(Fuzz, FaultsOfAFaultyMockAreFailuresOfTheirExchangesAndTheRunFinishes) {
   mock::MockOptions options;
   options.faults = {"500", "reset", "garbage"};

@@ -184,6 +184,22 @@ TEST_F(ExecutorTest, APassingCaseRecordsTheExchangeWithoutItsCredentials) {
   EXPECT_TRUE(result.steps[0].curl.empty()) << "only failed steps carry a reproducer";
 }
 
+TEST_F(ExecutorTest, AnOmittedHeaderIsNotSentThoughTheManifestOrTheFormatWouldAddIt) {
+  Case c;
+  c.vendor = "acme";
+  Step step = patch(R"({"display_name": "n"})");
+  // Names compare as HTTP's do, without case.
+  step.omitted_headers = {"acme-api-version", "Content-Type"};
+  c.steps = {step};
+
+  const CaseResult result = run(c);
+  ASSERT_EQ(result.outcome, Outcome::passed) << result.steps[0].findings[0].message;
+  EXPECT_EQ(server_.last_version_header, "");
+  std::vector<std::string> sent;
+  for (const auto& header : result.steps[0].exchange.request_headers) sent.push_back(header.first);
+  EXPECT_EQ(sent, std::vector<std::string>{"Authorization"});
+}
+
 TEST_F(ExecutorTest, AMockOnlyCaseIsNotApplicableOnALiveTargetAndSaysWhy) {
   Case c;
   c.name = "contract only";

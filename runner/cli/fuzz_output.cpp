@@ -207,20 +207,24 @@ RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const Fu
           {success ? "status" : "error-envelope", message.id.status,
            seen == tally->second.statuses.end() ? 0 : static_cast<int>(seen->second)});
     }
+    const auto counted = [](const std::map<std::string, std::uint64_t>& counts,
+                            const std::string& key) {
+      const auto seen = counts.find(key);
+      return seen == counts.end() ? 0 : static_cast<int>(seen->second);
+    };
     for (const std::string& media_type : manifest.request_media_types) {
-      const auto seen = tally->second.media_types.find(media_type);
       coverage.items.push_back(
-          {"request-media-type", media_type,
-           seen == tally->second.media_types.end() ? 0 : static_cast<int>(seen->second)});
+          {"request-media-type", media_type, counted(tally->second.media_types, media_type)});
+    }
+    for (const std::string& media_type : manifest.request_media_types) {
+      coverage.items.push_back({"invalid-body-media-type", media_type,
+                                counted(tally->second.invalid_body_media_types, media_type)});
     }
     for (const generate::Covered& covered : fuzz_plan(*fuzzed)) {
       const std::string key = covered.keyword + " " +
                               (covered.pointer.empty() ? "/" : covered.pointer) + " " +
                               covered.detail;
-      const auto count = tally->second.covered.find(key);
-      coverage.items.push_back(
-          {"keyword", key,
-           count == tally->second.covered.end() ? 0 : static_cast<int>(count->second)});
+      coverage.items.push_back({"keyword", key, counted(tally->second.covered, key)});
     }
     run.coverage.push_back(std::move(coverage));
   }

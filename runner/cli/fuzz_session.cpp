@@ -158,7 +158,11 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
         ++tally.sent;
         for (const StepResult& step : result.steps) tally.exchanges += step.exchange.status != 0;
         ++tally.statuses[status_of(result)];
-        ++tally.media_types[media_type_of(cases[k])];
+        const std::string media_type = media_type_of(cases[k]);
+        ++tally.media_types[media_type];
+        if (!example.valid && example.index >= target->request_violations.size()) {
+          ++tally.invalid_body_media_types[media_type];
+        }
         const generate::Covered& covered = example.covered;
         if (covered.keyword != "random") {
           ++tally.covered[covered.keyword + " " +

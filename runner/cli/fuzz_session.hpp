@@ -62,6 +62,8 @@ struct FuzzVendorTally {
   std::map<std::string, std::uint64_t> covered;      // "keyword pointer detail" -> exchanges
   std::map<int, std::uint64_t> statuses;             // response status -> exchanges
   std::map<std::string, std::uint64_t> media_types;  // request media type -> examples
+  // request media type -> examples whose body carries a violation
+  std::map<std::string, std::uint64_t> invalid_body_media_types;
 };
 
 struct FuzzOutcome {

@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -181,6 +183,47 @@ TEST(Fuzz, ARequiredHeaderIsLeftOutOnceAndTheMockAnswersWithADocumented400) {
   EXPECT_EQ(run_conform({"lint", "--strict", saved.string()}).exit_code, 0);
   EXPECT_EQ(run_conform({"replay", saved.string()}).exit_code, 0);
   EXPECT_EQ(run_conform({"replay", saved.string(), "--mock-profile", "drifted"}).exit_code, 1);
+}
+
+TEST(Fuzz, InvalidBodiesGoInXmlAndFormWhereTheEncodingCarriesTheirViolation) {
+  const auto dry =
+      run_conform({"fuzz", "maiascore", "--seed", "1", "--examples", "300", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  std::set<std::string> formats;
+  for (const std::string& line : lines_of(dry.out)) {
+    rapidjson::Document doc;
+    doc.Parse(line.c_str());
+    const auto& step = doc["case"]["steps"][0];
+    const std::string format = step["format"].GetString();
+    const std::string name = doc["case"]["name"].GetString();
+    if (doc["valid"].GetBool() || format == "json" || contains(name, " / ")) continue;
+    formats.insert(format);
+    // A number in a text encoding reads back as the string a string member takes: that
+    // wrong type stays JSON.
+    EXPECT_FALSE(contains(name, " type integer")) << line;
+  }
+  EXPECT_EQ(formats, (std::set<std::string>{"form", "xml"}));
+
+  TempDir dir;
+  const auto result = run_conform(
+      {"fuzz", "maiascore", "--seed", "1", "--examples", "300", "--report-dir", dir.path()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_TRUE(contains(line_starting(result.out, "maiascore: 300 examples ("), " 0 failed"))
+      << result.out;
+  rapidjson::Document report;
+  report.Parse(test::read_file(fs::path(dir.path()) / "report.json").c_str());
+  std::map<std::string, int> invalid_bodies;
+  for (const auto& vendor : report["coverage"].GetArray()) {
+    for (const auto& item : vendor["items"].GetArray()) {
+      if (std::string(item["kind"].GetString()) == "invalid-body-media-type") {
+        invalid_bodies[item["value"].GetString()] = item["exchanges"].GetInt();
+      }
+    }
+  }
+  for (const char* media_type :
+       {"application/json", "application/xml", "application/x-www-form-urlencoded"}) {
+    EXPECT_GT(invalid_bodies[media_type], 0) << media_type;
+  }
 }
 
 TEST(Fuzz, FaultsOfAFaultyMockAreFailuresOfTheirExchangesAndTheRunFinishes) {

@@ -175,6 +175,7 @@ RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const Fu
   run.started_at = replay::utc_now_rfc3339();
   run.duration_ms = outcome.duration_ms;
   run.interrupted = outcome.stopped_early;
+  run.seed = outcome.seed;
   for (const FuzzProblem& problem : outcome.problems) {
     CaseResult result = problem.result;
     if (problem.verdict == FuzzVerdict::accepted_invalid) {

@@ -48,7 +48,7 @@ void save_failures(const FuzzOutcome& outcome, const std::vector<const FuzzTarge
                    const std::filesystem::path& dir);
 
 // The problems as a replay run (accepted invalid requests as passes with a warning), with
-// the coverage of every vendor: statuses, and each planned keyword case.
+// the run's seed and the coverage of every vendor: statuses, and each planned keyword case.
 RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
                           const std::string& target);
 

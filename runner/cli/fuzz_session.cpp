@@ -124,6 +124,7 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
                      const std::map<std::string, replay::VendorTarget>& vendor_targets,
                      const contracts::Catalog& catalog, const FuzzSettings& settings) {
   FuzzOutcome outcome;
+  outcome.seed = settings.seed;
   const Clock::time_point started = Clock::now();
   std::map<std::string, std::size_t> known;  // vendor + signature -> index in problems
   const auto stop = [&] {

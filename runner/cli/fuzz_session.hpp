@@ -67,6 +67,7 @@ struct FuzzVendorTally {
 };
 
 struct FuzzOutcome {
+  std::uint64_t seed = 0;
   std::map<std::string, FuzzVendorTally> tallies;  // by vendor
   std::vector<FuzzProblem> problems;               // in the order found, at most 100
   std::uint64_t unlisted = 0;                      // failed exchanges of problems beyond those kept

@@ -319,6 +319,10 @@ TEST(Fuzz, ReportsListEachProblemAndTheCoverage) {
   EXPECT_NE(json.find("enum /Language 3"), std::string::npos);
   EXPECT_NE(json.find("credentials / wrong"), std::string::npos);
   EXPECT_NE(json.find("fuzz seed 2 example "), std::string::npos);
+  EXPECT_NE(json.find("\"seed\":2,"), std::string::npos) << "the seed, a field of its own";
+  EXPECT_NE(test::read_file(fs::path(dir.path()) / "junit.xml")
+                .find("<property name=\"seed\" value=\"2\""),
+            std::string::npos);
 }
 
 }  // namespace

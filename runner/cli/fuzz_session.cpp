@@ -131,6 +131,10 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
     return Clock::now() > settings.deadline ||
            (settings.run.interrupted && settings.run.interrupted->load());
   };
+  // --max-time holds before each example, not only each batch (the shrinker's few exchanges
+  // are not held to it).
+  replay::RunOptions batch_options = settings.run;
+  batch_options.deadline = settings.deadline;
   for (const FuzzTarget* target : targets) {
     FuzzVendorTally& tally = outcome.tallies[target->manifest->id];
     const Trial trial{*target, vendor_targets, catalog, settings};
@@ -150,11 +154,14 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
       }
       std::vector<const replay::Case*> selected;
       for (const replay::Case& test_case : cases) selected.push_back(&test_case);
-      RunResult run = run_selected_cases(selected, vendor_targets, catalog, settings.run);
+      RunResult run = run_selected_cases(selected, vendor_targets, catalog, batch_options);
       if (run.interrupted) outcome.stopped_early = true;
       for (std::size_t k = 0; k < run.cases.size(); ++k) {
         CaseResult& result = run.cases[k];
-        if (result.outcome == Outcome::skipped) continue;
+        if (result.outcome == Outcome::skipped) {
+          outcome.stopped_early = true;  // the deadline or Ctrl-C came within the batch
+          continue;
+        }
         const generate::Example& example = examples[k];
         ++tally.sent;
         for (const StepResult& step : result.steps) tally.exchanges += step.exchange.status != 0;

@@ -272,6 +272,17 @@ TEST(Fuzz, AVendorThatAcceptsWhatTheContractForbidsIsAWarning) {
   EXPECT_FALSE(contains(summary, " 0 warnings")) << result.out;
 }
 
+TEST(Fuzz, MaxTimeStopsAnEndlessRunBetweenTwoExamples) {
+  const auto result = run_conform(
+      {"fuzz", "finix", "--seed", "1", "--examples", "10000000", "--max-time", "1"}, "", 60);
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  // The examples cut off by the deadline within a batch are neither sent nor counted.
+  const std::string line = line_starting(result.out, "finix: ");
+  const std::string sent = line.substr(7, line.find(' ', 7) - 7);
+  EXPECT_TRUE(contains(line, "), " + sent + " passed, 0 failed")) << result.out;
+  EXPECT_TRUE(contains(line_starting(result.out, "seed 1: "), "; stopped early")) << result.out;
+}
+
 TEST(Fuzz, AnUnreachableTargetCannotRun) {
   const auto result = run_conform({"fuzz", "finix", "--examples", "3", "--target",
                                    "http://127.0.0.1:1", "--fixtures", "--timeout", "2000"});

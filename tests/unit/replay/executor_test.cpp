@@ -458,6 +458,25 @@ TEST_F(ExecutorTest, RunCasesKeepsTheOrderAndHonoursFailFast) {
   }
 }
 
+TEST_F(ExecutorTest, RunCasesStartsNoCaseAfterTheDeadline) {
+  std::vector<Case> cases = patch_cases(6);
+  const std::map<std::string, VendorTarget> targets{{"acme", target_}};
+  RunOptions options;
+  options.client = client_options_;
+  // The deadline passes once the third case is done: set from the progress callback, on the
+  // only worker's thread.
+  const RunResult run = run_cases(pointers_to(cases), targets, *catalog_, options,
+                                  [&](const CaseResult&, std::size_t done, std::size_t) {
+                                    if (done == 3)
+                                      options.deadline = std::chrono::steady_clock::now();
+                                  });
+  ASSERT_EQ(run.cases.size(), 6u);
+  for (std::size_t i = 0; i < run.cases.size(); ++i) {
+    EXPECT_EQ(run.cases[i].outcome, i < 3 ? Outcome::passed : Outcome::skipped) << i;
+  }
+  EXPECT_EQ(server_.requests, 3);
+}
+
 // A response schema compiles when a worker first checks a response against it: a broken one
 // comes back from run_cases as the worker's exception, every thread ended, not as a
 // std::terminate out of the worker.

@@ -7,8 +7,8 @@
 
 #include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
-#include "cli/fuzz_case.hpp"
 #include "codec/json_text.hpp"
+#include "fuzz/case.hpp"
 #include "json/pointer.hpp"
 #include "json/string_escape.hpp"
 #include "replay/case_loader.hpp"
@@ -17,6 +17,15 @@
 #include "text/terminal.hpp"
 
 namespace conform::cli {
+using fuzz::case_file_text;
+using fuzz::FuzzOutcome;
+using fuzz::FuzzProblem;
+using fuzz::FuzzSettings;
+using fuzz::FuzzTarget;
+using fuzz::FuzzVendorTally;
+using fuzz::FuzzVerdict;
+using fuzz::status_of;
+
 namespace {
 namespace fs = std::filesystem;
 
@@ -88,7 +97,7 @@ void print_problems(std::ostream& out, const FuzzOutcome& outcome,
              ": the vendor accepts what the contract forbids: " + result.name + " (status " +
              std::to_string(status_of(result)) + ")";
     } else {
-      const Finding* finding = first_error(result);
+      const Finding* finding = fuzz::first_error(result);
       line = "FAIL " + problem.vendor + " example " + std::to_string(problem.example) + " (" +
              (problem.valid_example ? "valid" : "invalid") + " request, status " +
              std::to_string(status_of(result)) + "): " +

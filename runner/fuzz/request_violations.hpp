@@ -1,4 +1,4 @@
-// fuzz_request_violations: the invalid requests whose one violation is not in the body: a
+// request_violations: the invalid requests whose one violation is not in the body: a
 // media type the vendor does not accept, missing or wrong credentials, a missing or wrong
 // value of a required header the vendor fixes, a missing or wrong required query parameter. Read
 // from the manifest, as every vendor's request is.
@@ -10,7 +10,7 @@
 #include "contracts/manifest.hpp"
 #include "replay/case.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 
 struct RequestViolation {
   enum class Kind {
@@ -33,4 +33,4 @@ std::vector<RequestViolation> request_violations(const contracts::Manifest& mani
 void apply(const RequestViolation& violation, const contracts::Manifest& manifest,
            replay::Step& step);
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

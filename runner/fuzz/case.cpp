@@ -1,4 +1,4 @@
-#include "cli/fuzz_case.hpp"
+#include "fuzz/case.hpp"
 
 #include <memory>
 
@@ -9,7 +9,7 @@
 #include "replay/json.hpp"
 #include "schema/json_value.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 namespace {
 
 // Drawn examples cycle through the sequences by their number.
@@ -315,4 +315,4 @@ std::string case_file_text(const replay::Case& test_case) {
   return codec::to_json_text(doc) + "\n";
 }
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

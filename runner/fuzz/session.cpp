@@ -1,13 +1,13 @@
-#include "cli/fuzz_session.hpp"
+#include "fuzz/session.hpp"
 
 #include <memory>
 
-#include "cli/case_run_options.hpp"
-#include "cli/fuzz_case.hpp"
+#include "fuzz/case.hpp"
 #include "generate/variants.hpp"
+#include "replay/run.hpp"
 #include "schema/node.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -36,7 +36,7 @@ struct Trial {
   const FuzzSettings& settings;
 
   CaseResult run(const replay::Case& test_case) const {
-    RunResult run = run_selected_cases({&test_case}, vendor_targets, catalog, settings.run);
+    RunResult run = replay::run_cases({&test_case}, vendor_targets, catalog, settings.run);
     return run.cases.empty() ? CaseResult{} : std::move(run.cases.front());
   }
 };
@@ -154,7 +154,7 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
       }
       std::vector<const replay::Case*> selected;
       for (const replay::Case& test_case : cases) selected.push_back(&test_case);
-      RunResult run = run_selected_cases(selected, vendor_targets, catalog, batch_options);
+      RunResult run = replay::run_cases(selected, vendor_targets, catalog, batch_options);
       if (run.interrupted) outcome.stopped_early = true;
       for (std::size_t k = 0; k < run.cases.size(); ++k) {
         CaseResult& result = run.cases[k];
@@ -212,4 +212,4 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
   return outcome;
 }
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

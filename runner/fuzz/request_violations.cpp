@@ -1,8 +1,8 @@
-#include "cli/fuzz_request_violations.hpp"
+#include "fuzz/request_violations.hpp"
 
 #include <memory>
 
-namespace conform::cli {
+namespace conform::fuzz {
 namespace {
 
 // A placeholder, not a credential: wrong for every vendor, and a saved case holds no secret.
@@ -98,4 +98,4 @@ void apply(const RequestViolation& violation, const contracts::Manifest& manifes
   }
 }
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

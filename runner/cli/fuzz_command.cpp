@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/fuzz_output.hpp"
 #include "contracts/catalog.hpp"
+#include "fuzz/saved_cases.hpp"
 #include "fuzz/session.hpp"
 #include "fuzz/target.hpp"
 #include "http/curl_reproducer.hpp"
@@ -202,7 +203,11 @@ int run_fuzz_command(const Arguments& parsed) {
   print_problems(std::cout, outcome, reproduce);
   print_fuzz_summary(std::cout, outcome, chosen, settings.seed);
   if (const auto dir = parsed.value("--save-failures")) {
-    save_failures(outcome, chosen, *dir);
+    try {
+      fuzz::save_failures(outcome, chosen, *dir);
+    } catch (const fuzz::FuzzError& e) {
+      throw CannotRun(e.what());
+    }
     std::cout << "saved " << outcome.problems.size() << " case file"
               << (outcome.problems.size() == 1 ? "" : "s") << " in "
               << text::escape_for_terminal(*dir) << "\n";

@@ -1,10 +1,9 @@
 // fuzz_output: what `conform fuzz` gives back: the dry run's NDJSON, one line per problem
-// with the command that replays it, the summary with the seed, case files of the shrunk
-// problems, the replay reports with what the examples covered, and the exit code.
+// with the command that replays it, the summary with the seed, the replay reports with what
+// the examples covered, and the exit code (fuzz/saved_cases writes the case files).
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <ostream>
 #include <string>
@@ -40,13 +39,6 @@ void print_problems(std::ostream& out, const fuzz::FuzzOutcome& outcome,
 // One line per vendor, then "seed N: ..." with the totals and the exchanges per second.
 void print_fuzz_summary(std::ostream& out, const fuzz::FuzzOutcome& outcome,
                         const std::vector<const fuzz::FuzzTarget*>& targets, std::uint64_t seed);
-
-// Each problem's shrunk case as DIR/<vendor>-<example>.json, the string values of the
-// vendor's secret members written as "********" (but a violation's own); CannotRun when it
-// cannot.
-void save_failures(const fuzz::FuzzOutcome& outcome,
-                   const std::vector<const fuzz::FuzzTarget*>& targets,
-                   const std::filesystem::path& dir);
 
 // The problems as a replay run (accepted invalid requests as passes with a warning), with
 // the run's seed and the coverage of every vendor: statuses, and each planned keyword case.

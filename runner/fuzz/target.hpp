@@ -51,7 +51,8 @@ struct FuzzTarget {
   std::size_t planned() const { return request_violations.size() + generator->planned(); }
 };
 
-// Why a vendor cannot be fuzzed (its contract documents no request body to generate from).
+// Why fuzzing cannot go on: a vendor whose contract documents no request body to generate
+// from, a case file that cannot be written.
 class FuzzError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

@@ -11,9 +11,10 @@
 #include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
 #include "cli/fuzz_output.hpp"
-#include "cli/fuzz_session.hpp"
-#include "cli/fuzz_target.hpp"
 #include "contracts/catalog.hpp"
+#include "fuzz/saved_cases.hpp"
+#include "fuzz/session.hpp"
+#include "fuzz/target.hpp"
 #include "http/curl_reproducer.hpp"
 #include "replay/run_setup.hpp"
 #include "text/terminal.hpp"
@@ -21,6 +22,9 @@
 namespace conform::cli {
 namespace {
 namespace fs = std::filesystem;
+using fuzz::FuzzOutcome;
+using fuzz::FuzzSettings;
+using fuzz::FuzzTarget;
 
 constexpr const char* kUsage =
     "usage: conform fuzz [VENDOR]... [--target mock|URL] [--seed N] [--examples N]\n"
@@ -135,7 +139,12 @@ int run_fuzz_command(const Arguments& parsed) {
   for (const auto& manifest : catalog->vendors()) {
     const bool chosen =
         vendors.empty() || std::find(vendors.begin(), vendors.end(), manifest.id) != vendors.end();
-    if (chosen) targets.push_back(fuzz_target(*catalog, manifest, settings.seed));
+    if (!chosen) continue;
+    try {
+      targets.push_back(fuzz::fuzz_target(*catalog, manifest, settings.seed));
+    } catch (const fuzz::FuzzError& e) {
+      throw CannotRun(e.what());
+    }
   }
   std::vector<const FuzzTarget*> chosen;
   for (const FuzzTarget& target : targets) chosen.push_back(&target);
@@ -183,13 +192,22 @@ int run_fuzz_command(const Arguments& parsed) {
                                       : std::to_string(settings.examples) + " examples each")
             << ", seed " << settings.seed << "\n";
   std::cout.flush();
-  const FuzzOutcome outcome = run_fuzz(chosen, run_targets.targets, *catalog, settings);
+  FuzzOutcome outcome;
+  try {
+    outcome = fuzz::run_fuzz(chosen, run_targets.targets, *catalog, settings);
+  } catch (const std::exception& e) {
+    throw CannotRun(std::string("the run stopped: ") + e.what());
+  }
   if (run_targets.server) run_targets.server->stop();
 
   print_problems(std::cout, outcome, reproduce);
   print_fuzz_summary(std::cout, outcome, chosen, settings.seed);
   if (const auto dir = parsed.value("--save-failures")) {
-    save_failures(outcome, chosen, *dir);
+    try {
+      fuzz::save_failures(outcome, chosen, *dir);
+    } catch (const fuzz::FuzzError& e) {
+      throw CannotRun(e.what());
+    }
     std::cout << "saved " << outcome.problems.size() << " case file"
               << (outcome.problems.size() == 1 ? "" : "s") << " in "
               << text::escape_for_terminal(*dir) << "\n";

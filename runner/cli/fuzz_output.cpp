@@ -1,22 +1,28 @@
 #include "cli/fuzz_output.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <map>
-#include <memory>
-#include <set>
 
 #include "cli/case_run_options.hpp"
 #include "cli/command.hpp"
-#include "cli/fuzz_case.hpp"
 #include "codec/json_text.hpp"
-#include "json/pointer.hpp"
+#include "fuzz/case.hpp"
 #include "json/string_escape.hpp"
 #include "replay/case_loader.hpp"
 #include "replay/run.hpp"
-#include "report/atomic_file.hpp"
 #include "text/terminal.hpp"
 
 namespace conform::cli {
+using fuzz::case_file_text;
+using fuzz::FuzzOutcome;
+using fuzz::FuzzProblem;
+using fuzz::FuzzSettings;
+using fuzz::FuzzTarget;
+using fuzz::FuzzVendorTally;
+using fuzz::FuzzVerdict;
+using fuzz::status_of;
+
 namespace {
 namespace fs = std::filesystem;
 
@@ -27,28 +33,6 @@ std::string rate(double exchanges, double ms) {
   char text[32];
   std::snprintf(text, sizeof text, "%.0f", ms > 0 ? exchanges * 1000.0 / ms : 0.0);
   return text;
-}
-
-// The string values of members named in `names`, at any depth, as "********" (a
-// placeholder, which lint does not take for a credential); the value at `keep` stays: it
-// is the violation the case is about.
-void mask_secret_members(rapidjson::Value& value, const std::set<std::string>& names,
-                         const std::string& keep, const std::string& at) {
-  if (value.IsArray()) {
-    for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
-      mask_secret_members(value[i], names, keep, json::child_pointer(at, std::to_string(i)));
-    }
-  }
-  if (!value.IsObject()) return;
-  for (auto& member : value.GetObject()) {
-    const std::string name(member.name.GetString(), member.name.GetStringLength());
-    const std::string pointer = json::child_pointer(at, name);
-    if (member.value.IsString() && names.count(name) && pointer != keep &&
-        member.value.GetString()[0] != '$') {
-      member.value.SetString("********");
-    }
-    mask_secret_members(member.value, names, keep, pointer);
-  }
 }
 
 }  // namespace
@@ -88,7 +72,7 @@ void print_problems(std::ostream& out, const FuzzOutcome& outcome,
              ": the vendor accepts what the contract forbids: " + result.name + " (status " +
              std::to_string(status_of(result)) + ")";
     } else {
-      const Finding* finding = first_error(result);
+      const Finding* finding = fuzz::first_error(result);
       line = "FAIL " + problem.vendor + " example " + std::to_string(problem.example) + " (" +
              (problem.valid_example ? "valid" : "invalid") + " request, status " +
              std::to_string(status_of(result)) + "): " +
@@ -140,34 +124,6 @@ void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
       << (outcome.stopped_early ? "; stopped early" : "") << "\n";
 }
 
-void save_failures(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
-                   const fs::path& dir) {
-  std::error_code error;
-  fs::create_directories(dir, error);
-  if (error) throw CannotRun("cannot create " + dir.string() + ": " + error.message());
-  std::map<std::string, std::set<std::string>> secrets;
-  for (const FuzzTarget* target : targets) {
-    const auto& fields = target->manifest->secret_fields;
-    secrets[target->manifest->id] = {fields.begin(), fields.end()};
-  }
-  for (const FuzzProblem& problem : outcome.problems) {
-    replay::Case saved = problem.shrunk;
-    for (replay::Step& step : saved.steps) {
-      if (!step.body || !step.body->IsObject()) continue;
-      auto body = std::make_shared<rapidjson::Document>();
-      body->CopyFrom(*step.body, body->GetAllocator());
-      mask_secret_members(*body, secrets[problem.vendor], problem.covered.pointer, "");
-      step.body = body;
-    }
-    const fs::path file = dir / (problem.vendor + "-" + std::to_string(problem.example) + ".json");
-    try {
-      report::write_file_atomically(file, case_file_text(saved));
-    } catch (const std::exception& e) {
-      throw CannotRun("cannot write " + file.string() + ": " + e.what());
-    }
-  }
-}
-
 RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
                           const std::string& target) {
   RunResult run;
@@ -175,6 +131,7 @@ RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const Fu
   run.started_at = replay::utc_now_rfc3339();
   run.duration_ms = outcome.duration_ms;
   run.interrupted = outcome.stopped_early;
+  run.seed = outcome.seed;
   for (const FuzzProblem& problem : outcome.problems) {
     CaseResult result = problem.result;
     if (problem.verdict == FuzzVerdict::accepted_invalid) {
@@ -207,20 +164,24 @@ RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const Fu
           {success ? "status" : "error-envelope", message.id.status,
            seen == tally->second.statuses.end() ? 0 : static_cast<int>(seen->second)});
     }
+    const auto counted = [](const std::map<std::string, std::uint64_t>& counts,
+                            const std::string& key) {
+      const auto seen = counts.find(key);
+      return seen == counts.end() ? 0 : static_cast<int>(seen->second);
+    };
     for (const std::string& media_type : manifest.request_media_types) {
-      const auto seen = tally->second.media_types.find(media_type);
       coverage.items.push_back(
-          {"request-media-type", media_type,
-           seen == tally->second.media_types.end() ? 0 : static_cast<int>(seen->second)});
+          {"request-media-type", media_type, counted(tally->second.media_types, media_type)});
+    }
+    for (const std::string& media_type : manifest.request_media_types) {
+      coverage.items.push_back({"invalid-body-media-type", media_type,
+                                counted(tally->second.invalid_body_media_types, media_type)});
     }
     for (const generate::Covered& covered : fuzz_plan(*fuzzed)) {
       const std::string key = covered.keyword + " " +
                               (covered.pointer.empty() ? "/" : covered.pointer) + " " +
                               covered.detail;
-      const auto count = tally->second.covered.find(key);
-      coverage.items.push_back(
-          {"keyword", key,
-           count == tally->second.covered.end() ? 0 : static_cast<int>(count->second)});
+      coverage.items.push_back({"keyword", key, counted(tally->second.covered, key)});
     }
     run.coverage.push_back(std::move(coverage));
   }

@@ -1,18 +1,17 @@
 // fuzz_output: what `conform fuzz` gives back: the dry run's NDJSON, one line per problem
-// with the command that replays it, the summary with the seed, case files of the shrunk
-// problems, the replay reports with what the examples covered, and the exit code.
+// with the command that replays it, the summary with the seed, the replay reports with what
+// the examples covered, and the exit code (fuzz/saved_cases writes the case files).
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "cli/fuzz_session.hpp"
-#include "cli/fuzz_target.hpp"
 #include "contracts/catalog.hpp"
+#include "fuzz/session.hpp"
+#include "fuzz/target.hpp"
 #include "model/case_result.hpp"
 #include "replay/executor.hpp"
 
@@ -31,29 +30,24 @@ struct ReproduceCommand {
 };
 
 // Each example as one JSON line: vendor, example number, valid, what it covers, the case.
-void print_dry_run(std::ostream& out, const std::vector<const FuzzTarget*>& targets,
-                   const FuzzSettings& settings);
+void print_dry_run(std::ostream& out, const std::vector<const fuzz::FuzzTarget*>& targets,
+                   const fuzz::FuzzSettings& settings);
 
-void print_problems(std::ostream& out, const FuzzOutcome& outcome,
+void print_problems(std::ostream& out, const fuzz::FuzzOutcome& outcome,
                     const ReproduceCommand& reproduce);
 
 // One line per vendor, then "seed N: ..." with the totals and the exchanges per second.
-void print_fuzz_summary(std::ostream& out, const FuzzOutcome& outcome,
-                        const std::vector<const FuzzTarget*>& targets, std::uint64_t seed);
-
-// Each problem's shrunk case as DIR/<vendor>-<example>.json, the string values of the
-// vendor's secret members written as "********" (but a violation's own); CannotRun when it
-// cannot.
-void save_failures(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
-                   const std::filesystem::path& dir);
+void print_fuzz_summary(std::ostream& out, const fuzz::FuzzOutcome& outcome,
+                        const std::vector<const fuzz::FuzzTarget*>& targets, std::uint64_t seed);
 
 // The problems as a replay run (accepted invalid requests as passes with a warning), with
-// the coverage of every vendor: statuses, and each planned keyword case.
-RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
+// the run's seed and the coverage of every vendor: statuses, and each planned keyword case.
+RunResult fuzz_run_result(const fuzz::FuzzOutcome& outcome,
+                          const std::vector<const fuzz::FuzzTarget*>& targets,
                           const std::string& target);
 
 // 0 no failure; 1 a failure; 2 nothing answered at all.
-int fuzz_exit_code(const FuzzOutcome& outcome);
+int fuzz_exit_code(const fuzz::FuzzOutcome& outcome);
 
 // Each vendor's cases/<id>/defaults.json, by vendor id, so generated cases meet the same
 // rules as the shipped ones; CannotRun when one does not load.

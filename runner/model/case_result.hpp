@@ -1,6 +1,8 @@
 // CaseResult and RunResult: what a replay produced, as plain data for the report writers.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -69,6 +71,8 @@ struct RunResult {
   std::string started_at;  // RFC 3339, UTC
   double duration_ms = 0;
   bool interrupted = false;  // partial results (Ctrl-C)
+  // conform fuzz: the seed its requests came from (`--seed N` sends them again).
+  std::optional<std::uint64_t> seed;
   std::vector<CaseResult> cases;
   // Filled by report::measure_coverage (runner/report/coverage.hpp); empty: not measured.
   std::vector<VendorCoverage> coverage;

@@ -55,6 +55,10 @@ struct Step {
   std::string path;
   std::vector<std::pair<std::string, std::string>> query;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Headers written as null: not sent, though the vendor's defaults, the manifest's fixed
+  // headers, the format's Content-Type or the credentials would add them (a request missing
+  // a required header, on purpose).
+  std::vector<std::string> omitted_headers;
   Auth auth;
   std::optional<Format> format;
   // The inline body as written (any JSON for json; a string for xml and form); null: none.

@@ -33,6 +33,17 @@ std::vector<std::pair<std::string, std::string>> string_map(const rapidjson::Val
   return out;
 }
 
+// The names of `object[name]`'s members whose value is null.
+std::vector<std::string> null_members(const rapidjson::Value& object, const char* name) {
+  std::vector<std::string> out;
+  const auto it = object.FindMember(name);
+  if (it == object.MemberEnd() || !it->value.IsObject()) return out;
+  for (const auto& entry : it->value.GetObject()) {
+    if (entry.value.IsNull()) out.push_back(str(entry.name));
+  }
+  return out;
+}
+
 // Reads one file's JSON and checks it against `schema`; findings get line and column.
 template <typename T>
 bool decode_and_check(Loaded<T>& loaded, const schema::Schema& schema, codec::Decoded& decoded) {
@@ -160,6 +171,7 @@ class Reader {
     out.path = string_member(object, "path");
     out.query = string_map(object, "query");
     out.headers = string_map(object, "headers");
+    out.omitted_headers = null_members(object, "headers");
     for (const auto& [name, value] : out.headers) {
       if (const auto bad = header_problem(name, value)) {
         problem(at + "/headers", "header",

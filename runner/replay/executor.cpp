@@ -33,6 +33,13 @@ bool iequals(const std::string& a, const std::string& b) {
          });
 }
 
+bool omits(const Step& step, const std::string& name) {
+  for (const auto& omitted : step.omitted_headers) {
+    if (iequals(omitted, name)) return true;
+  }
+  return false;
+}
+
 bool has_header(const Headers& headers, const std::string& name) {
   for (const auto& header : headers) {
     if (iequals(header.first, name)) return true;
@@ -144,7 +151,8 @@ class StepRunner {
     Format format = Format::json;
     request.body = build_body(step, format, missing, findings);
     if (!step.body && step.body_file.empty()) format = step.format.value_or(Format::json);
-    if ((step.body || !step.body_file.empty()) && !has_header(request.headers, "Content-Type")) {
+    if ((step.body || !step.body_file.empty()) && !has_header(request.headers, "Content-Type") &&
+        !omits(step, "Content-Type")) {
       request.headers.emplace_back("Content-Type", media_type_of(format));
     }
     for (const auto& value :
@@ -224,19 +232,21 @@ class StepRunner {
     for (const auto& [name, value] : step.headers) {
       headers.emplace_back(name, variables_.expand(value, &missing));
     }
+    const auto added = [&](const std::string& name) {
+      return has_header(headers, name) || omits(step, name);
+    };
     if (target_.defaults) {
       for (const auto& [name, value] : target_.defaults->headers) {
-        if (!has_header(headers, name))
-          headers.emplace_back(name, variables_.expand(value, &missing));
+        if (!added(name)) headers.emplace_back(name, variables_.expand(value, &missing));
       }
     }
     // Headers whose value the vendor fixes (an API version) go on every request.
     for (const auto& header : target_.manifest->endpoint.headers) {
-      if (!header.value.empty() && !has_header(headers, header.name)) {
+      if (!header.value.empty() && !added(header.name)) {
         headers.emplace_back(header.name, header.value);
       }
     }
-    if (step.auth.mode != Auth::Mode::none && !has_header(headers, "Authorization")) {
+    if (step.auth.mode != Auth::Mode::none && !added("Authorization")) {
       add_auth(step.auth, headers, missing);
     }
     return headers;

@@ -71,7 +71,8 @@ RunResult run_cases(const std::vector<const Case*>& cases,
     for (std::size_t i = next++; i < cases.size(); i = next++) {
       const Case& test_case = *cases[i];
       CaseResult result;
-      const bool stop = give_up.load() || (options.interrupted && options.interrupted->load());
+      const bool stop = give_up.load() || (options.interrupted && options.interrupted->load()) ||
+                        std::chrono::steady_clock::now() > options.deadline;
       const auto target = targets.find(test_case.vendor);
       if (stop) {
         result = skipped(test_case);

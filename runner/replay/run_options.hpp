@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <string>
 
 #include "http/client.hpp"
@@ -18,7 +19,9 @@ struct RunOptions {
   // evidence). A step that could not run (an error) still stops the case.
   bool run_after_failure = false;
   const std::atomic<bool>* interrupted = nullptr;  // set from a signal handler: stop early
-  std::string target;                              // for RunResult::target
+  // No case starts after it (conform fuzz --max-time): the rest are skipped.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  std::string target;  // for RunResult::target
 };
 
 }  // namespace conform::replay

@@ -256,6 +256,7 @@ std::string render_html_of_redacted(const RunResult& run) {
       << "</span></div><div class=\"meta\">target <span class=\"mono\">" << h(run.target)
       << "</span>";
   if (!run.started_at.empty()) out << " · started " << h(run.started_at);
+  if (run.seed) out << " · seed <span class=\"mono\">" << *run.seed << "</span>";
   out << " · " << duration(run.duration_ms) << "</div></header>\n<main>";
   if (run.interrupted) {
     out << "<div class=\"banner\" id=\"interrupted\">Interrupted: the run was stopped before it "

@@ -114,6 +114,10 @@ std::string render_json_of_redacted(const RunResult& run) {
   write_member(w, "version", kReportVersion);
   write_member(w, "target", run.target);
   write_member(w, "started_at", run.started_at);
+  if (run.seed) {
+    w.Key("seed");
+    w.Uint64(*run.seed);
+  }
   write_member(w, "duration_ms", run.duration_ms);
   w.Key("interrupted");
   w.Bool(run.interrupted);

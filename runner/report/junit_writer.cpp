@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 #include <sstream>
+#include <string>
 
 #include "report/atomic_file.hpp"
 #include "report/duration.hpp"
@@ -109,6 +110,11 @@ std::string render_junit_of_redacted(const RunResult& run) {
     auto target = properties.append_child("property");
     attribute(target, "name", "target");
     attribute(target, "value", run.target);
+    if (run.seed) {
+      auto seed = properties.append_child("property");
+      attribute(seed, "name", "seed");
+      attribute(seed, "value", std::to_string(*run.seed));
+    }
     if (run.interrupted) {
       // Partial results: a CI reader must not mistake them for a complete run.
       auto interrupted = properties.append_child("property");

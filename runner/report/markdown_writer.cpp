@@ -153,6 +153,7 @@ std::string render_markdown_of_redacted(const RunResult& run) {
   out << "**" << describe(all) << "** — target " << markdown_text(run.target) << ", "
       << seconds(run.duration_ms) << " s";
   if (!run.started_at.empty()) out << ", started " << markdown_text(run.started_at);
+  if (run.seed) out << ", seed " << *run.seed;
   out << "\n\n";
   if (run.interrupted) {
     out << "> ⚠️ **Interrupted**: the run was stopped before it finished; these are partial "

@@ -46,6 +46,11 @@ RunResult merge(const std::vector<RunResult>& runs) {
     merged.cases.insert(merged.cases.end(), run.cases.begin(), run.cases.end());
     for (const auto& vendor : run.coverage) add_coverage(merged.coverage, vendor);
   }
+  // A seed names the merged requests only when every shard had that one.
+  if (!runs.empty()) merged.seed = runs.front().seed;
+  for (const auto& run : runs) {
+    if (run.seed != merged.seed) merged.seed.reset();
+  }
   // Shards finish in any order; the merged report must not depend on it.
   std::stable_sort(merged.cases.begin(), merged.cases.end(),
                    [](const CaseResult& a, const CaseResult& b) {

@@ -1,5 +1,7 @@
 #include "report/report_json_reader.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 
 #include "codec/json_number.hpp"
@@ -49,6 +51,14 @@ class Reader {
     if (!v) return 0;
     if (!v->IsInt()) fail(pointer + "/" + key, "expected an integer");
     return v->GetInt();
+  }
+
+  std::optional<std::uint64_t> unsigned_integer(const Value& object, const std::string& pointer,
+                                                const char* key) const {
+    const Value* v = find(object, pointer, key);
+    if (!v) return std::nullopt;
+    if (!v->IsUint64()) fail(pointer + "/" + key, "expected an integer from 0");
+    return v->GetUint64();
   }
 
   bool boolean(const Value& object, const std::string& pointer, const char* key) const {
@@ -162,6 +172,7 @@ class Reader {
     RunResult r;
     r.target = text(root, "", "target");
     r.started_at = text(root, "", "started_at");
+    r.seed = unsigned_integer(root, "", "seed");
     r.duration_ms = number(root, "", "duration_ms");
     r.interrupted = boolean(root, "", "interrupted");
     array(root, "", "cases", [&](const Value& item, const std::string& p) {

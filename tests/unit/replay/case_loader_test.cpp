@@ -180,6 +180,16 @@ TEST_F(CaseLoaderTest, AHeaderWithALineBreakOrNulIsRefused) {
   }
 }
 
+TEST_F(CaseLoaderTest, AHeaderWrittenAsNullIsOmittedNotSentEmpty) {
+  const auto file = write("omit.json", R"({"name": "x", "vendor": "acme", "steps": [
+    {"method": "PUT", "path": "/x", "headers": {"X-Note": "1", "Acme-Api-Version": null}}]})");
+  const Loaded<Case> loaded = loader_.load_case(file);
+  ASSERT_TRUE(loaded.value) << loaded.findings[0].message;
+  const Step& step = loaded.value->steps[0];
+  EXPECT_EQ(step.headers, (std::vector<std::pair<std::string, std::string>>{{"X-Note", "1"}}));
+  EXPECT_EQ(step.omitted_headers, std::vector<std::string>{"Acme-Api-Version"});
+}
+
 TEST_F(CaseLoaderTest, BodyAndBodyFileTogetherAreRefused) {
   write("bodies/b.json", "{}");
   const auto file = write("both.json", R"({"name": "x", "vendor": "acme", "steps": [

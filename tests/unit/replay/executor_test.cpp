@@ -184,6 +184,22 @@ TEST_F(ExecutorTest, APassingCaseRecordsTheExchangeWithoutItsCredentials) {
   EXPECT_TRUE(result.steps[0].curl.empty()) << "only failed steps carry a reproducer";
 }
 
+TEST_F(ExecutorTest, AnOmittedHeaderIsNotSentThoughTheManifestOrTheFormatWouldAddIt) {
+  Case c;
+  c.vendor = "acme";
+  Step step = patch(R"({"display_name": "n"})");
+  // Names compare as HTTP's do, without case.
+  step.omitted_headers = {"acme-api-version", "Content-Type"};
+  c.steps = {step};
+
+  const CaseResult result = run(c);
+  ASSERT_EQ(result.outcome, Outcome::passed) << result.steps[0].findings[0].message;
+  EXPECT_EQ(server_.last_version_header, "");
+  std::vector<std::string> sent;
+  for (const auto& header : result.steps[0].exchange.request_headers) sent.push_back(header.first);
+  EXPECT_EQ(sent, std::vector<std::string>{"Authorization"});
+}
+
 TEST_F(ExecutorTest, AMockOnlyCaseIsNotApplicableOnALiveTargetAndSaysWhy) {
   Case c;
   c.name = "contract only";
@@ -440,6 +456,25 @@ TEST_F(ExecutorTest, RunCasesKeepsTheOrderAndHonoursFailFast) {
   for (std::size_t i = 1; i < stopped.cases.size(); ++i) {
     EXPECT_EQ(stopped.cases[i].outcome, Outcome::skipped);
   }
+}
+
+TEST_F(ExecutorTest, RunCasesStartsNoCaseAfterTheDeadline) {
+  std::vector<Case> cases = patch_cases(6);
+  const std::map<std::string, VendorTarget> targets{{"acme", target_}};
+  RunOptions options;
+  options.client = client_options_;
+  // The deadline passes once the third case is done: set from the progress callback, on the
+  // only worker's thread.
+  const RunResult run = run_cases(pointers_to(cases), targets, *catalog_, options,
+                                  [&](const CaseResult&, std::size_t done, std::size_t) {
+                                    if (done == 3)
+                                      options.deadline = std::chrono::steady_clock::now();
+                                  });
+  ASSERT_EQ(run.cases.size(), 6u);
+  for (std::size_t i = 0; i < run.cases.size(); ++i) {
+    EXPECT_EQ(run.cases[i].outcome, i < 3 ? Outcome::passed : Outcome::skipped) << i;
+  }
+  EXPECT_EQ(server_.requests, 3);
 }
 
 // A response schema compiles when a worker first checks a response against it: a broken one

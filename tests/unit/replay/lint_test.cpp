@@ -123,6 +123,16 @@ TEST_F(LintTest, VariablesDeliberatelyWrongValuesPlaceholdersAndPublishedTestCre
   EXPECT_TRUE(findings.empty()) << findings[0].pointer << ": " << findings[0].message;
 }
 
+TEST_F(LintTest, AHeaderLeftOutOnPurposeIsClean) {
+  const Findings findings = lint(R"({
+  "name": "no version", "vendor": "acme",
+  "steps": [{"method": "PATCH", "path": "/v2/members/1", "headers": {"Acme-Api-Version": null},
+             "body": {"active": true}, "expect": {"status": 400}}]
+})",
+                                 acme_.get());
+  EXPECT_TRUE(findings.empty()) << findings[0].pointer << ": " << findings[0].message;
+}
+
 TEST_F(LintTest, UnknownVendorAndUndocumentedMessageAreErrors) {
   const auto loaded = loader_.load_case(write("case.json", R"({
   "name": "typos", "vendor": "acmee",

@@ -41,6 +41,13 @@ TEST(HtmlWriter, OnlyItsOwnScriptMayRun) {
   EXPECT_EQ(render_html(sample_run()).find("nonce-" + nonce[1].str()), std::string::npos);
 }
 
+TEST(HtmlWriter, NamesAFuzzRunsSeedInItsHeader) {
+  RunResult run = sample_run();
+  EXPECT_EQ(count(render_html(run), "seed"), 0u);
+  run.seed = 42;
+  EXPECT_EQ(count(render_html(run), " · seed <span class=\"mono\">42</span>"), 1u);
+}
+
 TEST(HtmlWriter, ShowsSummaryCountsAndVendorRows) {
   const std::string html = render_html(sample_run());
   EXPECT_NE(html.find("id=\"count-cases\">6<"), std::string::npos);

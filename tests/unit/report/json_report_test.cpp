@@ -45,6 +45,22 @@ TEST(JsonReport, IsValidJsonWithTheDocumentedTopLevelFields) {
   EXPECT_FALSE(doc["cases"][2]["steps"][0]["findings"][2].HasMember("expected"));
 }
 
+TEST(JsonReport, AFuzzRunsSeedIsAFieldOfItsOwnThatReadsBack) {
+  RunResult run = sample_run();
+  rapidjson::Document doc;
+  doc.Parse(render_json(run).c_str());
+  EXPECT_FALSE(doc.HasMember("seed")) << "a replay has none";
+  EXPECT_FALSE(parse_report_json(render_json(run), "report.json").seed);
+
+  run.seed = 18446744073709551615u;  // any 64-bit seed, exactly
+  doc.Parse(render_json(run).c_str());
+  ASSERT_TRUE(doc["seed"].IsUint64());
+  EXPECT_EQ(doc["seed"].GetUint64(), 18446744073709551615u);
+  EXPECT_EQ(parse_report_json(render_json(run), "report.json").seed, run.seed);
+  EXPECT_NE(error_of(R"({"format": "conform-report", "version": 1, "seed": -1})").find("/seed"),
+            std::string::npos);
+}
+
 TEST(JsonReport, ReadsBackWhatItWrote) {
   RunResult run = sample_run();
   run.interrupted = true;

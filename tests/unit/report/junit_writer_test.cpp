@@ -128,6 +128,16 @@ TEST(JunitWriter, MarksAnInterruptedRun) {
                "true");
 }
 
+TEST(JunitWriter, NamesAFuzzRunsSeedInEverySuitesProperties) {
+  RunResult run = sample_run();
+  EXPECT_FALSE(parse(render_junit(run)).select_node("//property[@name='seed']"));
+  run.seed = 42;
+  const auto doc = parse(render_junit(run));
+  const auto seeds = doc.select_nodes("//testsuite/properties/property[@name='seed']");
+  EXPECT_EQ(seeds.size(), doc.select_nodes("//testsuite").size());
+  for (const auto& seed : seeds) EXPECT_STREQ(seed.node().attribute("value").value(), "42");
+}
+
 TEST(JunitWriter, WritesAnEmptyRunAsAnEmptyTestsuites) {
   const auto doc = parse(render_junit(RunResult{}));
   EXPECT_STREQ(doc.child("testsuites").attribute("tests").value(), "0");

@@ -23,6 +23,13 @@ TEST(MarkdownWriter, StartsWithTheVerdictAndTotals) {
       << md;
 }
 
+TEST(MarkdownWriter, NamesAFuzzRunsSeedAfterTheTotals) {
+  RunResult run = sample_run();
+  EXPECT_FALSE(contains(render_markdown(run), "seed"));
+  run.seed = 42;
+  EXPECT_TRUE(contains(render_markdown(run), "started 2026-11-23T11:50:00Z, seed 42\n"));
+}
+
 TEST(MarkdownWriter, SaysAllPassedWhenTheyDid) {
   RunResult run = sample_run();
   run.cases.erase(run.cases.begin() + 2, run.cases.begin() + 5);

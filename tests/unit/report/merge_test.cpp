@@ -46,6 +46,18 @@ TEST(Merge, IsInterruptedWhenAnyShardWas) {
   EXPECT_TRUE(merge({a, b}).interrupted);
 }
 
+TEST(Merge, KeepsASeedOnlyWhenEveryShardHadIt) {
+  RunResult a = shard("t", 1, {});
+  RunResult b = shard("t", 1, {});
+  a.seed = 7;
+  EXPECT_FALSE(merge({a, b}).seed);
+  EXPECT_FALSE(merge({b, a}).seed);
+  b.seed = 8;
+  EXPECT_FALSE(merge({a, b}).seed);
+  b.seed = 7;
+  EXPECT_EQ(merge({a, b}).seed, 7u);
+}
+
 TEST(Merge, NamesEveryDistinctTarget) {
   RunResult a = shard("t", 1, {});
   RunResult b = shard("t", 1, {});

@@ -1,7 +1,7 @@
-// fuzz_request_violations: the invalid requests whose one violation is not in the body: a
-// media type the vendor does not accept, missing or wrong credentials, a wrong value of a
-// header the vendor fixes, a missing or wrong required query parameter. Read from the
-// manifest, as every vendor's request is.
+// request_violations: the invalid requests whose one violation is not in the body: a
+// media type the vendor does not accept, missing or wrong credentials, a missing or wrong
+// value of a required header the vendor fixes, a missing or wrong required query parameter. Read
+// from the manifest, as every vendor's request is.
 #pragma once
 
 #include <string>
@@ -10,10 +10,18 @@
 #include "contracts/manifest.hpp"
 #include "replay/case.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 
 struct RequestViolation {
-  enum class Kind { media_type, no_credentials, wrong_credentials, header, no_query, query };
+  enum class Kind {
+    media_type,
+    no_credentials,
+    wrong_credentials,
+    no_header,
+    header,
+    no_query,
+    query
+  };
   Kind kind = Kind::media_type;
   std::string keyword;  // for the coverage: "media-type", "credentials", "header", "query"
   std::string detail;   // "text/plain", "missing", a header's or a parameter's name
@@ -25,4 +33,4 @@ std::vector<RequestViolation> request_violations(const contracts::Manifest& mani
 void apply(const RequestViolation& violation, const contracts::Manifest& manifest,
            replay::Step& step);
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

@@ -1,13 +1,15 @@
-#include "cli/fuzz_case.hpp"
+#include "fuzz/case.hpp"
 
 #include <memory>
 
+#include "codec/decode.hpp"
 #include "codec/encode.hpp"
 #include "codec/json_text.hpp"
 #include "json/pointer.hpp"
 #include "replay/json.hpp"
+#include "schema/json_value.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 namespace {
 
 // Drawn examples cycle through the sequences by their number.
@@ -43,15 +45,27 @@ replay::Step update_step(const FuzzTarget& target, const generate::Example& exam
   return step;
 }
 
-// The body of a drawn valid example in the media type its number picks (every type the vendor
+// Whether `bytes` read back, as the vendor reads them, as exactly `value`: a text encoding
+// cannot carry every violation (a number sent in a form reads back as a string, which a
+// string member takes; a null is left out).
+bool reads_back_as(const std::string& bytes, const rapidjson::Value& value, Format format,
+                   const FuzzTarget& target) {
+  codec::DecodeOptions options;
+  options.format = format;
+  options.schema = &target.request_schema->document();
+  options.xml_rules = target.xml_rules.get();
+  const codec::Decoded decoded = codec::decode(bytes, options);
+  // Its findings do not count: a placeholder in a number's place ("${CompanyId}") is one, and
+  // so is the violation itself where the decoder checks it (a number's digits).
+  return decoded.ok && schema::json_equal(decoded.value, value);
+}
+
+// The body of a drawn example in the media type its number picks (every type the vendor
 // accepts in turn): XML and form bodies are encoded by the schema and XML rules. A body that
-// does not encode stays JSON.
+// does not encode stays JSON, and so does an invalid one whose violation the encoding cannot
+// carry. Planned examples stay JSON.
 void encode_body(const FuzzTarget& target, const generate::Example& example, replay::Step& step) {
-  // Invalid bodies stay JSON: text encodings cannot carry a wrong type.
-  if (!example.valid || example.index < target.planned() || target.media_types.empty() ||
-      !step.body) {
-    return;
-  }
+  if (example.index < target.planned() || target.media_types.empty() || !step.body) return;
   const std::string& media_type =
       target.media_types[(example.index / kSequences) % target.media_types.size()];
   const std::optional<Format> format = format_of_media_type(media_type);
@@ -78,6 +92,7 @@ void encode_body(const FuzzTarget& target, const generate::Example& example, rep
     if (*format == Format::xml && !options.xml_rules) return;
     const codec::Encoded encoded = codec::encode(value, options);
     if (!encoded.ok) return;
+    if (!example.valid && !reads_back_as(encoded.bytes, value, *format, target)) return;
     auto text = std::make_shared<rapidjson::Document>();
     text->SetString(encoded.bytes.data(), static_cast<rapidjson::SizeType>(encoded.bytes.size()),
                     text->GetAllocator());
@@ -177,7 +192,13 @@ rapidjson::Value step_of(const replay::Step& step, rapidjson::Document::Allocato
   out.AddMember("method", text(step.method, a), a);
   out.AddMember("path", text(step.path, a), a);
   if (!step.query.empty()) out.AddMember("query", pairs(step.query, a), a);
-  if (!step.headers.empty()) out.AddMember("headers", pairs(step.headers, a), a);
+  if (!step.headers.empty() || !step.omitted_headers.empty()) {
+    rapidjson::Value headers = pairs(step.headers, a);
+    for (const std::string& name : step.omitted_headers) {
+      headers.AddMember(text(name, a), rapidjson::Value(rapidjson::kNullType), a);
+    }
+    out.AddMember("headers", headers, a);
+  }
   if (step.auth.mode == replay::Auth::Mode::none) out.AddMember("auth", "none", a);
   if (step.auth.mode == replay::Auth::Mode::custom) {
     out.AddMember("auth", pairs({step.auth.credentials.begin(), step.auth.credentials.end()}, a),
@@ -294,4 +315,4 @@ std::string case_file_text(const replay::Case& test_case) {
   return codec::to_json_text(doc) + "\n";
 }
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

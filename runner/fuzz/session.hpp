@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "cli/fuzz_target.hpp"
+#include "fuzz/target.hpp"
 #include "model/case_result.hpp"
 #include "replay/case.hpp"
 #include "replay/executor.hpp"
 #include "replay/run_options.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 
 // The first error finding of the case's steps: it names the field a problem is about.
 const Finding* first_error(const CaseResult& result);
@@ -62,9 +62,12 @@ struct FuzzVendorTally {
   std::map<std::string, std::uint64_t> covered;      // "keyword pointer detail" -> exchanges
   std::map<int, std::uint64_t> statuses;             // response status -> exchanges
   std::map<std::string, std::uint64_t> media_types;  // request media type -> examples
+  // request media type -> examples whose body carries a violation
+  std::map<std::string, std::uint64_t> invalid_body_media_types;
 };
 
 struct FuzzOutcome {
+  std::uint64_t seed = 0;
   std::map<std::string, FuzzVendorTally> tallies;  // by vendor
   std::vector<FuzzProblem> problems;               // in the order found, at most 100
   std::uint64_t unlisted = 0;                      // failed exchanges of problems beyond those kept
@@ -73,8 +76,9 @@ struct FuzzOutcome {
 };
 
 // Runs every example of every target; `on_problem` hears of each new distinct problem.
+// What a replay worker throws (a response schema that does not compile) comes through.
 FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
                      const std::map<std::string, replay::VendorTarget>& vendor_targets,
                      const contracts::Catalog& catalog, const FuzzSettings& settings);
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

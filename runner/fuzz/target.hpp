@@ -7,16 +7,17 @@
 #include <cstdint>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "cli/fuzz_request_violations.hpp"
 #include "codec/xml_rules.hpp"
 #include "contracts/catalog.hpp"
+#include "fuzz/request_violations.hpp"
 #include "generate/generator.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 
 // The vendor's read of one user, for read-after-write sequences.
 struct ReadBack {
@@ -50,8 +51,15 @@ struct FuzzTarget {
   std::size_t planned() const { return request_violations.size() + generator->planned(); }
 };
 
-// The target of `manifest`; CannotRun when its request cannot be generated.
+// Why fuzzing cannot go on: a vendor whose contract documents no request body to generate
+// from, a case file that cannot be written.
+class FuzzError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The target of `manifest`; FuzzError when its request cannot be generated.
 FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manifest& manifest,
                        std::uint64_t seed);
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

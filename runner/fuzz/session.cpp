@@ -1,13 +1,13 @@
-#include "cli/fuzz_session.hpp"
+#include "fuzz/session.hpp"
 
 #include <memory>
 
-#include "cli/case_run_options.hpp"
-#include "cli/fuzz_case.hpp"
+#include "fuzz/case.hpp"
 #include "generate/variants.hpp"
+#include "replay/run.hpp"
 #include "schema/node.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -36,7 +36,7 @@ struct Trial {
   const FuzzSettings& settings;
 
   CaseResult run(const replay::Case& test_case) const {
-    RunResult run = run_selected_cases({&test_case}, vendor_targets, catalog, settings.run);
+    RunResult run = replay::run_cases({&test_case}, vendor_targets, catalog, settings.run);
     return run.cases.empty() ? CaseResult{} : std::move(run.cases.front());
   }
 };
@@ -124,12 +124,17 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
                      const std::map<std::string, replay::VendorTarget>& vendor_targets,
                      const contracts::Catalog& catalog, const FuzzSettings& settings) {
   FuzzOutcome outcome;
+  outcome.seed = settings.seed;
   const Clock::time_point started = Clock::now();
   std::map<std::string, std::size_t> known;  // vendor + signature -> index in problems
   const auto stop = [&] {
     return Clock::now() > settings.deadline ||
            (settings.run.interrupted && settings.run.interrupted->load());
   };
+  // --max-time holds before each example, not only each batch (the shrinker's few exchanges
+  // are not held to it).
+  replay::RunOptions batch_options = settings.run;
+  batch_options.deadline = settings.deadline;
   for (const FuzzTarget* target : targets) {
     FuzzVendorTally& tally = outcome.tallies[target->manifest->id];
     const Trial trial{*target, vendor_targets, catalog, settings};
@@ -149,16 +154,23 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
       }
       std::vector<const replay::Case*> selected;
       for (const replay::Case& test_case : cases) selected.push_back(&test_case);
-      RunResult run = run_selected_cases(selected, vendor_targets, catalog, settings.run);
+      RunResult run = replay::run_cases(selected, vendor_targets, catalog, batch_options);
       if (run.interrupted) outcome.stopped_early = true;
       for (std::size_t k = 0; k < run.cases.size(); ++k) {
         CaseResult& result = run.cases[k];
-        if (result.outcome == Outcome::skipped) continue;
+        if (result.outcome == Outcome::skipped) {
+          outcome.stopped_early = true;  // the deadline or Ctrl-C came within the batch
+          continue;
+        }
         const generate::Example& example = examples[k];
         ++tally.sent;
         for (const StepResult& step : result.steps) tally.exchanges += step.exchange.status != 0;
         ++tally.statuses[status_of(result)];
-        ++tally.media_types[media_type_of(cases[k])];
+        const std::string media_type = media_type_of(cases[k]);
+        ++tally.media_types[media_type];
+        if (!example.valid && example.index >= target->request_violations.size()) {
+          ++tally.invalid_body_media_types[media_type];
+        }
         const generate::Covered& covered = example.covered;
         if (covered.keyword != "random") {
           ++tally.covered[covered.keyword + " " +
@@ -200,4 +212,4 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
   return outcome;
 }
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

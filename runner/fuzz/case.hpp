@@ -1,4 +1,4 @@
-// fuzz_case: one generated example as a replay case: the update alone, or (for valid
+// case: one generated example as a replay case: the update alone, or (for valid
 // examples) one of the stateful sequences: update then read back, the same update twice,
 // the update of an unknown user. The case runs in memory and, saved, as a case file.
 #pragma once
@@ -6,11 +6,11 @@
 #include <cstdint>
 #include <string>
 
-#include "cli/fuzz_target.hpp"
+#include "fuzz/target.hpp"
 #include "generate/generator.hpp"
 #include "replay/case.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 
 // Example `index` of `target`: first one per request violation (a valid body sent with a
 // violation outside it), then the generator's examples.
@@ -33,4 +33,4 @@ replay::Case fuzz_case(const FuzzTarget& target, const generate::Example& exampl
 // The case as a case file (cases/case.schema.json), for --save-failures and --dry-run.
 std::string case_file_text(const replay::Case& test_case);
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

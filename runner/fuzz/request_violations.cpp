@@ -1,8 +1,8 @@
-#include "cli/fuzz_request_violations.hpp"
+#include "fuzz/request_violations.hpp"
 
 #include <memory>
 
-namespace conform::cli {
+namespace conform::fuzz {
 namespace {
 
 // A placeholder, not a credential: wrong for every vendor, and a saved case holds no secret.
@@ -44,6 +44,7 @@ std::vector<RequestViolation> request_violations(const contracts::Manifest& mani
   };
   for (const contracts::Parameter& header : manifest.endpoint.headers) {
     if (header.required && !header.value.empty()) {
+      out.push_back({Kind::no_header, "header", header.name + " missing"});
       out.push_back({Kind::header, "header", header.name});
     }
   }
@@ -76,6 +77,9 @@ void apply(const RequestViolation& violation, const contracts::Manifest& manifes
         step.auth.credentials = {{"token", kWrong}, {"username", kWrong}, {"password", kWrong}};
       }
       break;
+    case Kind::no_header:
+      step.omitted_headers.push_back(name);
+      break;
     case Kind::header:
       step.headers.emplace_back(name, kWrong);
       break;
@@ -94,4 +98,4 @@ void apply(const RequestViolation& violation, const contracts::Manifest& manifes
   }
 }
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

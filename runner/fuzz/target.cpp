@@ -1,17 +1,16 @@
-#include "cli/fuzz_target.hpp"
+#include "fuzz/target.hpp"
 
 #include <cstdlib>
 #include <map>
 #include <optional>
 
-#include "cli/command.hpp"
 #include "codec/json_text.hpp"
 #include "json/string_escape.hpp"
 #include "mock/vendor_mock.hpp"
 #include "schema/json_value.hpp"
 #include "schema/node.hpp"
 
-namespace conform::cli {
+namespace conform::fuzz {
 namespace {
 
 // "${name}" for a member the schema lets be a string, else "${name|json}" (the value's
@@ -91,7 +90,7 @@ FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manif
   out.manifest = &manifest;
   const contracts::MessageSpec* request = catalog.message(manifest, MessageId{});
   if (!request || request->schema_file.empty()) {
-    throw CannotRun(manifest.id + " documents no request body to generate from");
+    throw FuzzError(manifest.id + " documents no request body to generate from");
   }
   out.request_schema = catalog.schema(manifest, *request);
   const schema::Node& root = generate::resolved(out.request_schema->root());
@@ -157,4 +156,4 @@ FuzzTarget fuzz_target(const contracts::Catalog& catalog, const contracts::Manif
   return out;
 }
 
-}  // namespace conform::cli
+}  // namespace conform::fuzz

@@ -336,5 +336,24 @@ TEST(Fuzz, ReportsListEachProblemAndTheCoverage) {
             std::string::npos);
 }
 
+// A clean run still shows a CI what ran: one passed case per vendor, with the seed (a JUnit
+// file of zero tests reads as "no tests found", and some CIs fail on it).
+TEST(Fuzz, ACleanRunReportsOnePassedCasePerVendor) {
+  TempDir dir;
+  const auto result = run_conform(
+      {"fuzz", "finix", "nexudus", "--seed", "5", "--examples", "30", "--report-dir", dir.path()});
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  const std::string junit = test::read_file(fs::path(dir.path()) / "junit.xml");
+  EXPECT_TRUE(contains(junit, "<testsuites name=\"conform\" tests=\"2\" failures=\"0\"")) << junit;
+  for (const std::string vendor : {"finix", "nexudus"}) {
+    EXPECT_TRUE(contains(junit, "<testcase name=\"fuzz seed 5: 30 examples (")) << junit;
+    EXPECT_TRUE(contains(junit, "classname=\"" + vendor + "\"")) << junit;
+  }
+  EXPECT_TRUE(contains(junit, "<property name=\"seed\" value=\"5\"")) << junit;
+  const std::string tap = test::read_file(fs::path(dir.path()) / "report.tap");
+  EXPECT_TRUE(contains(tap, "\n1..2\n")) << tap;
+  EXPECT_TRUE(has_line_starting(tap, "ok 1 - finix: fuzz seed 5: 30 examples (")) << tap;
+}
+
 }  // namespace
 }  // namespace conform

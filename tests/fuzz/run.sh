@@ -12,7 +12,14 @@ seconds="${1:-10}"
 shift || true
 FUZZ_DIR="${FUZZ_DIR:-$root/build-fuzz}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_decode xml_decode form_decode case_file mock_request request_framing)
+# Every target by default: each tests/fuzz/<name>_fuzzer.cpp (the suite's fuzz_replay globs
+# the same files, so a new target joins both).
+if [ ${#targets[@]} -eq 0 ]; then
+  for source in "$root"/tests/fuzz/*_fuzzer.cpp; do
+    name="$(basename "$source" _fuzzer.cpp)"
+    targets+=("$name")
+  done
+fi
 
 CXX="${CXX_FUZZ:-clang++}" cmake -S "$root/tests/fuzz" -B "$FUZZ_DIR" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/fuzz_output.hpp"
 #include "contracts/catalog.hpp"
+#include "fuzz/run_result.hpp"
 #include "fuzz/saved_cases.hpp"
 #include "fuzz/session.hpp"
 #include "fuzz/target.hpp"
@@ -213,7 +214,7 @@ int run_fuzz_command(const Arguments& parsed) {
               << text::escape_for_terminal(*dir) << "\n";
   }
   if (const auto dir = parsed.value("--report-dir")) {
-    write_reports(fuzz_run_result(outcome, chosen, settings.run.target), *dir);
+    write_reports(fuzz::fuzz_run_result(outcome, chosen, settings.run.target), *dir);
     std::cout << "reports: " << text::escape_for_terminal((fs::path(*dir) / "report.html").string())
               << "\n";
   }

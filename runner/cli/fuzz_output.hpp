@@ -1,6 +1,7 @@
 // fuzz_output: what `conform fuzz` gives back: the dry run's NDJSON, one line per problem
 // with the command that replays it, the summary with the seed, the replay reports with what
-// the examples covered, and the exit code (fuzz/saved_cases writes the case files).
+// the examples covered, and the exit code (fuzz/saved_cases writes the case files, and
+// fuzz/run_result builds the run the reports show).
 #pragma once
 
 #include <cstdint>
@@ -39,12 +40,6 @@ void print_problems(std::ostream& out, const fuzz::FuzzOutcome& outcome,
 // One line per vendor, then "seed N: ..." with the totals and the exchanges per second.
 void print_fuzz_summary(std::ostream& out, const fuzz::FuzzOutcome& outcome,
                         const std::vector<const fuzz::FuzzTarget*>& targets, std::uint64_t seed);
-
-// The problems as a replay run (accepted invalid requests as passes with a warning), with
-// the run's seed and the coverage of every vendor: statuses, and each planned keyword case.
-RunResult fuzz_run_result(const fuzz::FuzzOutcome& outcome,
-                          const std::vector<const fuzz::FuzzTarget*>& targets,
-                          const std::string& target);
 
 // 0 no failure; 1 a failure; 2 nothing answered at all.
 int fuzz_exit_code(const fuzz::FuzzOutcome& outcome);

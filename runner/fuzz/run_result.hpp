@@ -1,0 +1,21 @@
+// run_result: a fuzz run as the replay reports show it: one case per distinct problem (an
+// accepted invalid request as a pass with a warning), one passed case per vendor without a
+// problem, the seed, and what the examples covered.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fuzz/session.hpp"
+#include "fuzz/target.hpp"
+#include "model/case_result.hpp"
+
+namespace conform::fuzz {
+
+// `target`: "mock" or the URL the run sent to. Coverage per vendor: each documented status
+// and error envelope, each request media type (and the invalid bodies sent in it), and each
+// planned keyword case, with the exchanges that exercised it.
+RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
+                          const std::string& target);
+
+}  // namespace conform::fuzz

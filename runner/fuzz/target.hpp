@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
@@ -28,6 +29,9 @@ struct ReadBack {
   // Request members the read does not show as written: credentials, secrets, write-only
   // members, members that add to or remove from a list.
   std::set<std::string> unechoed;
+  // Member that adds to or removes from a list -> that list: a body with both (UserRoles and
+  // AddedUserRoles) reads back with the list edited, not as written.
+  std::map<std::string, std::string> list_edits;
 };
 
 struct FuzzTarget {

@@ -214,7 +214,10 @@ int run_fuzz_command(const Arguments& parsed) {
               << text::escape_for_terminal(*dir) << "\n";
   }
   if (const auto dir = parsed.value("--report-dir")) {
-    write_reports(fuzz::fuzz_run_result(outcome, chosen, settings.run.target), *dir);
+    const auto line = [&](const std::string& vendor, std::uint64_t example) {
+      return reproduce.line(vendor, example);
+    };
+    write_reports(fuzz::fuzz_run_result(outcome, chosen, settings.run.target, line), *dir);
     std::cout << "reports: " << text::escape_for_terminal((fs::path(*dir) / "report.html").string())
               << "\n";
   }

@@ -10,7 +10,7 @@
 namespace conform::fuzz {
 
 RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
-                          const std::string& target) {
+                          const std::string& target, const ReproduceLine& reproduce) {
   RunResult run;
   run.target = target;
   run.started_at = replay::utc_now_rfc3339();
@@ -19,6 +19,7 @@ RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const Fu
   run.seed = outcome.seed;
   for (const FuzzProblem& problem : outcome.problems) {
     CaseResult result = problem.result;
+    result.reproduce = reproduce(problem.vendor, problem.example);
     if (problem.verdict == FuzzVerdict::accepted_invalid) {
       result.outcome = Outcome::passed;
       for (StepResult& step : result.steps) {

@@ -3,6 +3,8 @@
 // problem, the seed, and what the examples covered.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,10 +14,14 @@
 
 namespace conform::fuzz {
 
-// `target`: "mock" or the URL the run sent to. Coverage per vendor: each documented status
-// and error envelope, each request media type (and the invalid bodies sent in it), and each
-// planned keyword case, with the exchanges that exercised it.
+// The command that sends one example of a vendor again (the options of the run it came from).
+using ReproduceLine = std::function<std::string(const std::string& vendor, std::uint64_t example)>;
+
+// `target`: "mock" or the URL the run sent to. Each problem's case carries its reproduce line.
+// Coverage per vendor: each documented status and error envelope, each request media type
+// (and the invalid bodies sent in it), and each planned keyword case, with the exchanges that
+// exercised it.
 RunResult fuzz_run_result(const FuzzOutcome& outcome, const std::vector<const FuzzTarget*>& targets,
-                          const std::string& target);
+                          const std::string& target, const ReproduceLine& reproduce);
 
 }  // namespace conform::fuzz

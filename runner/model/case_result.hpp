@@ -49,6 +49,9 @@ struct CaseResult {
   Outcome outcome = Outcome::passed;
   std::vector<StepResult> steps;
   double duration_ms = 0;
+  // A command that runs this case alone again (fuzz: "conform fuzz V --seed S --example I"),
+  // secrets masked; empty when the case file is the way to run it again.
+  std::string reproduce;
 };
 
 // One documented part of a vendor's contract (a row of the coverage table) and how many of the

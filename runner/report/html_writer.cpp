@@ -226,6 +226,10 @@ void case_block(std::ostringstream& out, const CaseResult& c, bool open) {
       << duration(c.duration_ms) << "</span></summary><div class=\"case-body\">";
   if (c.steps.empty()) out << "<p class=\"note\">no steps ran</p>";
   for (std::size_t i = 0; i < c.steps.size(); ++i) step(out, c.steps[i], i + 1);
+  if (!c.reproduce.empty()) {
+    out << "<h4 class=\"note\">run it again</h4><div class=\"curl\"><pre class=\"mono\">"
+        << h(c.reproduce) << "</pre><button type=\"button\">copy</button></div>";
+  }
   out << "</div></details>";
 }
 

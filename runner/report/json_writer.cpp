@@ -72,6 +72,7 @@ void case_result(Writer& w, const CaseResult& c) {
   w.EndArray();
   write_member(w, "outcome", to_string(c.outcome));
   write_member(w, "duration_ms", c.duration_ms);
+  if (!c.reproduce.empty()) write_member(w, "reproduce", c.reproduce);
   w.Key("steps");
   w.StartArray();
   for (const auto& s : c.steps) step(w, s);

@@ -68,6 +68,7 @@ std::string skip_reason(const CaseResult& result) {
 
 std::string failure_text(const CaseResult& result) {
   std::ostringstream out;
+  if (!result.reproduce.empty()) out << "run it again: " << result.reproduce << "\n";
   for (const auto& step : result.steps) {
     if (step.outcome == Outcome::passed || step.outcome == Outcome::skipped) continue;
     const Exchange& e = step.exchange;

@@ -69,6 +69,11 @@ void failure(std::ostringstream& out, const CaseResult& result) {
       << markdown_text(result.name);
   if (!result.file.empty()) out << " (" << markdown_text(result.file) << ")";
   out << "\n\n";
+  if (!result.reproduce.empty()) {
+    const std::string command = text::printable_text(result.reproduce);
+    const std::string fence = fence_for(command);
+    out << "run it again:\n\n" << fence << "sh\n" << command << "\n" << fence << "\n\n";
+  }
   for (const auto& step : result.steps) {
     if (step.outcome != Outcome::failed && step.outcome != Outcome::error) continue;
     const Exchange& e = step.exchange;

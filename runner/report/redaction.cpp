@@ -11,6 +11,7 @@ RunResult redact_secrets(const RunResult& run) {
   RunResult safe = run;
   safe.target = masker.mask_url(run.target);
   for (auto& result : safe.cases) {
+    result.reproduce = masker.mask_curl(result.reproduce);
     for (auto& step : result.steps) {
       masker.mask(step.exchange);
       for (Finding& finding : step.findings) masker.mask(finding);

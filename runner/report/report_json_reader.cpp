@@ -144,6 +144,7 @@ class Reader {
     });
     c.outcome = outcome(v, at);
     c.duration_ms = number(v, at, "duration_ms");
+    c.reproduce = text(v, at, "reproduce");
     array(v, at, "steps",
           [&](const Value& item, const std::string& p) { c.steps.push_back(step(item, p)); });
     return c;

@@ -334,6 +334,13 @@ TEST(Fuzz, ReportsListEachProblemAndTheCoverage) {
   EXPECT_NE(test::read_file(fs::path(dir.path()) / "junit.xml")
                 .find("<property name=\"seed\" value=\"2\""),
             std::string::npos);
+  // Each report gives every problem's one-line command, as the console does.
+  for (const char* file : {"junit.xml", "report.json", "report.html", "summary.md", "report.tap"}) {
+    EXPECT_TRUE(contains(test::read_file(fs::path(dir.path()) / file),
+                         "conform fuzz nexudus --seed 2 --example "))
+        << file;
+  }
+  EXPECT_TRUE(contains(json, " --mock-profile drifted\"")) << json;
 }
 
 // A clean run still shows a CI what ran: one passed case per vendor, with the seed (a JUnit

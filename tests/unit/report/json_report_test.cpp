@@ -61,6 +61,19 @@ TEST(JsonReport, AFuzzRunsSeedIsAFieldOfItsOwnThatReadsBack) {
             std::string::npos);
 }
 
+TEST(JsonReport, ACasesReproduceCommandIsWrittenOnlyWhenItHasOneAndReadsBack) {
+  RunResult run = sample_run();
+  rapidjson::Document doc;
+  doc.Parse(render_json(run).c_str());
+  EXPECT_FALSE(doc["cases"][0].HasMember("reproduce")) << "a case file is how a replay reruns";
+
+  run.cases[0].reproduce = "conform fuzz acme --seed 7 --example 12";
+  doc.Parse(render_json(run).c_str());
+  EXPECT_STREQ(doc["cases"][0]["reproduce"].GetString(), "conform fuzz acme --seed 7 --example 12");
+  EXPECT_EQ(parse_report_json(render_json(run), "report.json").cases[0].reproduce,
+            run.cases[0].reproduce);
+}
+
 TEST(JsonReport, ReadsBackWhatItWrote) {
   RunResult run = sample_run();
   run.interrupted = true;

@@ -1,6 +1,7 @@
 // `conform fuzz`: requests generated from the contracts, sent to the embedded mock or a
 // live target, every answer checked; each distinct problem shrunk and reported once.
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <random>
@@ -121,7 +122,7 @@ int run_fuzz_command(const Arguments& parsed) {
   if (parsed.value("--max-time")) {
     const auto seconds = whole(parsed, "--max-time", 0, kMaxSeconds, "seconds, from 1 to 86400");
     if (seconds == 0) throw UsageError("--max-time takes seconds, from 1 to 86400");
-    settings.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    options.run.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   }
   if (parsed.value("--rate")) {
     const auto rate = whole(parsed, "--rate", 0, 100000, "requests per second, from 1 to 100000");

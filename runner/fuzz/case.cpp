@@ -121,7 +121,7 @@ replay::Step read_step(const ReadBack& read, const rapidjson::Value& body,
   }
   for (const auto& member : body.GetObject()) {
     const std::string name(member.name.GetString(), member.name.GetStringLength());
-    if (read.unechoed.count(name) || edited.count(name)) continue;
+    if (read.unechoed.count(name) || read.list_edits.count(name) || edited.count(name)) continue;
     replay::Assertion assertion;
     assertion.source.pointer = json::child_pointer(read.user_pointer, name);
     assertion.equals = replay::copy_json(member.value);

@@ -1,5 +1,6 @@
 #include "fuzz/session.hpp"
 
+#include <chrono>
 #include <memory>
 
 #include "fuzz/case.hpp"
@@ -51,7 +52,7 @@ void shrink(const Trial& trial, const generate::Example& example, FuzzProblem& p
   std::size_t budget = trial.settings.shrink_budget;
   // Sends `edits` and keeps them when the same problem shows.
   const auto attempt = [&](std::vector<generate::Edit> edits) {
-    if (budget == 0 || Clock::now() > trial.settings.deadline) return;
+    if (budget == 0 || Clock::now() > trial.settings.run.deadline) return;
     --budget;
     generate::Example smaller = example;
     smaller.body = trial.target.generator->body(edits);
@@ -128,13 +129,9 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
   const Clock::time_point started = Clock::now();
   std::map<std::string, std::size_t> known;  // vendor + signature -> index in problems
   const auto stop = [&] {
-    return Clock::now() > settings.deadline ||
+    return Clock::now() > settings.run.deadline ||
            (settings.run.interrupted && settings.run.interrupted->load());
   };
-  // --max-time holds before each example, not only each batch (the shrinker's few exchanges
-  // are not held to it).
-  replay::RunOptions batch_options = settings.run;
-  batch_options.deadline = settings.deadline;
   for (const FuzzTarget* target : targets) {
     FuzzVendorTally& tally = outcome.tallies[target->manifest->id];
     const Trial trial{*target, vendor_targets, catalog, settings};
@@ -154,7 +151,7 @@ FuzzOutcome run_fuzz(const std::vector<const FuzzTarget*>& targets,
       }
       std::vector<const replay::Case*> selected;
       for (const replay::Case& test_case : cases) selected.push_back(&test_case);
-      RunResult run = replay::run_cases(selected, vendor_targets, catalog, batch_options);
+      RunResult run = replay::run_cases(selected, vendor_targets, catalog, settings.run);
       if (run.interrupted) outcome.stopped_early = true;
       for (std::size_t k = 0; k < run.cases.size(); ++k) {
         CaseResult& result = run.cases[k];

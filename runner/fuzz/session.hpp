@@ -3,7 +3,6 @@
 // first example of each distinct problem (shrunk), never every result.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -36,10 +35,9 @@ struct FuzzSettings {
   std::uint64_t seed = 0;
   std::uint64_t examples = 100;               // per vendor
   std::optional<std::uint64_t> only_example;  // --example: just this one
-  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
-  replay::RunOptions run;
-  std::size_t batch = 256;         // examples per batch of cases
-  std::size_t shrink_budget = 32;  // further exchanges each distinct failure may cost
+  replay::RunOptions run;                     // its deadline (--max-time) holds before each example
+  std::size_t batch = 256;                    // examples per batch of cases
+  std::size_t shrink_budget = 32;             // further exchanges each distinct failure may cost
 };
 
 // One distinct problem: the first example that showed it, shrunk, and how many showed it.

@@ -77,10 +77,7 @@ std::unique_ptr<ReadBack> read_back(const contracts::Manifest& manifest,
     }
   }
   for (const auto* moves : {&mock.store.adds, &mock.store.removes}) {
-    for (const auto& [member, list] : *moves) {
-      out->unechoed.insert(member);
-      out->list_edits.emplace(member, list);
-    }
+    for (const auto& [member, list] : *moves) out->list_edits.emplace(member, list);
   }
   return out;
 }

@@ -27,10 +27,10 @@ struct ReadBack {
   std::string user_pointer;  // where the user sits in the read's body ("" or "/Value")
   std::string schema;        // the message the read's body follows ("response:200")
   // Request members the read does not show as written: credentials, secrets, write-only
-  // members, members that add to or remove from a list.
+  // members.
   std::set<std::string> unechoed;
-  // Member that adds to or removes from a list -> that list: a body with both (UserRoles and
-  // AddedUserRoles) reads back with the list edited, not as written.
+  // Member that adds to or removes from a list -> that list. Neither reads back as written
+  // when a body has both (UserRoles beside AddedUserRoles shows the roles added).
   std::map<std::string, std::string> list_edits;
 };
 

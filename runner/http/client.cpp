@@ -1,22 +1,23 @@
 #include "http/client.hpp"
 
-#include <httplib.h>
+#include <openssl/ssl.h>
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <mutex>
-#include <new>
 #include <thread>
 
+#include "http/connection.hpp"
+#include "http/response_reader.hpp"
 #include "http/url.hpp"
 #include "text/ascii_case.hpp"
 
 namespace conform::http {
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 Finding transport_finding(std::string message) {
   Finding finding;
@@ -25,154 +26,122 @@ Finding transport_finding(std::string message) {
   return finding;
 }
 
-std::string describe_error(httplib::Error error, const std::string& origin,
-                           const ClientOptions& options) {
-  switch (error) {
-    case httplib::Error::Connection:
+std::string describe(Failure failure, const std::string& detail, const std::string& origin,
+                     const ClientOptions& options) {
+  switch (failure) {
+    case Failure::cannot_connect:
       return "cannot connect to " + origin + ": check that the server runs and the URL is right";
-    case httplib::Error::ConnectionTimeout:
+    case Failure::connect_timeout:
       return "connecting to " + origin + " timed out after " +
              std::to_string(options.connect_timeout_ms) + " ms";
-    case httplib::Error::Read:
-      return "no complete response from " + origin + " (connection closed, or no answer within " +
-             std::to_string(options.read_timeout_ms) + " ms)";
-    case httplib::Error::Write:
-      return "the connection to " + origin + " broke while sending the request";
-    case httplib::Error::SSLConnection:
+    case Failure::tls_handshake:
       return "TLS handshake with " + origin + " failed: is it an HTTPS server?";
-    case httplib::Error::SSLLoadingCerts:
+    case Failure::tls_untrusted:
+      return "the certificate of " + origin + " is not trusted (" + detail +
+             "): " + options.untrusted_advice;
+    case Failure::tls_certificates:
       return "cannot load the CA certificates" +
              (options.ca_cert_file.empty() ? std::string() : " from " + options.ca_cert_file);
-    case httplib::Error::SSLServerVerification:
-      return "the certificate of " + origin + " is not trusted: " + options.untrusted_advice;
+    case Failure::write:
+      return "the connection to " + origin + " broke while sending the request";
+    case Failure::incomplete:
+    case Failure::read_timeout:
+      return "no complete response from " + origin + " (connection closed, or no answer within " +
+             std::to_string(options.read_timeout_ms) + " ms)";
+    case Failure::deadline:
+      return "no complete response from " + origin + " within " +
+             std::to_string(options.exchange_timeout_ms) + " ms (--timeout)";
+    case Failure::interrupted:
+      return "interrupted while waiting for " + origin;
+    case Failure::head_too_large:
+      return "the response head from " + origin + " is larger than " +
+             std::to_string(ResponseLimits{}.max_head_bytes) + " bytes";
+    case Failure::body_too_large:
+      return "the response from " + origin + " is larger than " +
+             std::to_string(options.max_response_bytes) +
+             " bytes: raise the limit with --limit body-bytes=SIZE";
+    case Failure::malformed:
+      return "the response from " + origin + " is not HTTP/1.x: " + detail;
+    case Failure::unsafe_header:
+      return "not sent: " + detail;
+    case Failure::none:
+      break;
+  }
+  return {};
+}
+
+// Connection-level failures worth another attempt; TLS trust, limits and deadlines are not.
+bool retryable(Failure failure) {
+  return failure == Failure::cannot_connect || failure == Failure::connect_timeout ||
+         failure == Failure::write || failure == Failure::incomplete ||
+         failure == Failure::read_timeout;
+}
+
+Failure failure_of(Transport::Stop stop) {
+  switch (stop) {
+    case Transport::Stop::interrupted:
+      return Failure::interrupted;
+    case Transport::Stop::timed_out:
+      return Failure::deadline;
     default:
-      return "request to " + origin + " failed: " + httplib::to_string(error);
+      return Failure::write;
   }
 }
 
-// Connection-level failures worth another attempt; TLS trust failures are not.
-bool retryable(httplib::Error error) {
-  return error == httplib::Error::Connection || error == httplib::Error::ConnectionTimeout ||
-         error == httplib::Error::Read || error == httplib::Error::Write;
+// A header that could end the line it is on and start another (a request smuggled in by a
+// case file's value) is never written.
+bool safe_header(const std::string& name, const std::string& value) {
+  if (name.empty()) return false;
+  for (const unsigned char c : name) {
+    if (c <= ' ' || c == ':' || c >= 0x7f) return false;
+  }
+  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos;
 }
 
-using Clock = std::chrono::steady_clock;
+bool is_default_port(const Url& url) { return url.port == (url.scheme == "https" ? 443 : 80); }
 
-// A response body that grows with realloc (mremap for large blocks): std::string's doubling
-// copies kept about twice the limit resident for a body that ran into it (530 MB for 256M).
-class BodyBuffer {
- public:
-  BodyBuffer() = default;
-  ~BodyBuffer() { std::free(data_); }
-  BodyBuffer(const BodyBuffer&) = delete;
-  BodyBuffer& operator=(const BodyBuffer&) = delete;
-
-  // False, keeping nothing more, when the body would grow past `limit`.
-  bool append(const char* bytes, std::size_t count, std::size_t limit) {
-    if (size_ + count > limit) return false;
-    if (size_ + count > capacity_) {
-      const std::size_t wanted = std::min(std::max(2 * capacity_, size_ + count), limit);
-      char* larger = static_cast<char*>(std::realloc(data_, std::max<std::size_t>(wanted, 1)));
-      if (larger == nullptr) throw std::bad_alloc();
-      data_ = larger;
-      capacity_ = wanted;
-    }
-    std::memcpy(data_ + size_, bytes, count);
-    size_ += count;
-    return true;
+// The request as it goes on the wire: head and body in one buffer, so one write sends it.
+// Host, Accept, User-Agent and Content-Length are added where the request has none.
+std::string wire_bytes(const Request& request, const Url& url) {
+  std::string out;
+  out.reserve(256 + request.body.size());
+  out.append(request.method).append(" ").append(url.target).append(" HTTP/1.1\r\n");
+  bool has_host = false, has_accept = false, has_agent = false, has_length = false;
+  for (const auto& [name, value] : request.headers) {
+    has_host = has_host || text::equals_ignoring_case(name, "Host");
+    has_accept = has_accept || text::equals_ignoring_case(name, "Accept");
+    has_agent = has_agent || text::equals_ignoring_case(name, "User-Agent");
+    has_length = has_length || text::equals_ignoring_case(name, "Content-Length");
+    out.append(name).append(": ").append(value).append("\r\n");
   }
-  void clear() { size_ = 0; }
-  std::string text() const { return size_ == 0 ? std::string() : std::string(data_, size_); }
+  if (!has_host) {
+    const bool ipv6 = url.host.find(':') != std::string::npos;
+    out.append("Host: ").append(ipv6 ? "[" + url.host + "]" : url.host);
+    if (!is_default_port(url)) out.append(":").append(std::to_string(url.port));
+    out.append("\r\n");
+  }
+  if (!has_accept) out.append("Accept: */*\r\n");
+  if (!has_agent) out.append("User-Agent: conform\r\n");
+  const bool sends_body = !request.body.empty() || request.method == "POST" ||
+                          request.method == "PUT" || request.method == "PATCH";
+  if (!has_length && sends_body) {
+    out.append("Content-Length: ").append(std::to_string(request.body.size())).append("\r\n");
+  }
+  out.append("\r\n").append(request.body);
+  return out;
+}
 
- private:
-  char* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t capacity_ = 0;
-};
-
-// How often an idle watchdog looks at the interrupt flag, and the slice a back-off sleeps in.
+// How often an interrupt is looked for while a back-off sleeps.
 constexpr std::chrono::milliseconds kPoll{50};
 
 }  // namespace
 
-// Stops the request in flight (httplib::Client::stop() is safe from another thread) when its
-// deadline passes or the run is interrupted. Arming wakes the watchdog's thread only when it
-// sleeps past the new deadline: while requests follow each other it wakes every kPoll, not
-// twice per request (a thread switch per exchange doubled the proxy's latency).
-class Client::Watchdog {
- public:
-  enum class Fired { no, deadline, interrupted };
-
-  explicit Watchdog(const std::atomic<bool>* interrupted)
-      : interrupted_(interrupted), thread_([this] { watch(); }) {}
-  ~Watchdog() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      quit_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-  }
-  Watchdog(const Watchdog&) = delete;
-  Watchdog& operator=(const Watchdog&) = delete;
-
-  void arm(httplib::Client* client, Clock::time_point deadline) {
-    bool sleeps_past_deadline = false;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      client_ = client;
-      deadline_ = deadline;
-      fired_ = Fired::no;
-      armed_lately_ = true;
-      sleeps_past_deadline = wakes_at_ > deadline;
-    }
-    if (sleeps_past_deadline) wake_.notify_all();
-  }
-
-  Fired disarm() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    client_ = nullptr;
-    return fired_;
-  }
-
- private:
-  void watch() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (!quit_) {
-      if (!client_ && !armed_lately_) {
-        wakes_at_ = Clock::time_point::max();
-        wake_.wait(lock);
-        continue;
-      }
-      // Armed since the last wake: the next request is likely close, so keep polling.
-      armed_lately_ = false;
-      wakes_at_ = Clock::now() + kPoll;
-      if (client_) wakes_at_ = std::min(deadline_, wakes_at_);
-      wake_.wait_until(lock, wakes_at_);
-      if (!client_) continue;
-      if (interrupted_ && interrupted_->load()) {
-        fired_ = Fired::interrupted;
-      } else if (Clock::now() >= deadline_) {
-        fired_ = Fired::deadline;
-      } else {
-        continue;
-      }
-      client_->stop();
-      client_ = nullptr;
-    }
-  }
-
-  const std::atomic<bool>* interrupted_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  httplib::Client* client_ = nullptr;
-  Clock::time_point deadline_;
-  // When the thread wakes next on its own (max: only when notified).
-  Clock::time_point wakes_at_ = Clock::time_point::max();
-  bool armed_lately_ = false;
-  Fired fired_ = Fired::no;
-  bool quit_ = false;
-  std::thread thread_;  // last: starts once the members above exist
+struct Client::Exchange {
+  Clock::time_point deadline;
+  BodyBuffer body;
+  ReadResponse read;
+  Failure failure = Failure::none;
+  std::string detail;
 };
 
 std::string Response::header(const std::string& name) const {
@@ -194,33 +163,75 @@ long parse_retry_after_ms(const std::string& value) {
   return when <= now ? 0 : static_cast<long>(when - now) * 1000;
 }
 
-Client::Client(ClientOptions options)
-    : options_(std::move(options)), watchdog_(std::make_unique<Watchdog>(options_.interrupted)) {}
-
-bool Client::interrupted() const { return options_.interrupted && options_.interrupted->load(); }
+Client::Client(ClientOptions options) : options_(std::move(options)) {}
 Client::~Client() = default;
 
-httplib::Client* Client::connection(const std::string& origin, Findings& findings) {
-  auto& slot = connections_[origin];
-  if (slot) return slot.get();
-  auto client = std::make_unique<httplib::Client>(origin);
-  if (!client->is_valid()) {
-    findings.push_back(transport_finding("cannot use " + origin + " as a target"));
-    connections_.erase(origin);
-    return nullptr;
+bool Client::interrupted() const { return options_.interrupted && options_.interrupted->load(); }
+
+ssl_ctx_st* Client::tls_context() {
+  if (tls_) return tls_.get();
+  std::shared_ptr<SSL_CTX> context(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
+  if (!context) return nullptr;
+  if (options_.insecure) {
+    SSL_CTX_set_verify(context.get(), SSL_VERIFY_NONE, nullptr);
+  } else {
+    SSL_CTX_set_verify(context.get(), SSL_VERIFY_PEER, nullptr);
+    const int loaded =
+        options_.ca_cert_file.empty()
+            ? SSL_CTX_set_default_verify_paths(context.get())
+            : SSL_CTX_load_verify_locations(context.get(), options_.ca_cert_file.c_str(), nullptr);
+    if (loaded != 1) return nullptr;
   }
-  client->set_keep_alive(true);
-  client->set_tcp_nodelay(true);  // with keep-alive, Nagle stalls every response ~40 ms
-  client->set_connection_timeout(options_.connect_timeout_ms / 1000,
-                                 (options_.connect_timeout_ms % 1000) * 1000);
-  client->set_read_timeout(options_.read_timeout_ms / 1000,
-                           (options_.read_timeout_ms % 1000) * 1000);
-  client->set_write_timeout(options_.read_timeout_ms / 1000,
-                            (options_.read_timeout_ms % 1000) * 1000);
-  if (!options_.ca_cert_file.empty()) client->set_ca_cert_path(options_.ca_cert_file);
-  client->enable_server_certificate_verification(!options_.insecure);
-  slot = std::move(client);
-  return slot.get();
+  tls_ = std::move(context);
+  return tls_.get();
+}
+
+void Client::attempt(const Url& url, const std::string& wire, bool head_request,
+                     Exchange& exchange) {
+  auto& connection = connections_[url.origin()];
+  while (true) {
+    // A kept-alive connection the server closed meanwhile fails at once; one that it closes
+    // as the request arrives brings no byte back, and the request goes again on a new one.
+    const bool reused = connection && connection->idle_and_open();
+    if (!reused) {
+      connection.reset();
+      SSL_CTX* tls = nullptr;
+      if (url.scheme == "https" && !(tls = tls_context())) {
+        exchange.failure = Failure::tls_certificates;
+        return;
+      }
+      const auto connect_deadline = std::min(
+          Clock::now() + std::chrono::milliseconds(options_.connect_timeout_ms), exchange.deadline);
+      auto opened = Connection::open(url, tls, connect_deadline, options_.interrupted);
+      if (!opened.connection) {
+        exchange.failure = opened.failure;
+        exchange.detail = std::move(opened.detail);
+        return;
+      }
+      connection = std::move(opened.connection);
+    }
+    Transport& transport = connection->transport();
+    if (!transport.write(wire.data(), wire.size(), exchange.deadline)) {
+      exchange.failure = failure_of(transport.stop());
+      connection.reset();
+      if (reused && exchange.failure == Failure::write) continue;
+      return;
+    }
+    ResponseLimits limits;
+    limits.read_timeout = std::chrono::milliseconds(options_.read_timeout_ms);
+    limits.deadline = exchange.deadline;
+    limits.max_body_bytes = options_.max_response_bytes;
+    exchange.read = read_response(transport, limits, head_request, exchange.body);
+    exchange.failure = exchange.read.error;
+    exchange.detail = exchange.read.detail;
+    if (exchange.failure == Failure::none && exchange.read.reusable) {
+      connection->used();
+      return;
+    }
+    connection.reset();
+    if (reused && exchange.failure == Failure::incomplete && !exchange.read.received_any) continue;
+    return;
+  }
 }
 
 Response Client::send(const Request& request) {
@@ -231,27 +242,19 @@ Response Client::send(const Request& request) {
         transport_finding("\"" + request.url + "\" is not an absolute http or https URL"));
     return response;
   }
-  httplib::Client* client = connection(url->origin(), response.findings);
-  if (!client) return response;
-
-  httplib::Request raw;
-  raw.method = request.method;
-  raw.path = url->target;
-  for (const auto& [name, value] : request.headers) raw.headers.emplace(name, value);
-  raw.body = request.body;
-  BodyBuffer body;
-  bool too_large = false;
-  raw.content_receiver = [&](const char* data, std::size_t size, std::uint64_t,
-                             std::uint64_t declared) {
-    // A declared length over the limit is refused before its first byte is kept.
-    if (declared > options_.max_response_bytes ||
-        !body.append(data, size, options_.max_response_bytes)) {
-      too_large = true;
-      return false;
+  for (const auto& [name, value] : request.headers) {
+    if (!safe_header(name, value)) {
+      response.findings.push_back(transport_finding(
+          describe(Failure::unsafe_header,
+                   "header \"" + name + "\" holds a line break or a character no header name may",
+                   url->origin(), options_)));
+      return response;
     }
-    return true;
-  };
+  }
+  const std::string wire = wire_bytes(request, *url);
+  const bool head_request = request.method == "HEAD";
 
+  Exchange exchange;
   long backoff_ms = options_.backoff_ms;
   for (int attempt = 0;; ++attempt) {
     if (interrupted()) {
@@ -262,26 +265,23 @@ Response Client::send(const Request& request) {
     if (options_.rate_limiter) options_.rate_limiter->acquire();
     response.attempts = attempt + 1;
     const auto started = Clock::now();
-    body.clear();
-    too_large = false;
-    watchdog_->arm(client, started + std::chrono::milliseconds(options_.exchange_timeout_ms));
-    httplib::Result result = client->send(raw);
-    const Watchdog::Fired fired = watchdog_->disarm();
+    exchange.deadline = started + std::chrono::milliseconds(options_.exchange_timeout_ms);
+    exchange.failure = Failure::none;
+    exchange.detail.clear();
+    this->attempt(*url, wire, head_request, exchange);
     response.duration_ms =
         std::chrono::duration<double, std::milli>(Clock::now() - started).count();
 
     long wait_ms = backoff_ms;
     bool again = false;
-    if (result) {
-      response.status = result->status;
-      response.headers.clear();
-      for (const auto& [name, value] : result->headers) response.headers.emplace_back(name, value);
-      response.body = body.text();
+    if (exchange.failure == Failure::none) {
+      response.status = exchange.read.status;
+      response.headers = std::move(exchange.read.headers);
+      response.body = exchange.body.text();
       response.findings.clear();
-      if (result->status == 429 || result->status == 503) {
+      if (response.status == 429 || response.status == 503) {
         again = true;
-        if (const long after = parse_retry_after_ms(result->get_header_value("Retry-After"));
-            after >= 0) {
+        if (const long after = parse_retry_after_ms(response.header("Retry-After")); after >= 0) {
           wait_ms = after;
         }
       }
@@ -289,21 +289,9 @@ Response Client::send(const Request& request) {
       response.status = 0;
       response.headers.clear();
       response.body.clear();
-      std::string why = describe_error(result.error(), url->origin(), options_);
-      if (too_large) {
-        why = "the response from " + url->origin() + " is larger than " +
-              std::to_string(options_.max_response_bytes) +
-              " bytes: raise the limit with --limit body-bytes=SIZE";
-      } else if (fired == Watchdog::Fired::deadline) {
-        why = "no complete response from " + url->origin() + " within " +
-              std::to_string(options_.exchange_timeout_ms) + " ms (--timeout)";
-      } else if (fired == Watchdog::Fired::interrupted) {
-        why = "interrupted while waiting for " + url->origin();
-      }
-      response.findings.assign(1, transport_finding(why));
-      again = retryable(result.error()) && !too_large && fired == Watchdog::Fired::no;
-      // A broken keep-alive connection must not poison the next attempt.
-      client->stop();
+      response.findings.assign(1, transport_finding(describe(exchange.failure, exchange.detail,
+                                                             url->origin(), options_)));
+      again = retryable(exchange.failure);
     }
     if (!again || attempt >= options_.retries) break;
     // The back-off sleeps in slices, so an interrupt ends it at once.

@@ -1,5 +1,7 @@
 // Client: sends one HTTP(S) request with timeouts, retries and keep-alive; transport
-// failures come back as findings (keyword "transport"), never as exceptions.
+// failures come back as findings (keyword "transport"), never as exceptions. A request leaves
+// in one write (head and body together), and the response is read as it arrives: the server
+// wakes once per request, and the client makes about three system calls per exchange.
 #pragma once
 
 #include <atomic>
@@ -9,12 +11,11 @@
 #include <string>
 
 #include "http/rate_limiter.hpp"
+#include "http/url.hpp"
 #include "model/case_result.hpp"
 #include "model/finding.hpp"
 
-namespace httplib {
-class Client;
-}
+struct ssl_ctx_st;
 
 namespace conform::http {
 
@@ -62,6 +63,8 @@ struct ClientOptions {
   const std::atomic<bool>* interrupted = nullptr;
 };
 
+class Connection;
+
 // One per worker: connections are kept alive per origin and reused across requests,
 // so a Client is not thread-safe.
 class Client {
@@ -74,13 +77,17 @@ class Client {
   Response send(const Request& request);
 
  private:
-  class Watchdog;
-  httplib::Client* connection(const std::string& origin, Findings& findings);
+  struct Exchange;
+  // One attempt: a kept-alive connection to the origin (or a new one), the request written,
+  // the response read.
+  void attempt(const Url& url, const std::string& wire, bool head_request, Exchange& exchange);
+  // The TLS settings every HTTPS connection shares; null when the CAs cannot be loaded.
+  ssl_ctx_st* tls_context();
   bool interrupted() const;
 
   ClientOptions options_;
-  std::map<std::string, std::unique_ptr<httplib::Client>> connections_;
-  std::unique_ptr<Watchdog> watchdog_;
+  std::map<std::string, std::unique_ptr<Connection>> connections_;
+  std::shared_ptr<ssl_ctx_st> tls_;  // OpenSSL's SSL_CTX, made at the first HTTPS request
 };
 
 // Seconds or an HTTP date in a Retry-After value -> milliseconds; -1 when unreadable.

@@ -13,11 +13,13 @@
 #include <string>
 #include <string_view>
 
+#include "http/transport.hpp"
 #include "mock/connection_table.hpp"
 #include "mock/request_head.hpp"
-#include "mock/transport.hpp"
 
 namespace conform::mock {
+
+using http::Transport;
 
 struct ConnectionLimits {
   HeadLimits head_limits;

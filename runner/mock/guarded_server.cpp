@@ -93,7 +93,9 @@ class Guarded : public Base {
   bool process_and_close_socket(socket_t fd) override {
     guard(fd, table_, limits_, [&] {
       if constexpr (std::is_same_v<Base, httplib::SSLServer>) {
-        TlsTransport transport(fd, this->ssl_context());
+        SSL* ssl = SSL_new(this->ssl_context());
+        if (ssl) SSL_set_accept_state(ssl);
+        http::TlsTransport transport(fd, ssl);
         if (transport.handshake(Clock::now() + limits_.head)) serve(transport);
       } else {
         Transport transport(fd);

@@ -54,14 +54,23 @@ ProblemLog::ProblemLog(const contracts::Manifest& vendor, std::string target)
       started_(std::chrono::steady_clock::now()),
       coverage_(vendor) {}
 
-void ProblemLog::add(const Exchange& exchange, const Findings& findings) {
-  std::map<std::string, Findings> by_problem;
-  for (const Finding& finding : findings) {
+void ProblemLog::add(const Exchange& exchange, const Findings& findings,
+                     const std::function<void()>& mask_secrets) {
+  // Grouped by index: the findings are read for keeping only once they are masked.
+  std::map<std::string, std::vector<std::size_t>> by_problem;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& finding = findings[i];
     by_problem[where(finding) + "|" + finding.keyword + "|" + pointer_pattern(finding.pointer)]
-        .push_back(finding);
+        .push_back(i);
   }
+  bool masked = !mask_secrets;
+  const auto keeping = [&] {
+    if (!masked) mask_secrets();
+    masked = true;
+  };
   // An example is a step of the report: built only for an entry that still keeps examples.
   const auto example = [&](Findings example_findings, bool error) {
+    keeping();
     StepResult step;
     step.name = step_name(exchange);
     step.exchange = exchange;
@@ -80,19 +89,21 @@ void ProblemLog::add(const Exchange& exchange, const Findings& findings) {
     if (clean_.examples.size() < kExamplesPerProblem) clean_.examples.push_back(example({}, false));
     return;
   }
-  for (auto& [key, problem_findings] : by_problem) {
+  for (const auto& [key, indices] : by_problem) {
     const bool known = problems_.count(key) > 0;
     Entry& entry = known || problems_.size() < kMaxProblems ? problems_[key] : more_problems_;
     if (entry.count == 0) {
-      const Finding& first = problem_findings.front();
+      keeping();
+      const Finding& first = findings[indices.front()];
       entry.name = first.message;
       if (!first.pointer.empty()) entry.name += " at " + pointer_pattern(first.pointer);
     }
     ++entry.count;
-    for (const Finding& finding : problem_findings) {
-      entry.error |= finding.severity == Severity::error;
-    }
+    for (const std::size_t i : indices) entry.error |= findings[i].severity == Severity::error;
     if (entry.examples.size() < kExamplesPerProblem) {
+      Findings problem_findings;
+      keeping();
+      for (const std::size_t i : indices) problem_findings.push_back(findings[i]);
       entry.examples.push_back(example(std::move(problem_findings), entry.error));
     }
   }

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -27,8 +28,12 @@ class ProblemLog {
  public:
   ProblemLog(const contracts::Manifest& vendor, std::string target);
 
-  // One exchange and its findings, secrets already masked. Thread-safe.
-  void add(const Exchange& exchange, const Findings& findings);
+  // Counts one exchange and its findings. Before anything of them is kept (an example, a new
+  // problem's name), calls `mask_secrets`, which masks both in place, once; empty: they are
+  // masked already. Most exchanges are only counted: their secrets are never looked for.
+  // Thread-safe.
+  void add(const Exchange& exchange, const Findings& findings,
+           const std::function<void()>& mask_secrets = {});
 
   // The exchanges as a run for report::write_reports: each problem is a case (failed when
   // its findings are errors) whose steps are its examples; the clean exchanges are one case.

@@ -98,26 +98,34 @@ struct ProxyServer::Impl {
   bool started = false;
   std::mutex stop_mutex;
 
-  // Masks what the exchange carries: credential headers, secret members and parameters by
-  // the policy, and the credentials' values wherever else they show (an echo in a response).
-  // `forwarded`: the response came from the target (only those are recorded: a refusal of
-  // --enforce is the proxy's, not the vendor's).
+  // Keeps the exchange for the reports and, with --record, as a snapshot. What is kept is
+  // masked first: credential headers, secret members and parameters by the policy, and the
+  // credentials' values wherever else they show (an echo in a response). `forwarded`: the
+  // response came from the target (only those are recorded: a refusal of --enforce is the
+  // proxy's, not the vendor's).
   void keep(Exchange exchange, Findings findings, const Format request_format, bool on_endpoint,
             bool forwarded) {
-    secret::Masker masker(policy);
-    for (const auto& [name, value] : exchange.request_headers) {
-      if (!policy.is_credential_header(name)) continue;
-      const std::size_t space = value.find(' ');
-      masker.add_secret(space == std::string::npos ? value : value.substr(space + 1));
+    const auto mask_secrets = [&] {
+      secret::Masker masker(policy);
+      for (const auto& [name, value] : exchange.request_headers) {
+        if (!policy.is_credential_header(name)) continue;
+        const std::size_t space = value.find(' ');
+        masker.add_secret(space == std::string::npos ? value : value.substr(space + 1));
+      }
+      for (const auto& value : replay::secret_body_values(exchange.request_body, request_format,
+                                                          vendor->secret_fields)) {
+        masker.add_secret(value);
+      }
+      masker.mask(exchange);
+      for (Finding& finding : findings) masker.mask(finding);
+    };
+    if (recording && forwarded) {
+      mask_secrets();
+      recording->add(exchange, on_endpoint);
+      problems->add(exchange, findings);
+      return;
     }
-    for (const auto& value :
-         replay::secret_body_values(exchange.request_body, request_format, vendor->secret_fields)) {
-      masker.add_secret(value);
-    }
-    masker.mask(exchange);
-    for (Finding& finding : findings) masker.mask(finding);
-    if (recording && forwarded) recording->add(exchange, on_endpoint);
-    problems->add(exchange, findings);
+    problems->add(exchange, findings, mask_secrets);
   }
 
   // The bad payload never leaves: the vendor's own envelope, with the status the vendor

@@ -284,7 +284,9 @@ TEST(ProxyTls, APrivateCaTrustedThroughCaCarriesEveryCase) {
   server.start();
   const http::Response response = send(finix_update(server.base_url(), R"({"enabled":true})"));
   EXPECT_EQ(response.status, 502);
-  EXPECT_NE(response.body.find("is not trusted: start the proxy with --ca FILE"), std::string::npos)
+  EXPECT_NE(response.body.find(
+                "is not trusted (self-signed certificate): start the proxy with --ca FILE"),
+            std::string::npos)
       << response.body;
 }
 

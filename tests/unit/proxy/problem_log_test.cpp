@@ -73,6 +73,24 @@ TEST_F(ProblemLogTest, ExamplesAreBoundedAndCleanExchangesCounted) {
   EXPECT_EQ(status_200, 16) << "coverage counts every exchange, not only the examples";
 }
 
+// Masking costs a parse of the body: it runs for what is kept, and each kept thing is masked.
+TEST_F(ProblemLogTest, SecretsAreMaskedInWhatIsKeptAndNotLookedForInWhatIsOnlyCounted) {
+  int masked = 0;
+  for (std::size_t i = 0; i < kExamplesPerProblem + 10; ++i) {
+    Exchange clean = exchange(200);
+    clean.request_body = "canary-secret";
+    Findings none;
+    log_.add(clean, none, [&] {
+      ++masked;
+      clean.request_body = "***";
+    });
+  }
+  EXPECT_EQ(masked, static_cast<int>(kExamplesPerProblem));
+  const RunResult run = log_.run();
+  ASSERT_EQ(run.cases.size(), 1u);
+  for (const StepResult& step : run.cases[0].steps) EXPECT_EQ(step.exchange.request_body, "***");
+}
+
 TEST_F(ProblemLogTest, WarningsAloneDoNotFail) {
   Finding warning = finding("response:299: finix documents no response 299", "status", "");
   warning.severity = Severity::warning;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "http/connection.hpp"
+#include "http/request_bytes.hpp"
 #include "http/response_reader.hpp"
 #include "http/url.hpp"
 #include "text/ascii_case.hpp"
@@ -26,8 +27,10 @@ Finding transport_finding(std::string message) {
   return finding;
 }
 
-std::string describe(Failure failure, const std::string& detail, const std::string& origin,
-                     const ClientOptions& options) {
+}  // namespace
+
+std::string describe_failure(Failure failure, const std::string& detail, const std::string& origin,
+                             const ClientOptions& options) {
   switch (failure) {
     case Failure::cannot_connect:
       return "cannot connect to " + origin + ": check that the server runs and the URL is right";
@@ -70,6 +73,8 @@ std::string describe(Failure failure, const std::string& detail, const std::stri
   return {};
 }
 
+namespace {
+
 // Connection-level failures worth another attempt; TLS trust, limits and deadlines are not.
 bool retryable(Failure failure) {
   return failure == Failure::cannot_connect || failure == Failure::connect_timeout ||
@@ -86,49 +91,6 @@ Failure failure_of(Transport::Stop stop) {
     default:
       return Failure::write;
   }
-}
-
-// A header that could end the line it is on and start another (a request smuggled in by a
-// case file's value) is never written.
-bool safe_header(const std::string& name, const std::string& value) {
-  if (name.empty()) return false;
-  for (const unsigned char c : name) {
-    if (c <= ' ' || c == ':' || c >= 0x7f) return false;
-  }
-  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos;
-}
-
-bool is_default_port(const Url& url) { return url.port == (url.scheme == "https" ? 443 : 80); }
-
-// The request as it goes on the wire: head and body in one buffer, so one write sends it.
-// Host, Accept, User-Agent and Content-Length are added where the request has none.
-std::string wire_bytes(const Request& request, const Url& url) {
-  std::string out;
-  out.reserve(256 + request.body.size());
-  out.append(request.method).append(" ").append(url.target).append(" HTTP/1.1\r\n");
-  bool has_host = false, has_accept = false, has_agent = false, has_length = false;
-  for (const auto& [name, value] : request.headers) {
-    has_host = has_host || text::equals_ignoring_case(name, "Host");
-    has_accept = has_accept || text::equals_ignoring_case(name, "Accept");
-    has_agent = has_agent || text::equals_ignoring_case(name, "User-Agent");
-    has_length = has_length || text::equals_ignoring_case(name, "Content-Length");
-    out.append(name).append(": ").append(value).append("\r\n");
-  }
-  if (!has_host) {
-    const bool ipv6 = url.host.find(':') != std::string::npos;
-    out.append("Host: ").append(ipv6 ? "[" + url.host + "]" : url.host);
-    if (!is_default_port(url)) out.append(":").append(std::to_string(url.port));
-    out.append("\r\n");
-  }
-  if (!has_accept) out.append("Accept: */*\r\n");
-  if (!has_agent) out.append("User-Agent: conform\r\n");
-  const bool sends_body = !request.body.empty() || request.method == "POST" ||
-                          request.method == "PUT" || request.method == "PATCH";
-  if (!has_length && sends_body) {
-    out.append("Content-Length: ").append(std::to_string(request.body.size())).append("\r\n");
-  }
-  out.append("\r\n").append(request.body);
-  return out;
 }
 
 // How often an interrupt is looked for while a back-off sleeps.
@@ -169,25 +131,13 @@ Client::~Client() = default;
 bool Client::interrupted() const { return options_.interrupted && options_.interrupted->load(); }
 
 ssl_ctx_st* Client::tls_context() {
-  if (tls_) return tls_.get();
-  std::shared_ptr<SSL_CTX> context(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
-  if (!context) return nullptr;
-  if (options_.insecure) {
-    SSL_CTX_set_verify(context.get(), SSL_VERIFY_NONE, nullptr);
-  } else {
-    SSL_CTX_set_verify(context.get(), SSL_VERIFY_PEER, nullptr);
-    const int loaded =
-        options_.ca_cert_file.empty()
-            ? SSL_CTX_set_default_verify_paths(context.get())
-            : SSL_CTX_load_verify_locations(context.get(), options_.ca_cert_file.c_str(), nullptr);
-    if (loaded != 1) return nullptr;
-  }
-  tls_ = std::move(context);
+  if (!tls_) tls_ = make_tls_context(options_.ca_cert_file, options_.insecure);
   return tls_.get();
 }
 
-void Client::attempt(const Url& url, const std::string& wire, bool head_request,
+void Client::attempt(const Url& url, const std::string& method, const std::string& wire,
                      Exchange& exchange) {
+  const bool head_request = method == "HEAD";
   auto& connection = connections_[url.origin()];
   while (true) {
     // A kept-alive connection the server closed meanwhile fails at once; one that it closes
@@ -214,7 +164,7 @@ void Client::attempt(const Url& url, const std::string& wire, bool head_request,
     if (!transport.write(wire.data(), wire.size(), exchange.deadline)) {
       exchange.failure = failure_of(transport.stop());
       connection.reset();
-      if (reused && exchange.failure == Failure::write) continue;
+      if (reused && exchange.failure == Failure::write) continue;  // it never arrived whole
       return;
     }
     ResponseLimits limits;
@@ -229,7 +179,10 @@ void Client::attempt(const Url& url, const std::string& wire, bool head_request,
       return;
     }
     connection.reset();
-    if (reused && exchange.failure == Failure::incomplete && !exchange.read.received_any) continue;
+    if (reused && exchange.failure == Failure::incomplete && !exchange.read.received_any &&
+        idempotent(method)) {
+      continue;
+    }
     return;
   }
 }
@@ -242,17 +195,14 @@ Response Client::send(const Request& request) {
         transport_finding("\"" + request.url + "\" is not an absolute http or https URL"));
     return response;
   }
-  for (const auto& [name, value] : request.headers) {
-    if (!safe_header(name, value)) {
-      response.findings.push_back(transport_finding(
-          describe(Failure::unsafe_header,
-                   "header \"" + name + "\" holds a line break or a character no header name may",
-                   url->origin(), options_)));
-      return response;
-    }
+  if (const auto unsafe = unsafe_header(request.headers)) {
+    response.findings.push_back(transport_finding(describe_failure(
+        Failure::unsafe_header,
+        "header \"" + *unsafe + "\" holds a line break or a character no header name may",
+        url->origin(), options_)));
+    return response;
   }
-  const std::string wire = wire_bytes(request, *url);
-  const bool head_request = request.method == "HEAD";
+  const std::string wire = request_bytes(request, *url);
 
   Exchange exchange;
   long backoff_ms = options_.backoff_ms;
@@ -268,7 +218,7 @@ Response Client::send(const Request& request) {
     exchange.deadline = started + std::chrono::milliseconds(options_.exchange_timeout_ms);
     exchange.failure = Failure::none;
     exchange.detail.clear();
-    this->attempt(*url, wire, head_request, exchange);
+    this->attempt(*url, request.method, wire, exchange);
     response.duration_ms =
         std::chrono::duration<double, std::milli>(Clock::now() - started).count();
 
@@ -289,8 +239,8 @@ Response Client::send(const Request& request) {
       response.status = 0;
       response.headers.clear();
       response.body.clear();
-      response.findings.assign(1, transport_finding(describe(exchange.failure, exchange.detail,
-                                                             url->origin(), options_)));
+      response.findings.assign(1, transport_finding(describe_failure(
+                                      exchange.failure, exchange.detail, url->origin(), options_)));
       again = retryable(exchange.failure);
     }
     if (!again || attempt >= options_.retries) break;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "http/failure.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/url.hpp"
 #include "model/case_result.hpp"
@@ -65,6 +66,10 @@ struct ClientOptions {
 
 class Connection;
 
+// What `failure` means for an exchange with `origin`, and what to do about it.
+std::string describe_failure(Failure failure, const std::string& detail, const std::string& origin,
+                             const ClientOptions& options);
+
 // One per worker: connections are kept alive per origin and reused across requests,
 // so a Client is not thread-safe.
 class Client {
@@ -80,7 +85,8 @@ class Client {
   struct Exchange;
   // One attempt: a kept-alive connection to the origin (or a new one), the request written,
   // the response read.
-  void attempt(const Url& url, const std::string& wire, bool head_request, Exchange& exchange);
+  void attempt(const Url& url, const std::string& method, const std::string& wire,
+               Exchange& exchange);
   // The TLS settings every HTTPS connection shares; null when the CAs cannot be loaded.
   ssl_ctx_st* tls_context();
   bool interrupted() const;

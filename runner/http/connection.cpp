@@ -35,6 +35,42 @@ Failure failure_of(Transport::Stop stop, Failure otherwise) {
 
 }  // namespace
 
+std::shared_ptr<SSL_CTX> make_tls_context(const std::string& ca_file, bool insecure) {
+  std::shared_ptr<SSL_CTX> context(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
+  if (!context) return nullptr;
+  if (insecure) {
+    SSL_CTX_set_verify(context.get(), SSL_VERIFY_NONE, nullptr);
+    return context;
+  }
+  SSL_CTX_set_verify(context.get(), SSL_VERIFY_PEER, nullptr);
+  const int loaded = ca_file.empty()
+                         ? SSL_CTX_set_default_verify_paths(context.get())
+                         : SSL_CTX_load_verify_locations(context.get(), ca_file.c_str(), nullptr);
+  return loaded == 1 ? context : nullptr;
+}
+
+SSL* new_client_session(SSL_CTX* context, const std::string& host) {
+  SSL* session = SSL_new(context);
+  if (!session) return nullptr;
+  SSL_set_connect_state(session);
+  if (is_ip_literal(host)) {
+    X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(session), host.c_str());
+  } else {
+    SSL_set_tlsext_host_name(session, host.c_str());
+    SSL_set1_host(session, host.c_str());
+  }
+  return session;
+}
+
+Failure handshake_failure(SSL* session, std::string& detail) {
+  const long verified = session ? SSL_get_verify_result(session) : X509_V_OK;
+  if (verified == X509_V_OK || SSL_get_verify_mode(session) == SSL_VERIFY_NONE) {
+    return Failure::tls_handshake;
+  }
+  detail = X509_verify_cert_error_string(verified);
+  return Failure::tls_untrusted;
+}
+
 Connection::Opened Connection::open(const Url& url, SSL_CTX* tls, Clock::time_point deadline,
                                     const std::atomic<bool>* interrupted) {
   Opened opened;
@@ -62,26 +98,14 @@ Connection::Opened Connection::open(const Url& url, SSL_CTX* tls, Clock::time_po
     const int on = 1;  // with keep-alive, Nagle stalls every exchange ~40 ms
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
     if (tls) {
-      SSL* ssl = SSL_new(tls);
-      if (ssl) {
-        SSL_set_connect_state(ssl);
-        if (is_ip_literal(url.host)) {
-          X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), url.host.c_str());
-        } else {
-          SSL_set_tlsext_host_name(ssl, url.host.c_str());
-          SSL_set1_host(ssl, url.host.c_str());
-        }
-      }
+      SSL* ssl = new_client_session(tls, url.host);
       auto secure = std::make_unique<TlsTransport>(fd, ssl);
       secure->watch(interrupted);
       connection->ssl_ = ssl;
       if (!secure->handshake(deadline)) {
         opened.failure = failure_of(secure->stop(), Failure::tls_handshake);
-        const long verified = ssl ? SSL_get_verify_result(ssl) : X509_V_OK;
-        if (opened.failure == Failure::tls_handshake && verified != X509_V_OK &&
-            SSL_get_verify_mode(ssl) != SSL_VERIFY_NONE) {
-          opened.failure = Failure::tls_untrusted;
-          opened.detail = X509_verify_cert_error_string(verified);
+        if (opened.failure == Failure::tls_handshake) {
+          opened.failure = handshake_failure(ssl, opened.detail);
         }
         return opened;
       }

@@ -15,6 +15,18 @@
 
 namespace conform::http {
 
+// The TLS settings of a client's connections: the peer verified against `ca_file` (empty: the
+// system's CAs) unless `insecure`. Null when the CAs cannot be loaded.
+std::shared_ptr<SSL_CTX> make_tls_context(const std::string& ca_file, bool insecure);
+
+// A client's TLS session with `host`: SNI for a name, and the certificate checked against the
+// name or the IP address. Null when OpenSSL cannot make one.
+SSL* new_client_session(SSL_CTX* context, const std::string& host);
+
+// Why a TLS handshake of `session` failed: tls_untrusted (`detail`: OpenSSL's reason, "self-signed
+// certificate") when the peer's certificate was checked and refused, else tls_handshake.
+Failure handshake_failure(SSL* session, std::string& detail);
+
 class Connection {
  public:
   using Clock = Transport::Clock;

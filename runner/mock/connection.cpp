@@ -115,19 +115,23 @@ bool receive(Transport& transport, std::string& pending, Clock::time_point deadl
 
 }  // namespace
 
-void refuse_request(Transport& transport, int status, const std::string& message,
-                    std::chrono::milliseconds timeout) {
+std::string refusal_response(int status, const std::string& message) {
   rapidjson::StringBuffer body;
   rapidjson::Writer<rapidjson::StringBuffer> writer(body);
   writer.StartObject();
   writer.Key("message");
   writer.String(message.c_str(), static_cast<rapidjson::SizeType>(message.size()));
   writer.EndObject();
-  const std::string response = "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) +
-                               "\r\nContent-Type: application/json; charset=utf-8\r\n"
-                               "Content-Length: " +
-                               std::to_string(body.GetSize()) + "\r\nConnection: close\r\n\r\n" +
-                               std::string(body.GetString(), body.GetSize());
+  return "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) +
+         "\r\nContent-Type: application/json; charset=utf-8\r\n"
+         "Content-Length: " +
+         std::to_string(body.GetSize()) + "\r\nConnection: close\r\n\r\n" +
+         std::string(body.GetString(), body.GetSize());
+}
+
+void refuse_request(Transport& transport, int status, const std::string& message,
+                    std::chrono::milliseconds timeout) {
+  const std::string response = refusal_response(status, message);
   transport.write(response.data(), response.size(), Clock::now() + timeout);
 }
 

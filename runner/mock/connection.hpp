@@ -45,7 +45,8 @@ void serve_connection(Transport& transport, ConnectionTable& table, const Connec
                       const ProcessRequest& process, const RefusedRequest& refused);
 
 // A plain HTTP answer (`status`, {"message": ...}) that closes the connection, for requests
-// refused before any vendor is known.
+// refused before any vendor is known: its bytes, and written to `transport`.
+std::string refusal_response(int status, const std::string& message);
 void refuse_request(Transport& transport, int status, const std::string& message,
                     std::chrono::milliseconds timeout);
 

@@ -197,21 +197,41 @@ void stop_guarded_server(httplib::Server& server, ConnectionTable& table, std::t
   if (thread.joinable()) thread.join();
 }
 
-MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
-                            const std::string& body) {
+namespace {
+
+MockRequest mock_request(const std::string& method, std::string path, const std::string& target,
+                         const std::string& body) {
   MockRequest out;
   // HEAD is GET without the body, which the library leaves out of the response.
-  out.method = request.method == "HEAD" ? "GET" : request.method;
-  out.path = request.path.substr(mount.size());
-  if (out.path.empty()) out.path = "/";
-  for (const auto& [name, value] : request.headers) out.headers.emplace_back(name, value);
-  const std::size_t question = request.target.find('?');
+  out.method = method == "HEAD" ? "GET" : method;
+  out.path = path.empty() ? "/" : std::move(path);
+  const std::size_t question = target.find('?');
   if (question != std::string::npos) {
     httplib::Params query;
-    httplib::detail::parse_query_text(request.target.substr(question + 1), query);
+    httplib::detail::parse_query_text(target.substr(question + 1), query);
     for (const auto& entry : query) out.query.insert(entry);
   }
   out.body = body;
+  return out;
+}
+
+}  // namespace
+
+MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
+                            const std::string& body) {
+  MockRequest out =
+      mock_request(request.method, request.path.substr(mount.size()), request.target, body);
+  for (const auto& [name, value] : request.headers) out.headers.emplace_back(name, value);
+  return out;
+}
+
+MockRequest to_mock_request(const std::string& method, const std::string& target,
+                            const std::vector<std::pair<std::string, std::string>>& headers,
+                            const std::string& body) {
+  // As the library reads it: the path before the query, percent-decoded.
+  MockRequest out = mock_request(
+      method, httplib::detail::decode_url(target.substr(0, target.find('?')), false), target, body);
+  out.headers = headers;
   return out;
 }
 

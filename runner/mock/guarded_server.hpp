@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "mock/connection.hpp"
 #include "mock/connection_table.hpp"
@@ -59,6 +61,10 @@ void stop_guarded_server(httplib::Server& server, ConnectionTable& table, std::t
 // One request as the vendor logic sees it: `mount` stripped from the path, the query string
 // alone as the query (not the form fields the library adds to params), `body` as read.
 MockRequest to_mock_request(const httplib::Request& request, const std::string& mount,
+                            const std::string& body);
+// The same from a request's parts: its method, `target` as sent (path and query) and headers.
+MockRequest to_mock_request(const std::string& method, const std::string& target,
+                            const std::vector<std::pair<std::string, std::string>>& headers,
                             const std::string& body);
 
 // Puts `response` (status, headers, body and its media type) into the library's response.

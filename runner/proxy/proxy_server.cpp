@@ -1,7 +1,5 @@
 #include "proxy/proxy_server.hpp"
 
-#include <httplib.h>
-
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -13,11 +11,12 @@
 #include "codec/rapidjson.hpp"
 #include "http/url.hpp"
 #include "mock/access_log.hpp"
-#include "mock/connection_table.hpp"
 #include "mock/guarded_server.hpp"
 #include "mock/user_store.hpp"
 #include "mock/vendor_endpoint.hpp"
 #include "model/format.hpp"
+#include "proxy/event_loop.hpp"
+#include "proxy/front_end.hpp"
 #include "proxy/problem_log.hpp"
 #include "proxy/request_check.hpp"
 #include "proxy/response_check.hpp"
@@ -70,6 +69,32 @@ std::string message_body(const std::string& message) {
   return codec::to_utf8_json_text(body);
 }
 
+// The methods an API's client sends; CONNECT, TRACE and the like are not forwarded.
+bool forwardable(const std::string& method) {
+  for (const char* name : {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"}) {
+    if (method == name) return true;
+  }
+  return false;
+}
+
+// The proxy's own answer: {"message": "conform proxy: ..."}.
+OutgoingResponse proxy_answer(int status, const std::string& message) {
+  OutgoingResponse out;
+  out.status = status;
+  out.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  out.body = message_body("conform proxy: " + message);
+  return out;
+}
+
+// Whether the header `name` of `request` has a value for which `matches` holds.
+template <typename Matches>
+bool header_is(const IncomingRequest& request, std::string_view name, Matches matches) {
+  for (const auto& [key, value] : request.headers) {
+    if (text::equals_ignoring_case(key, name) && matches(value)) return true;
+  }
+  return false;
+}
+
 double milliseconds_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
@@ -85,13 +110,15 @@ struct ProxyServer::Impl {
   // The vendor's error envelopes, for --enforce (the mock's, from the manifest's mock member).
   mock::UserStore no_users;
   std::unique_ptr<mock::VendorEndpoint> envelopes;
-  std::unique_ptr<Upstream> upstream;
   std::unique_ptr<ProblemLog> problems;
   std::unique_ptr<TrafficRecording> recording;
   std::unique_ptr<mock::AccessLog> log;
   secret::Policy policy;
-  std::unique_ptr<mock::ConnectionTable> connections;
-  std::unique_ptr<httplib::Server> server;
+  // One thread serves every connection, to the clients and to the target.
+  std::unique_ptr<EventLoop> loop;
+  std::unique_ptr<Upstream> upstream;
+  std::unique_ptr<FrontEnd> front;
+  std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> noise{1};
   std::thread thread;
   int port = 0;
@@ -151,62 +178,154 @@ struct ProxyServer::Impl {
     return envelopes->invalid(checked.findings, checked.body.value.get(), view, noise++);
   }
 
-  void handle(const httplib::Request& request, const std::string& body, httplib::Response& out) {
-    const Clock::time_point start = Clock::now();
-    const mock::MockRequest view = mock::to_mock_request(request, "", body);
-    CheckedRequest checked = request_check->check(view);
+  // The loop's thread: serves until stop(), then gives the requests in progress up to five
+  // seconds (idle connections close at once) and closes what is left.
+  void serve() {
+    constexpr std::chrono::seconds kStopGrace{5};
+    Clock::time_point grace_ends = Clock::time_point::max();
+    loop->run([&] {
+      if (!stopping) return true;
+      if (grace_ends == Clock::time_point::max()) {
+        front->begin_stop();
+        grace_ends = Clock::now() + kStopGrace;
+      }
+      return front->has_connections() && Clock::now() < grace_ends;
+    });
+    front->close_all();
+    upstream->close_all();
+  }
+
+  // A request the proxy cannot handle is a 500 that says why, never the end of the loop.
+  void handle_safely(IncomingRequest request, FrontEnd::Respond respond) {
+    const std::string method = request.method;
+    const std::string target = request.target;
+    try {
+      handle(std::move(request), respond);
+    } catch (const std::exception& e) {
+      answer(respond,
+             proxy_answer(500, std::string("the request could not be handled: ") + e.what()),
+             method, target, 0);
+    }
+  }
+
+  // What the proxy knows of a request while the target answers it.
+  struct Pending {
+    Clock::time_point start;
+    std::string method;
+    std::string target;
     Exchange exchange;
+    CheckedRequest checked;
+  };
+
+  void answer(const FrontEnd::Respond& respond, OutgoingResponse out, const std::string& method,
+              const std::string& target, double milliseconds) {
+    log->write(method, target, out.status, milliseconds);
+    respond(std::move(out));
+  }
+
+  void handle(IncomingRequest request, const FrontEnd::Respond& respond) {
+    const Clock::time_point start = Clock::now();
+    if (!forwardable(request.method)) {
+      return answer(respond, proxy_answer(405, request.method + " requests are not forwarded"),
+                    request.method, request.target, 0);
+    }
+    if (request.too_large) {
+      return answer(respond,
+                    proxy_answer(413, "the body is larger than the limit of " +
+                                          std::to_string(options.max_body_bytes) + " bytes"),
+                    request.method, request.target, 0);
+    }
+    // No vendor takes a multipart body, and a compressed one would not be the bytes checked.
+    if (header_is(request, "Content-Type", [](const std::string& value) {
+          return text::to_lower_ascii(value).rfind("multipart/form-data", 0) == 0;
+        })) {
+      return answer(respond, proxy_answer(415, "multipart bodies are not forwarded"),
+                    request.method, request.target, 0);
+    }
+    if (header_is(request, "Content-Encoding", [](const std::string& value) {
+          return !text::equals_ignoring_case(value, "identity");
+        })) {
+      return answer(respond,
+                    proxy_answer(415,
+                                 "compressed bodies (Content-Encoding) are not forwarded: "
+                                 "send the body as it is"),
+                    request.method, request.target, 0);
+    }
+    auto pending = std::make_shared<Pending>();
+    pending->start = start;
+    const mock::MockRequest view =
+        mock::to_mock_request(request.method, request.target, request.headers, request.body);
+    pending->checked = request_check->check(view);
+    CheckedRequest& checked = pending->checked;
+    Exchange& exchange = pending->exchange;
     exchange.method = request.method;
     exchange.url = upstream->base_url() + request.target;
     for (const auto& [name, value] : request.headers) {
       if (forwarded(name)) exchange.request_headers.emplace_back(name, value);
     }
-    exchange.request_body = body;
-    const Format request_format = checked.body.format;
+    exchange.request_body = std::move(request.body);
 
     if (options.enforce && has_errors(checked.findings)) {
       const mock::MockResponse refused = refusal(checked, view);
-      mock::send_response(refused, out);
-      exchange.status = refused.status;
-      exchange.response_headers = refused.headers;
+      OutgoingResponse out;
+      out.status = refused.status;
+      out.headers = refused.headers;
       if (!refused.content_type.empty()) {
-        exchange.response_headers.emplace_back("Content-Type", refused.content_type);
+        out.headers.emplace_back("Content-Type", refused.content_type);
       }
-      exchange.response_body = refused.body;
+      out.body = refused.body;
+      exchange.status = out.status;
+      exchange.response_headers = out.headers;
+      exchange.response_body = out.body;
       exchange.duration_ms = milliseconds_since(start);
       for (Finding& finding : checked.findings) {
         finding.message = "request: " + finding.message + " (not forwarded: --enforce)";
       }
-      log->write(request.method, request.target, out.status, exchange.duration_ms);
-      keep(std::move(exchange), std::move(checked.findings), request_format, checked.on_endpoint,
-           false);
-      return;
+      const double milliseconds = exchange.duration_ms;
+      keep(std::move(exchange), std::move(checked.findings), checked.body.format,
+           checked.on_endpoint, false);
+      return answer(respond, std::move(out), request.method, request.target, milliseconds);
     }
 
     http::Request forward;
     forward.method = request.method;
     forward.headers = exchange.request_headers;
-    forward.body = body;
-    const http::Response response = upstream->send(std::move(forward), request.target);
+    forward.body = exchange.request_body;
+    pending->method = std::move(request.method);
+    pending->target = request.target;
+    upstream->send(
+        std::move(forward), request.target, [this, pending, respond](http::Response response) {
+          try {
+            finish(*pending, std::move(response), respond);
+          } catch (const std::exception& e) {
+            answer(respond,
+                   proxy_answer(500, std::string("the response could not be handled: ") + e.what()),
+                   pending->method, pending->target, 0);
+          }
+        });
+  }
+
+  // The target answered (or could not): the response checked, the application answered as
+  // the target did (a 502 that says why when it did not), the exchange kept.
+  void finish(Pending& pending, http::Response response, const FrontEnd::Respond& respond) {
+    Exchange& exchange = pending.exchange;
+    CheckedRequest& checked = pending.checked;
     exchange.duration_ms = response.duration_ms;
     Findings findings;
     for (Finding& finding : checked.findings) {
       finding.message = "request: " + finding.message;
       findings.push_back(std::move(finding));
     }
+    OutgoingResponse out;
     if (response.status == 0) {
       // Down, refusing, too slow or too large: the application gets a clear answer, not a hang.
       const std::string why =
           response.findings.empty() ? "no response" : response.findings.front().message;
-      out.status = 502;
-      out.set_content(
-          message_body("conform proxy: " + upstream->base_url() + " did not answer: " + why),
-          "application/json; charset=utf-8");
+      out = proxy_answer(502, upstream->base_url() + " did not answer: " + why);
       for (const Finding& finding : response.findings) findings.push_back(finding);
     } else {
       exchange.status = response.status;
       exchange.response_headers = response.headers;
-      exchange.response_body = response.body;
       if (checked.on_endpoint || checked.on_read) {
         for (Finding& finding :
              response_check->check(response.status, response.header("Content-Type"), response.body,
@@ -215,38 +334,16 @@ struct ProxyServer::Impl {
         }
       }
       out.status = response.status;
-      for (const auto& [name, value] : response.headers) {
-        if (forwarded(name)) out.headers.emplace(name, value);
+      for (auto& [name, value] : response.headers) {
+        if (forwarded(name)) out.headers.emplace_back(std::move(name), std::move(value));
       }
-      out.body = response.body;
+      exchange.response_body = response.body;
+      out.body = std::move(response.body);
     }
-    keep(std::move(exchange), std::move(findings), request_format, checked.on_endpoint, true);
-    log->write(request.method, request.target, out.status, milliseconds_since(start));
-  }
-
-  // Bodies are read through the library's content reader (which decodes a Content-Encoding),
-  // within max_body_bytes.
-  void handle_with_body(const httplib::Request& request, httplib::Response& out,
-                        const httplib::ContentReader& read_body) {
-    // The library's reader would split a multipart body into parts; no vendor takes one.
-    if (request.is_multipart_form_data()) {
-      out.status = 415;
-      out.set_content(message_body("conform proxy: multipart bodies are not forwarded"),
-                      "application/json; charset=utf-8");
-      log->write(request.method, request.target, out.status, 0);
-      return;
-    }
-    bool too_large = false;
-    if (const auto body = mock::read_body_within(read_body, options.max_body_bytes, too_large)) {
-      return handle(request, *body, out);
-    }
-    out.status = too_large || out.status == 413 ? 413 : 400;
-    out.set_content(
-        message_body(too_large ? "conform proxy: the body is larger than the limit of " +
-                                     std::to_string(options.max_body_bytes) + " bytes"
-                               : "conform proxy: the body could not be read"),
-        "application/json; charset=utf-8");
-    log->write(request.method, request.target, out.status, 0);
+    // Kept before the answer leaves: once the application has it, the reports show it.
+    keep(std::move(exchange), std::move(findings), checked.body.format, checked.on_endpoint, true);
+    answer(respond, std::move(out), pending.method, pending.target,
+           milliseconds_since(pending.start));
   }
 };
 
@@ -293,7 +390,8 @@ int ProxyServer::start() {
   client.read_timeout_ms = options.timeout_ms;
   client.exchange_timeout_ms = options.timeout_ms;
   client.max_response_bytes = options.max_response_bytes;
-  impl.upstream = std::make_unique<Upstream>(options.target, client);
+  impl.loop = std::make_unique<EventLoop>();
+  impl.upstream = std::make_unique<Upstream>(*impl.loop, options.target, client);
   impl.problems = std::make_unique<ProblemLog>(*impl.vendor, impl.upstream->base_url());
   impl.policy.add_member_names(impl.vendor->secret_fields);
   const std::set<std::string> secret_names(impl.vendor->secret_fields.begin(),
@@ -309,25 +407,20 @@ int ProxyServer::start() {
     }
   }
 
-  impl.connections = std::make_unique<mock::ConnectionTable>(options.max_connections);
   mock::ConnectionLimits limits;
   limits.max_body_bytes = options.max_body_bytes;
   // A request may wait on the upstream for the whole timeout before its answer is written.
   limits.request = std::chrono::milliseconds(options.timeout_ms) + limits.request;
-  impl.server = mock::make_guarded_server({}, {}, *impl.connections, limits,
-                                          [&impl](std::string_view request_line, int status) {
-                                            impl.log->write_refused(request_line, status);
-                                          });
-  httplib::Server& server = *impl.server;
-  mock::route_every_request(server, limits,
-                            {[&impl](const httplib::Request& request, httplib::Response& response) {
-                               impl.handle(request, request.body, response);
-                             },
-                             [&impl](const httplib::Request& request, httplib::Response& response,
-                                     const httplib::ContentReader& read_body) {
-                               impl.handle_with_body(request, response, read_body);
-                             }});
-  impl.port = mock::listen_in_background(server, options.host, options.port, impl.thread);
+  impl.front = std::make_unique<FrontEnd>(
+      *impl.loop, limits, options.max_connections,
+      [&impl](IncomingRequest request, FrontEnd::Respond respond) {
+        impl.handle_safely(std::move(request), std::move(respond));
+      },
+      [&impl](std::string_view request_line, int status) {
+        impl.log->write_refused(request_line, status);
+      });
+  impl.port = impl.front->listen(options.host, options.port);
+  impl.thread = std::thread([&impl] { impl.serve(); });
   impl.started = true;
   return impl.port;
 }
@@ -337,7 +430,9 @@ void ProxyServer::stop() {
   std::lock_guard<std::mutex> lock(impl.stop_mutex);
   if (!impl.started) return;
   impl.started = false;
-  mock::stop_guarded_server(*impl.server, *impl.connections, impl.thread);
+  impl.stopping = true;
+  impl.loop->wake();
+  impl.thread.join();
 }
 
 std::string ProxyServer::base_url() const {

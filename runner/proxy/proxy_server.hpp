@@ -3,9 +3,9 @@
 // `enforce`, one that breaks the contract is answered in the vendor's own error envelope,
 // listing the findings, and never sent), each response is checked against the vendor's schema for
 // its status, and the findings are kept for the reports (ProblemLog) and, with `record_dir`, every
-// response as a snapshot for `conform drift` (TrafficRecording). Served on a thread of its own by
-// the mock's guarded server (deadlines, limits, a thread per connection), with secrets masked in
-// everything kept.
+// response as a snapshot for `conform drift` (TrafficRecording). One thread serves it all: an
+// EventLoop with the application's connections (FrontEnd: the mock's request rules, deadlines
+// and limits) and the target's (Upstream). Secrets are masked in everything kept.
 #pragma once
 
 #include <cstddef>

@@ -44,55 +44,9 @@ using test::connect_to;
 using test::listening_port;
 using test::send_all;
 
-// Reads what arrives within `seconds`, until `enough` says it has it or the peer closes.
-// `closed` tells which.
-template <typename Enough>
-std::string read_until(int fd, int seconds, Enough enough, bool* closed = nullptr) {
-  std::string in;
-  const auto deadline = Clock::now() + std::chrono::seconds(seconds);
-  if (closed) *closed = false;
-  while (!enough(in)) {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    pollfd entry{fd, POLLIN, 0};
-    if (left <= 0 || ::poll(&entry, 1, static_cast<int>(left)) <= 0) break;
-    char buffer[65536];
-    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) {
-      if (closed) *closed = true;
-      break;
-    }
-    in.append(buffer, static_cast<std::size_t>(n));
-  }
-  return in;
-}
-
-struct Response {
-  int status = 0;  // 0: none arrived
-  std::string head;
-  std::string body;
-};
-
-// Splits complete responses off the front of `bytes` (each framed by Content-Length).
-std::vector<Response> responses_in(std::string bytes, bool head_only = false) {
-  std::vector<Response> out;
-  while (true) {
-    const std::size_t end = bytes.find("\r\n\r\n");
-    if (end == std::string::npos || bytes.compare(0, 5, "HTTP/") != 0) break;
-    Response response;
-    response.status = std::atoi(bytes.c_str() + 9);
-    response.head = bytes.substr(0, end + 4);
-    std::size_t length = 0;
-    const std::size_t field = response.head.find("Content-Length: ");
-    if (field != std::string::npos) length = std::stoul(response.head.substr(field + 16));
-    if (head_only) length = 0;
-    if (bytes.size() < end + 4 + length) break;
-    response.body = bytes.substr(end + 4, length);
-    bytes.erase(0, end + 4 + length);
-    out.push_back(std::move(response));
-  }
-  return out;
-}
+using test::read_until;
+using test::responses_in;
+using Response = test::RawResponse;
 
 // Sends `request` on a new connection; the first response, and whether the connection
 // closed after it.

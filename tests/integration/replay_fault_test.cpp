@@ -19,6 +19,7 @@
 #include "codec/rapidjson.hpp"
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
+#include "support/catalogs.hpp"
 #include "support/conform_process.hpp"
 #include "support/files.hpp"
 #include "support/run_command.hpp"
@@ -30,8 +31,6 @@ using test::run_conform;
 using test::TempDir;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
-
-const std::string kFinixCases = std::string(CONFORM_CASES_DIR) + "/finix";
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -102,8 +101,8 @@ TEST_P(TransportFault, IsRetriedThenReportedAsAnErrorNotAFailure) {
   TempDir reports;
   const auto start = Clock::now();
   const auto result =
-      run_conform({"replay", kFinixCases, "--target", mock.url(), "--fixtures", "--retries", "2",
-                   "--timeout", "2000", "--report-dir", reports.path()},
+      run_conform({"replay", test::kFinixCases, "--target", mock.url(), "--fixtures", "--retries",
+                   "2", "--timeout", "2000", "--report-dir", reports.path()},
                   "", 120);
   EXPECT_LT(seconds_since(start), 60.0);
   EXPECT_EQ(result.exit_code, 2) << "a target that never answers is exit 2\n" << result.out;
@@ -125,8 +124,8 @@ INSTANTIATE_TEST_SUITE_P(Kinds, TransportFault, ::testing::Values("reset", "trun
 TEST(ReplayFault, AWrongAnswerIsAFailureNotAnError) {
   FaultyMock mock("500", 1.0);
   TempDir reports;
-  const auto result = run_conform({"replay", kFinixCases, "--target", mock.url(), "--fixtures",
-                                   "--retries", "2", "--report-dir", reports.path()});
+  const auto result = run_conform({"replay", test::kFinixCases, "--target", mock.url(),
+                                   "--fixtures", "--retries", "2", "--report-dir", reports.path()});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   const JUnit junit = read_junit(fs::path(reports.path()) / "junit.xml");
   ASSERT_TRUE(junit.well_formed);
@@ -140,8 +139,8 @@ TEST(ReplayFault, AWrongAnswerIsAFailureNotAnError) {
 TEST(ReplayFault, AServerSlowerThanTheTimeoutNeverMakesReplayHang) {
   FaultyMock mock("", 0, 1500);
   TempDir reports;
-  const std::vector<std::string> cases{kFinixCases + "/disable-user.json",
-                                       kFinixCases + "/clear-tags.json"};
+  const std::vector<std::string> cases{test::kFinixCases + "/disable-user.json",
+                                       test::kFinixCases + "/clear-tags.json"};
   const auto start = Clock::now();
   const auto result =
       run_conform({"replay", cases[0], cases[1], "--target", mock.url(), "--fixtures", "--timeout",

@@ -4,6 +4,7 @@
 
 #include "contracts/catalog.hpp"
 #include "mock/server.hpp"
+#include "support/catalogs.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 #include "unit/http/test_certificate.hpp"
@@ -12,8 +13,6 @@ namespace conform {
 namespace {
 using test::run_conform;
 using test::TempDir;
-
-const std::string kFinixCases = std::string(CONFORM_CASES_DIR) + "/finix";
 
 class ReplayTls : public ::testing::Test {
  protected:
@@ -34,13 +33,13 @@ class ReplayTls : public ::testing::Test {
 TEST_F(ReplayTls, ACertificateTrustedThroughCacertPasses) {
   ASSERT_EQ(server_->base_url().rfind("https://", 0), 0u);
   const auto result =
-      run_conform({"replay", kFinixCases, "--target", server_->base_url(), "--fixtures", "--cacert",
-                   certificate_.cert().string(), "--report-dir", reports_.path()});
+      run_conform({"replay", test::kFinixCases, "--target", server_->base_url(), "--fixtures",
+                   "--cacert", certificate_.cert().string(), "--report-dir", reports_.path()});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
 }
 
 TEST_F(ReplayTls, AnUntrustedCertificateIsAClearExit2) {
-  const auto result = run_conform({"replay", kFinixCases, "--target", server_->base_url(),
+  const auto result = run_conform({"replay", test::kFinixCases, "--target", server_->base_url(),
                                    "--fixtures", "--report-dir", reports_.path()});
   EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
   EXPECT_NE(result.err.find("is not trusted"), std::string::npos) << result.err;
@@ -48,7 +47,7 @@ TEST_F(ReplayTls, AnUntrustedCertificateIsAClearExit2) {
 }
 
 TEST_F(ReplayTls, InsecureSkipsVerificationAndTheReproducerSaysSo) {
-  const auto passing = run_conform({"replay", kFinixCases, "--target", server_->base_url(),
+  const auto passing = run_conform({"replay", test::kFinixCases, "--target", server_->base_url(),
                                     "--fixtures", "--insecure", "--report-dir", reports_.path()});
   EXPECT_EQ(passing.exit_code, 0) << passing.out << passing.err;
 
@@ -75,12 +74,12 @@ TEST_P(ReplayFaults, RetriesCarryEveryCaseThroughOccasionalFaults) {
   TempDir reports;
 
   const auto without =
-      run_conform({"replay", kFinixCases, "--target", server.base_url(), "--fixtures", "--retries",
-                   "0", "--report-dir", reports.path()});
+      run_conform({"replay", test::kFinixCases, "--target", server.base_url(), "--fixtures",
+                   "--retries", "0", "--report-dir", reports.path()});
   EXPECT_EQ(without.exit_code, 1) << "the faults must show without retries\n" << without.out;
 
-  const auto with = run_conform({"replay", kFinixCases, "--target", server.base_url(), "--fixtures",
-                                 "--retries", "6", "--report-dir", reports.path()});
+  const auto with = run_conform({"replay", test::kFinixCases, "--target", server.base_url(),
+                                 "--fixtures", "--retries", "6", "--report-dir", reports.path()});
   EXPECT_EQ(with.exit_code, 0) << with.out << with.err;
 }
 

@@ -167,6 +167,19 @@ TEST(ResponseReader, AKeptAliveConnectionTheServerDropsIsReplacedWithinTheAttemp
   EXPECT_EQ(server.accepted(), 2);
 }
 
+TEST(ResponseReader, APostTheDroppedConnectionLostIsNotSentAgain) {
+  // The target may have acted on it: whether to resend is the caller's decision.
+  ScriptedServer server({{{kOk}, {"", true}}, {{kOk}}});
+  Client client(quick());
+  EXPECT_EQ(client.send({"POST", server.url("/a"), {}, "{}"}).status, 200);
+  const Response second = client.send({"POST", server.url("/a"), {}, "{}"});
+  EXPECT_EQ(second.status, 0);
+  ASSERT_EQ(second.findings.size(), 1u);
+  EXPECT_NE(second.findings[0].message.find("no complete response from"), std::string::npos)
+      << second.findings[0].message;
+  EXPECT_EQ(server.accepted(), 1);
+}
+
 TEST(ResponseReader, AResponseCutShortIsAFinding) {
   ScriptedServer server({{{"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", true}}});
   Client client(quick());

@@ -1,7 +1,8 @@
 // EventLoop: one thread that serves many sockets through epoll, edge-triggered: a socket is
 // registered once, for reading, writing and hang-up, and its watcher is told each time one of
-// them becomes ready. The proxy's connections to clients and to the target all live in one
-// loop, so a request costs no thread switch, only the system calls that move its bytes.
+// them becomes ready. A request's connection to the client and its exchange with the target
+// live in one loop, so a request costs no thread switch, only the system calls that move its
+// bytes.
 #pragma once
 
 #include <atomic>

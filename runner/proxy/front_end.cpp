@@ -373,11 +373,11 @@ class FrontEnd::Connection : public EventLoop::Watcher {
   std::size_t sent_ = 0;
 };
 
-FrontEnd::FrontEnd(EventLoop& loop, const mock::ConnectionLimits& limits,
-                   std::size_t max_connections, Handler handler, mock::RefusedRequest refused)
+FrontEnd::FrontEnd(EventLoop& loop, const mock::ConnectionLimits& limits, ConnectionCap& cap,
+                   Handler handler, mock::RefusedRequest refused)
     : loop_(loop),
       limits_(limits),
-      max_connections_(max_connections),
+      cap_(cap),
       handler_(std::move(handler)),
       refused_(std::move(refused)) {}
 
@@ -399,6 +399,8 @@ int FrontEnd::listen(const std::string& host, int port) {
   if (fd < 0) throw fail();
   const int on = 1;
   ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+  // Each of the proxy's loops listens on the port; the kernel spreads the connections.
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on);
   if (::bind(fd, found->ai_addr, found->ai_addrlen) != 0 || ::listen(fd, SOMAXCONN) != 0) {
     ::close(fd);
     throw fail();
@@ -416,7 +418,7 @@ int FrontEnd::listen(const std::string& host, int port) {
 }
 
 void FrontEnd::accept(int fd) {
-  if (stopping_ || (connections_.size() >= max_connections_ && !make_room())) {
+  if (stopping_ || !admit()) {
     const std::string refusal =
         mock::refusal_response(503, "conform proxy is serving as many connections as it can");
     [[maybe_unused]] const ssize_t sent = ::send(fd, refusal.data(), refusal.size(), MSG_NOSIGNAL);
@@ -427,11 +429,16 @@ void FrontEnd::accept(int fd) {
   ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
   const std::uint64_t id = next_id_++;
   auto connection = std::make_unique<Connection>(*this, fd, id);
-  if (!loop_.add(fd, connection.get())) return;  // closed with it
+  if (!loop_.add(fd, connection.get())) {
+    cap_.open.fetch_sub(1);
+    return;  // closed with it
+  }
   connections_.emplace(id, std::move(connection));
 }
 
-bool FrontEnd::make_room() {
+bool FrontEnd::admit() {
+  if (cap_.open.fetch_add(1) < cap_.max) return true;
+  cap_.open.fetch_sub(1);
   Connection* oldest = nullptr;
   for (const auto state : {Connection::State::idle, Connection::State::reading}) {
     for (const auto& [id, connection] : connections_) {
@@ -443,6 +450,7 @@ bool FrontEnd::make_room() {
   }
   if (!oldest) return false;
   close(*oldest);
+  cap_.open.fetch_add(1);
   return true;
 }
 
@@ -453,6 +461,7 @@ void FrontEnd::close(Connection& connection) {
   ::shutdown(connection.fd(), SHUT_RDWR);
   loop_.retire(std::move(found->second));
   connections_.erase(found);
+  cap_.open.fetch_sub(1);
 }
 
 void FrontEnd::respond(std::uint64_t id, OutgoingResponse response) {

@@ -5,6 +5,7 @@
 // one connection are answered in order; a slow or idle client costs a buffer, not a thread.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -32,13 +33,21 @@ struct OutgoingResponse {
   std::string body;
 };
 
+// The most connections the proxy holds, over every loop's front end.
+struct ConnectionCap {
+  explicit ConnectionCap(std::size_t most) : max(most) {}
+  const std::size_t max;
+  std::atomic<std::size_t> open{0};
+};
+
 class FrontEnd {
  public:
   // Answers a request, once, from the loop's thread; a no-op once the client is gone.
   using Respond = std::function<void(OutgoingResponse)>;
   using Handler = std::function<void(IncomingRequest, Respond)>;
 
-  FrontEnd(EventLoop& loop, const mock::ConnectionLimits& limits, std::size_t max_connections,
+  // `cap` is shared with the other loops' front ends and outlives them.
+  FrontEnd(EventLoop& loop, const mock::ConnectionLimits& limits, ConnectionCap& cap,
            Handler handler, mock::RefusedRequest refused);
   ~FrontEnd();
   FrontEnd(const FrontEnd&) = delete;
@@ -58,13 +67,13 @@ class FrontEnd {
   void close(Connection& connection);
   void respond(std::uint64_t id, OutgoingResponse response);
   void resume(std::uint64_t id);
-  // Makes room for one more connection: closes the one idle longest, else the one reading
-  // the longest; false when every connection is busy.
-  bool make_room();
+  // A place for one more connection under the cap; past it, made by closing this loop's
+  // connection idle longest, else the one reading longest. False when every one is busy.
+  bool admit();
 
   EventLoop& loop_;
   mock::ConnectionLimits limits_;
-  std::size_t max_connections_;
+  ConnectionCap& cap_;
   Handler handler_;
   mock::RefusedRequest refused_;
   std::unique_ptr<Acceptor> acceptor_;

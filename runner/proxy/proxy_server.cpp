@@ -1,11 +1,13 @@
 #include "proxy/proxy_server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "codec/json_text.hpp"
 #include "codec/rapidjson.hpp"
@@ -95,6 +97,9 @@ bool header_is(const IncomingRequest& request, std::string_view name, Matches ma
   return false;
 }
 
+// The most event loops the proxy runs, one per core.
+constexpr std::size_t kMaxLoops = 4;
+
 double milliseconds_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
@@ -114,13 +119,19 @@ struct ProxyServer::Impl {
   std::unique_ptr<TrafficRecording> recording;
   std::unique_ptr<mock::AccessLog> log;
   secret::Policy policy;
-  // One thread serves every connection, to the clients and to the target.
-  std::unique_ptr<EventLoop> loop;
-  std::unique_ptr<Upstream> upstream;
-  std::unique_ptr<FrontEnd> front;
+  // An event loop on a thread of its own, serving the connections the kernel gives its
+  // listening socket (all of them share one port) and their exchanges with the target.
+  struct Worker {
+    std::unique_ptr<EventLoop> loop;
+    std::unique_ptr<Upstream> upstream;
+    std::unique_ptr<FrontEnd> front;
+    std::thread thread;
+  };
+  std::unique_ptr<ConnectionCap> connection_cap;
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::string target_root;  // the target's URL, without a trailing slash
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> noise{1};
-  std::thread thread;
   int port = 0;
   bool started = false;
   std::mutex stop_mutex;
@@ -180,27 +191,27 @@ struct ProxyServer::Impl {
 
   // The loop's thread: serves until stop(), then gives the requests in progress up to five
   // seconds (idle connections close at once) and closes what is left.
-  void serve() {
+  static void serve(Worker& worker, const std::atomic<bool>& stopping) {
     constexpr std::chrono::seconds kStopGrace{5};
     Clock::time_point grace_ends = Clock::time_point::max();
-    loop->run([&] {
+    worker.loop->run([&] {
       if (!stopping) return true;
       if (grace_ends == Clock::time_point::max()) {
-        front->begin_stop();
+        worker.front->begin_stop();
         grace_ends = Clock::now() + kStopGrace;
       }
-      return front->has_connections() && Clock::now() < grace_ends;
+      return worker.front->has_connections() && Clock::now() < grace_ends;
     });
-    front->close_all();
-    upstream->close_all();
+    worker.front->close_all();
+    worker.upstream->close_all();
   }
 
   // A request the proxy cannot handle is a 500 that says why, never the end of the loop.
-  void handle_safely(IncomingRequest request, FrontEnd::Respond respond) {
+  void handle_safely(Upstream& upstream, IncomingRequest request, FrontEnd::Respond respond) {
     const std::string method = request.method;
     const std::string target = request.target;
     try {
-      handle(std::move(request), respond);
+      handle(upstream, std::move(request), respond);
     } catch (const std::exception& e) {
       answer(respond,
              proxy_answer(500, std::string("the request could not be handled: ") + e.what()),
@@ -223,7 +234,7 @@ struct ProxyServer::Impl {
     respond(std::move(out));
   }
 
-  void handle(IncomingRequest request, const FrontEnd::Respond& respond) {
+  void handle(Upstream& upstream, IncomingRequest request, const FrontEnd::Respond& respond) {
     const Clock::time_point start = Clock::now();
     if (!forwardable(request.method)) {
       return answer(respond, proxy_answer(405, request.method + " requests are not forwarded"),
@@ -259,7 +270,7 @@ struct ProxyServer::Impl {
     CheckedRequest& checked = pending->checked;
     Exchange& exchange = pending->exchange;
     exchange.method = request.method;
-    exchange.url = upstream->base_url() + request.target;
+    exchange.url = target_root + request.target;
     for (const auto& [name, value] : request.headers) {
       if (forwarded(name)) exchange.request_headers.emplace_back(name, value);
     }
@@ -293,7 +304,7 @@ struct ProxyServer::Impl {
     forward.body = exchange.request_body;
     pending->method = std::move(request.method);
     pending->target = request.target;
-    upstream->send(
+    upstream.send(
         std::move(forward), request.target, [this, pending, respond](http::Response response) {
           try {
             finish(*pending, std::move(response), respond);
@@ -321,7 +332,7 @@ struct ProxyServer::Impl {
       // Down, refusing, too slow or too large: the application gets a clear answer, not a hang.
       const std::string why =
           response.findings.empty() ? "no response" : response.findings.front().message;
-      out = proxy_answer(502, upstream->base_url() + " did not answer: " + why);
+      out = proxy_answer(502, target_root + " did not answer: " + why);
       for (const Finding& finding : response.findings) findings.push_back(finding);
     } else {
       exchange.status = response.status;
@@ -390,9 +401,9 @@ int ProxyServer::start() {
   client.read_timeout_ms = options.timeout_ms;
   client.exchange_timeout_ms = options.timeout_ms;
   client.max_response_bytes = options.max_response_bytes;
-  impl.loop = std::make_unique<EventLoop>();
-  impl.upstream = std::make_unique<Upstream>(*impl.loop, options.target, client);
-  impl.problems = std::make_unique<ProblemLog>(*impl.vendor, impl.upstream->base_url());
+  impl.target_root = options.target;
+  while (!impl.target_root.empty() && impl.target_root.back() == '/') impl.target_root.pop_back();
+  impl.problems = std::make_unique<ProblemLog>(*impl.vendor, impl.target_root);
   impl.policy.add_member_names(impl.vendor->secret_fields);
   const std::set<std::string> secret_names(impl.vendor->secret_fields.begin(),
                                            impl.vendor->secret_fields.end());
@@ -400,7 +411,7 @@ int ProxyServer::start() {
   if (!options.record_dir.empty()) {
     try {
       impl.recording = std::make_unique<TrafficRecording>(
-          options.record_dir, *impl.vendor, impl.upstream->base_url(), secret::Masker(impl.policy));
+          options.record_dir, *impl.vendor, impl.target_root, secret::Masker(impl.policy));
     } catch (const std::exception& e) {
       throw std::runtime_error("cannot record into " + options.record_dir.string() + ": " +
                                e.what());
@@ -411,16 +422,31 @@ int ProxyServer::start() {
   limits.max_body_bytes = options.max_body_bytes;
   // A request may wait on the upstream for the whole timeout before its answer is written.
   limits.request = std::chrono::milliseconds(options.timeout_ms) + limits.request;
-  impl.front = std::make_unique<FrontEnd>(
-      *impl.loop, limits, options.max_connections,
-      [&impl](IncomingRequest request, FrontEnd::Respond respond) {
-        impl.handle_safely(std::move(request), std::move(respond));
-      },
-      [&impl](std::string_view request_line, int status) {
-        impl.log->write_refused(request_line, status);
-      });
-  impl.port = impl.front->listen(options.host, options.port);
-  impl.thread = std::thread([&impl] { impl.serve(); });
+  // A loop per core, up to four: a loop's thread does all of a request's work but the kernel's
+  // share of moving its bytes, and one loop alone would cap the proxy at one core.
+  const std::size_t loops =
+      std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxLoops);
+  impl.connection_cap = std::make_unique<ConnectionCap>(options.max_connections);
+  for (std::size_t i = 0; i < loops; ++i) {
+    auto worker = std::make_unique<Impl::Worker>();
+    worker->loop = std::make_unique<EventLoop>();
+    worker->upstream = std::make_unique<Upstream>(*worker->loop, options.target, client);
+    Upstream& upstream = *worker->upstream;
+    worker->front = std::make_unique<FrontEnd>(
+        *worker->loop, limits, *impl.connection_cap,
+        [&impl, &upstream](IncomingRequest request, FrontEnd::Respond respond) {
+          impl.handle_safely(upstream, std::move(request), std::move(respond));
+        },
+        [&impl](std::string_view request_line, int status) {
+          impl.log->write_refused(request_line, status);
+        });
+    impl.port = worker->front->listen(options.host, i == 0 ? options.port : impl.port);
+    impl.workers.push_back(std::move(worker));
+  }
+  for (auto& worker : impl.workers) {
+    worker->thread =
+        std::thread([&impl, &worker = *worker] { Impl::serve(worker, impl.stopping); });
+  }
   impl.started = true;
   return impl.port;
 }
@@ -431,8 +457,8 @@ void ProxyServer::stop() {
   if (!impl.started) return;
   impl.started = false;
   impl.stopping = true;
-  impl.loop->wake();
-  impl.thread.join();
+  for (auto& worker : impl.workers) worker->loop->wake();
+  for (auto& worker : impl.workers) worker->thread.join();
 }
 
 std::string ProxyServer::base_url() const {

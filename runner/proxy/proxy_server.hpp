@@ -3,9 +3,10 @@
 // `enforce`, one that breaks the contract is answered in the vendor's own error envelope,
 // listing the findings, and never sent), each response is checked against the vendor's schema for
 // its status, and the findings are kept for the reports (ProblemLog) and, with `record_dir`, every
-// response as a snapshot for `conform drift` (TrafficRecording). One thread serves it all: an
-// EventLoop with the application's connections (FrontEnd: the mock's request rules, deadlines
-// and limits) and the target's (Upstream). Secrets are masked in everything kept.
+// response as a snapshot for `conform drift` (TrafficRecording). Event loops serve it, one per
+// core on a port they share, each with its connections to the application (FrontEnd: the mock's
+// request rules, deadlines and limits) and to the target (Upstream). Secrets are masked in
+// everything kept.
 #pragma once
 
 #include <cstddef>

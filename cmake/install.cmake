@@ -28,7 +28,7 @@ foreach(library conform_lib conform_validate_lib)
   target_compile_features(${library} INTERFACE cxx_std_17)
 endforeach()
 target_link_libraries(conform_lib INTERFACE
-  "$<INSTALL_INTERFACE:PkgConfig::RE2;PkgConfig::IDN2;PkgConfig::HTTPLIB;pugixml::pugixml;OpenSSL::SSL;OpenSSL::Crypto;Threads::Threads>")
+  "$<INSTALL_INTERFACE:PkgConfig::RE2;PkgConfig::IDN2;PkgConfig::HTTPLIB;PkgConfig::ZLIB;pugixml::pugixml;OpenSSL::SSL;OpenSSL::Crypto;Threads::Threads>")
 target_link_libraries(conform_validate_lib INTERFACE
   "$<INSTALL_INTERFACE:PkgConfig::RE2;PkgConfig::IDN2;pugixml::pugixml>")
 

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "http/connection.hpp"
+#include "http/content_coding.hpp"
 #include "http/request_bytes.hpp"
 #include "http/response_reader.hpp"
 #include "http/url.hpp"
@@ -65,6 +66,8 @@ std::string describe_failure(Failure failure, const std::string& detail, const s
              " bytes: raise the limit with --limit body-bytes=SIZE";
     case Failure::malformed:
       return "the response from " + origin + " is not HTTP/1.x: " + detail;
+    case Failure::undecodable:
+      return "the response from " + origin + " cannot be read: " + detail;
     case Failure::unsafe_header:
       return "not sent: " + detail;
     case Failure::none:
@@ -228,6 +231,12 @@ Response Client::send(const Request& request) {
       response.status = exchange.read.status;
       response.headers = std::move(exchange.read.headers);
       response.body = exchange.body.text();
+      if (!decode_content(response.header("Content-Encoding"), response.body,
+                          options_.max_response_bytes, exchange.detail)) {
+        exchange.failure = Failure::undecodable;
+      }
+    }
+    if (exchange.failure == Failure::none) {
       response.findings.clear();
       if (response.status == 429 || response.status == 503) {
         again = true;

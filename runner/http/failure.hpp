@@ -19,6 +19,7 @@ enum class Failure {
   head_too_large,    // status line and headers past their limit
   body_too_large,    // a body declared or read past its limit
   malformed,         // not an HTTP/1.x response
+  undecodable,       // a body its Content-Encoding leaves unreadable
   unsafe_header,     // a header that would start another line: never sent
 };
 

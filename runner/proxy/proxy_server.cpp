@@ -11,6 +11,7 @@
 
 #include "codec/json_text.hpp"
 #include "codec/rapidjson.hpp"
+#include "http/content_coding.hpp"
 #include "http/url.hpp"
 #include "mock/access_log.hpp"
 #include "mock/guarded_server.hpp"
@@ -33,9 +34,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Headers that belong to one connection (RFC 9110, section 7.6.1), the ones the client and
-// server libraries set themselves, and the addresses cpp-httplib adds to a request's headers:
-// never forwarded. Accept-Encoding too, so every body arrives as the bytes it checks.
+// Headers that belong to one connection (RFC 9110, section 7.6.1) and the ones each side's
+// HTTP code sets itself (Host, Content-Length): never forwarded. Accept-Encoding neither, so
+// every body arrives as the bytes it checks. (A request with a Content-Encoding is refused; a
+// response's passes on with its body as sent, which the checks read decoded.)
 bool forwarded(const std::string& name) {
   static const char* const kDropped[] = {"connection",
                                          "keep-alive",
@@ -48,12 +50,7 @@ bool forwarded(const std::string& name) {
                                          "upgrade",
                                          "host",
                                          "content-length",
-                                         "content-encoding",
-                                         "accept-encoding",
-                                         "remote_addr",
-                                         "remote_port",
-                                         "local_addr",
-                                         "local_port"};
+                                         "accept-encoding"};
   for (const char* dropped : kDropped) {
     if (text::equals_ignoring_case(name, dropped)) return false;
   }
@@ -337,10 +334,16 @@ struct ProxyServer::Impl {
     } else {
       exchange.status = response.status;
       exchange.response_headers = response.headers;
+      // The application gets the body as sent; the checks and the reports read it decoded
+      // when the target compressed it unasked (as checked when it cannot be decoded).
+      exchange.response_body = response.body;
+      std::string ignored;
+      http::decode_content(response.header("Content-Encoding"), exchange.response_body,
+                           options.max_response_bytes, ignored);
       if (checked.on_endpoint || checked.on_read) {
         for (Finding& finding :
-             response_check->check(response.status, response.header("Content-Type"), response.body,
-                                   checked.on_read)) {
+             response_check->check(response.status, response.header("Content-Type"),
+                                   exchange.response_body, checked.on_read)) {
           findings.push_back(std::move(finding));
         }
       }
@@ -348,7 +351,6 @@ struct ProxyServer::Impl {
       for (auto& [name, value] : response.headers) {
         if (forwarded(name)) out.headers.emplace_back(std::move(name), std::move(value));
       }
-      exchange.response_body = response.body;
       out.body = std::move(response.body);
     }
     // Kept before the answer leaves: once the application has it, the reports show it.

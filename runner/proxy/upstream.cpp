@@ -54,7 +54,6 @@ class Upstream::Connection : public EventLoop::Watcher {
   }
 
   int fd() const { return fd_; }
-  std::size_t address() const { return address_; }
 
   // A new connection, its connect() under way (or done).
   void connect(std::unique_ptr<Exchange> exchange, bool connected) {
@@ -79,7 +78,7 @@ class Upstream::Connection : public EventLoop::Watcher {
     switch (state_) {
       case State::idle:
         // The target closed it, or sent what no one asked for: not to be used again.
-        if (readable_) upstream_.close(*this);
+        if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) upstream_.close(*this);
         return;
       case State::connecting:
         if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) on_connect_result();

@@ -353,6 +353,26 @@ TEST_F(ProxyHostile, AMalformedChunkedBodyIs400AndNeverForwarded) {
   EXPECT_EQ(proxied(port_, get_request("/users/after")).status, 200);
 }
 
+// What could not be checked as the target would get it is answered by the proxy and never
+// forwarded: a method no API client sends (CONNECT would make the proxy a tunnel), and a
+// compressed body (the checks read the bytes as sent).
+TEST_F(ProxyHostile, ATunnelAMethodOfItsOwnOrACompressedBodyIsRefusedAndNeverForwarded) {
+  start_proxy();
+  for (const char* method : {"CONNECT", "TRACE", "BREW"}) {
+    const Response refused =
+        proxied(port_, std::string(method) + " /users/" + method + " HTTP/1.1\r\nHost: a\r\n\r\n");
+    EXPECT_EQ(refused.status, 405) << method << ": " << refused.head;
+    EXPECT_NE(refused.body.find("are not forwarded"), std::string::npos) << refused.body;
+  }
+  const Response compressed =
+      proxied(port_,
+              "PUT /users/gzip HTTP/1.1\r\nHost: a\r\nContent-Encoding: gzip\r\n"
+              "Content-Type: application/json\r\nContent-Length: 4\r\n\r\n\x1f\x8b\x08\x08");
+  EXPECT_EQ(compressed.status, 415) << compressed.head;
+  EXPECT_TRUE(forwarded().empty());
+  EXPECT_EQ(proxied(port_, get_request("/users/after")).status, 200);
+}
+
 // Clients that ask for 8 MiB and read none of it (their receive buffers kept small) hold the
 // proxy's writes to them; every other client is still answered meanwhile.
 TEST_F(ProxyHostile, ClientsThatNeverReadTheirResponsesBlockNoOneElse) {

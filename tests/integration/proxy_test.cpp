@@ -229,8 +229,8 @@ TEST_F(ProxyInProcess, ResponsesPassBackAsTheTargetSentThemAndTheirFindingsAreKe
       << log_.str();
 }
 
-// The listening side is the mock's hardened server: a request with ambiguous framing is refused
-// there, logged, and never forwarded.
+// The listening side reads requests with the mock's rules: a request with ambiguous framing is
+// refused there, logged, and never forwarded.
 TEST_F(ProxyInProcess, AmbiguousFramingIsRefusedAndNeverForwarded) {
   std::ostringstream mock_log;
   const auto mock = start_mock("finix", &mock_log);

@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <atomic>
 #include <string>
@@ -178,6 +179,47 @@ TEST(ResponseReader, APostTheDroppedConnectionLostIsNotSentAgain) {
   EXPECT_NE(second.findings[0].message.find("no complete response from"), std::string::npos)
       << second.findings[0].message;
   EXPECT_EQ(server.accepted(), 1);
+}
+
+std::string gzip(const std::string& text) {
+  z_stream stream{};
+  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&stream, text.size()) + 32, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+// conform asks for no encoding; a server that compresses anyway is read as it meant.
+TEST(ResponseReader, AGzippedBodyIsReadAsTheBytesItStandsFor) {
+  const std::string body = gzip(R"({"enabled":true})");
+  ScriptedServer server({{{"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\n\r\n" + body}}});
+  Client client(quick());
+  const Response response = client.send({"GET", server.url("/a"), {}, ""});
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, R"({"enabled":true})");
+}
+
+TEST(ResponseReader, ABodyInACodingItCannotReadIsAFinding) {
+  ScriptedServer server(
+      {{{"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\nContent-Length: 3\r\n\r\nabc"}},
+       {{"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 3\r\n\r\nabc"}}});
+  ClientOptions options = quick();
+  options.retries = 0;
+  for (const char* says : {"its Content-Encoding is br", "is not the gzip data"}) {
+    Client client(options);
+    const Response response = client.send({"GET", server.url("/a"), {}, ""});
+    EXPECT_EQ(response.status, 0);
+    ASSERT_EQ(response.findings.size(), 1u);
+    EXPECT_NE(response.findings[0].message.find(says), std::string::npos)
+        << response.findings[0].message;
+  }
 }
 
 TEST(ResponseReader, AResponseCutShortIsAFinding) {

@@ -17,17 +17,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-// Whether the comma-separated list `value` holds `token` (case-insensitive).
-bool has_token(std::string_view value, std::string_view token) {
-  while (!value.empty()) {
-    const std::size_t comma = value.find(',');
-    if (text::equals_ignoring_case(trim(value.substr(0, comma)), token)) return true;
-    if (comma == std::string_view::npos) break;
-    value.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 std::optional<std::uint64_t> parse_size(std::string_view digits, int base) {
   if (digits.empty() || digits.size() > 15) return std::nullopt;
   std::uint64_t value = 0;
@@ -167,8 +156,8 @@ void ResponseParser::on_head_end() {
     return;
   }
   const std::string* connection = find_header(result_.headers, "Connection");
-  keep_alive_ = connection ? !has_token(*connection, "close") &&
-                                 (!http10_ || has_token(*connection, "keep-alive"))
+  keep_alive_ = connection ? !text::list_has_token(*connection, "close") &&
+                                 (!http10_ || text::list_has_token(*connection, "keep-alive"))
                            : !http10_;
   const std::string* encoding = find_header(result_.headers, "Transfer-Encoding");
   const std::string* length = find_header(result_.headers, "Content-Length");
@@ -176,7 +165,7 @@ void ResponseParser::on_head_end() {
   if (head_request_ || result_.status == 204 || result_.status == 304 || result_.status < 200) {
     return finish();
   }
-  if (encoding && has_token(*encoding, "chunked")) {
+  if (encoding && text::list_has_token(*encoding, "chunked")) {
     step_ = Step::chunk_size;
     return;
   }

@@ -23,20 +23,6 @@ namespace {
 
 using Clock = EventLoop::Clock;
 
-// Whether the comma-separated `value` holds `token` (case-insensitive).
-bool has_token(std::string_view value, std::string_view token) {
-  while (!value.empty()) {
-    const std::size_t comma = value.find(',');
-    std::string_view item = value.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (text::equals_ignoring_case(item, token)) return true;
-    if (comma == std::string_view::npos) break;
-    value.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 // The request line and fields of a head read_request_head accepted ("PUT /x HTTP/1.1\r\n
 // Name: value\r\n..."); false when the request line is not "METHOD TARGET HTTP/1.x".
 bool read_unframed(std::string_view head, IncomingRequest& request, bool& keep_alive) {
@@ -65,8 +51,8 @@ bool read_unframed(std::string_view head, IncomingRequest& request, bool& keep_a
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
     const std::string_view name = field.substr(0, colon);
     if (text::equals_ignoring_case(name, "Connection")) {
-      close = close || has_token(value, "close");
-      keep = keep || has_token(value, "keep-alive");
+      close = close || text::list_has_token(value, "close");
+      keep = keep || text::list_has_token(value, "keep-alive");
     }
     request.headers.emplace_back(std::string(name), std::string(value));
   }

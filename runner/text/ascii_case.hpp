@@ -13,4 +13,8 @@ std::string to_lower_ascii(std::string_view text);
 // True when `a` and `b` differ at most in the case of ASCII letters.
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 
+// Whether the comma-separated list `list` (an HTTP header's value: "keep-alive, Upgrade")
+// holds `token`, ignoring case and the spaces around each item.
+bool list_has_token(std::string_view list, std::string_view token);
+
 }  // namespace conform::text

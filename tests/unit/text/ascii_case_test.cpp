@@ -18,5 +18,15 @@ TEST(AsciiCase, ComparesWithoutCase) {
   EXPECT_FALSE(equals_ignoring_case("\xC3\x89", "\xC3\xA9"));
 }
 
+// A header value's list: "keep-alive, Upgrade" holds keep-alive; "closer" holds no close.
+TEST(AsciiCase, FindsATokenInACommaSeparatedList) {
+  EXPECT_TRUE(list_has_token("keep-alive, Upgrade", "upgrade"));
+  EXPECT_TRUE(list_has_token(" Close ", "close"));
+  EXPECT_TRUE(list_has_token("gzip,\tchunked", "chunked"));
+  EXPECT_FALSE(list_has_token("closer", "close"));
+  EXPECT_FALSE(list_has_token("", "close"));
+  EXPECT_FALSE(list_has_token("chunked, gzip", "chunk"));
+}
+
 }  // namespace
 }  // namespace conform::text

@@ -59,7 +59,7 @@ std::string describe_failure(Failure failure, const std::string& detail, const s
       return "interrupted while waiting for " + origin;
     case Failure::head_too_large:
       return "the response head from " + origin + " is larger than " +
-             std::to_string(ResponseLimits{}.max_head_bytes) + " bytes";
+             std::to_string(kMaxResponseHeadBytes) + " bytes";
     case Failure::body_too_large:
       return "the response from " + origin + " is larger than " +
              std::to_string(options.max_response_bytes) +
@@ -83,17 +83,6 @@ bool retryable(Failure failure) {
   return failure == Failure::cannot_connect || failure == Failure::connect_timeout ||
          failure == Failure::write || failure == Failure::incomplete ||
          failure == Failure::read_timeout;
-}
-
-Failure failure_of(Transport::Stop stop) {
-  switch (stop) {
-    case Transport::Stop::interrupted:
-      return Failure::interrupted;
-    case Transport::Stop::timed_out:
-      return Failure::deadline;
-    default:
-      return Failure::write;
-  }
 }
 
 // How often an interrupt is looked for while a back-off sleeps.
@@ -165,7 +154,7 @@ void Client::attempt(const Url& url, const std::string& method, const std::strin
     }
     Transport& transport = connection->transport();
     if (!transport.write(wire.data(), wire.size(), exchange.deadline)) {
-      exchange.failure = failure_of(transport.stop());
+      exchange.failure = failure_of(transport.stop(), Failure::deadline, Failure::write);
       connection.reset();
       if (reused && exchange.failure == Failure::write) continue;  // it never arrived whole
       return;

@@ -22,17 +22,6 @@ bool is_ip_literal(const std::string& host) {
          ::inet_pton(AF_INET6, host.c_str(), address) == 1;
 }
 
-Failure failure_of(Transport::Stop stop, Failure otherwise) {
-  switch (stop) {
-    case Transport::Stop::timed_out:
-      return Failure::connect_timeout;
-    case Transport::Stop::interrupted:
-      return Failure::interrupted;
-    default:
-      return otherwise;
-  }
-}
-
 }  // namespace
 
 std::shared_ptr<SSL_CTX> make_tls_context(const std::string& ca_file, bool insecure) {
@@ -91,7 +80,8 @@ Connection::Opened Connection::open(const Url& url, SSL_CTX* tls, Clock::time_po
     connection->transport_ = std::make_unique<Transport>(fd);
     connection->transport_->watch(interrupted);
     if (!connection->transport_->connect(address->ai_addr, address->ai_addrlen, deadline)) {
-      opened.failure = failure_of(connection->transport_->stop(), Failure::cannot_connect);
+      opened.failure = failure_of(connection->transport_->stop(), Failure::connect_timeout,
+                                  Failure::cannot_connect);
       if (opened.failure == Failure::cannot_connect) continue;  // the next address may answer
       return opened;
     }
@@ -103,7 +93,8 @@ Connection::Opened Connection::open(const Url& url, SSL_CTX* tls, Clock::time_po
       secure->watch(interrupted);
       connection->ssl_ = ssl;
       if (!secure->handshake(deadline)) {
-        opened.failure = failure_of(secure->stop(), Failure::tls_handshake);
+        opened.failure =
+            failure_of(secure->stop(), Failure::connect_timeout, Failure::tls_handshake);
         if (opened.failure == Failure::tls_handshake) {
           opened.failure = handshake_failure(ssl, opened.detail);
         }

@@ -2,6 +2,8 @@
 // response's last byte. The client turns each into a transport finding that says what to do.
 #pragma once
 
+#include "http/transport.hpp"
+
 namespace conform::http {
 
 enum class Failure {
@@ -22,5 +24,12 @@ enum class Failure {
   undecodable,       // a body its Content-Encoding leaves unreadable
   unsafe_header,     // a header that would start another line: never sent
 };
+
+// Why a wait on a transport ended empty: the watched flag, else `timed_out` when its deadline
+// passed, else `closed` (the peer closed, reset or the call failed).
+inline Failure failure_of(Transport::Stop stop, Failure timed_out, Failure closed) {
+  if (stop == Transport::Stop::interrupted) return Failure::interrupted;
+  return stop == Transport::Stop::timed_out ? timed_out : closed;
+}
 
 }  // namespace conform::http

@@ -57,12 +57,8 @@ bool BodyBuffer::append(const char* bytes, std::size_t count, std::size_t limit)
   return true;
 }
 
-ResponseParser::ResponseParser(bool head_request, std::size_t max_head_bytes,
-                               std::size_t max_body_bytes, BodyBuffer& body)
-    : head_request_(head_request),
-      max_head_bytes_(max_head_bytes),
-      max_body_bytes_(max_body_bytes),
-      body_(body) {
+ResponseParser::ResponseParser(bool head_request, std::size_t max_body_bytes, BodyBuffer& body)
+    : head_request_(head_request), max_body_bytes_(max_body_bytes), body_(body) {
   body_.clear();
 }
 
@@ -78,10 +74,10 @@ void ResponseParser::finish() {
   result_.reusable = keep_alive_;
 }
 
-bool ResponseParser::take_line(std::string_view& bytes, std::size_t limit) {
+bool ResponseParser::take_line(std::string_view& bytes) {
   const std::size_t end = bytes.find('\n');
   const std::size_t taken = end == std::string_view::npos ? bytes.size() : end + 1;
-  if (head_bytes_ + taken > limit) {
+  if (head_bytes_ + taken > kMaxResponseHeadBytes) {
     fail(Failure::head_too_large);
     return false;
   }
@@ -206,8 +202,7 @@ ResponseParser::State ResponseParser::feed(std::string_view bytes) {
         append_body(bytes, bytes.size());
         break;
       default: {
-        const std::size_t limit = max_head_bytes_;
-        if (!take_line(bytes, limit)) break;
+        if (!take_line(bytes)) break;
         on_line();
         line_.clear();
         break;

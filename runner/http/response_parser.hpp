@@ -35,6 +35,9 @@ class BodyBuffer {
   std::size_t capacity_ = 0;
 };
 
+// The most a response's status line and headers (or a chunk's framing) may take.
+inline constexpr std::size_t kMaxResponseHeadBytes = 64 << 10;
+
 struct ReadResponse {
   // none, incomplete, read_timeout, deadline, interrupted, head_too_large, body_too_large or
   // malformed (`detail` says where).
@@ -54,8 +57,7 @@ class ResponseParser {
 
   // `head_request`: the response to a HEAD, which has no body. The body goes into `body`
   // (cleared first), which must outlive the parser.
-  ResponseParser(bool head_request, std::size_t max_head_bytes, std::size_t max_body_bytes,
-                 BodyBuffer& body);
+  ResponseParser(bool head_request, std::size_t max_body_bytes, BodyBuffer& body);
 
   // Takes the next bytes of the connection; interim 1xx responses are skipped.
   State feed(std::string_view bytes);
@@ -80,15 +82,14 @@ class ResponseParser {
   };
 
   // Adds to the line in progress up to its LF; true once it is complete (in line_, without
-  // CR LF). Counts against `limit`.
-  bool take_line(std::string_view& bytes, std::size_t limit);
+  // CR LF). Counts against kMaxResponseHeadBytes.
+  bool take_line(std::string_view& bytes);
   void on_line();
   void on_head_end();
   void append_body(std::string_view& bytes, std::size_t count);
   void finish();
 
   bool head_request_;
-  std::size_t max_head_bytes_;
   std::size_t max_body_bytes_;
   BodyBuffer& body_;
   State state_ = State::more;

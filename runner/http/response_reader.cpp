@@ -10,26 +10,22 @@ using Clock = Transport::Clock;
 // A small response arrives in one read of this size.
 constexpr std::size_t kReadSize = 16 << 10;
 
-// Why a wait or a read of `transport` ended empty, when the peer did not close.
-Failure failure_of(Transport::Stop stop, Clock::time_point deadline) {
-  if (stop == Transport::Stop::interrupted) return Failure::interrupted;
-  if (stop == Transport::Stop::timed_out) {
-    return Clock::now() >= deadline ? Failure::deadline : Failure::read_timeout;
-  }
-  return Failure::incomplete;
+// A read that timed out passed the exchange's deadline or only the read timeout.
+Failure timed_out(Clock::time_point deadline) {
+  return Clock::now() >= deadline ? Failure::deadline : Failure::read_timeout;
 }
 
 }  // namespace
 
 ReadResponse read_response(Transport& transport, const ResponseLimits& limits, bool head_request,
                            BodyBuffer& body) {
-  ResponseParser parser(head_request, limits.max_head_bytes, limits.max_body_bytes, body);
+  ResponseParser parser(head_request, limits.max_body_bytes, body);
   const auto read_deadline = [&] {
     return std::min(Clock::now() + limits.read_timeout, limits.deadline);
   };
   if (!transport.await_answer(read_deadline())) {
-    parser.fail(failure_of(transport.stop(), limits.deadline));
-    return parser.result();
+    parser.fail(failure_of(transport.stop(), timed_out(limits.deadline), Failure::incomplete));
+    return std::move(parser.result());
   }
   char chunk[kReadSize];
   while (parser.state() == ResponseParser::State::more) {
@@ -39,10 +35,10 @@ ReadResponse read_response(Transport& transport, const ResponseLimits& limits, b
     } else if (transport.stop() == Transport::Stop::closed) {
       parser.close();
     } else {
-      parser.fail(failure_of(transport.stop(), limits.deadline));
+      parser.fail(failure_of(transport.stop(), timed_out(limits.deadline), Failure::incomplete));
     }
   }
-  return parser.result();
+  return std::move(parser.result());
 }
 
 }  // namespace conform::http

@@ -13,7 +13,6 @@ namespace conform::http {
 struct ResponseLimits {
   std::chrono::milliseconds read_timeout{30000};  // for each read
   Transport::Clock::time_point deadline;          // for the whole exchange
-  std::size_t max_head_bytes = 64 << 10;
   std::size_t max_body_bytes = std::size_t{256} << 20;
 };
 

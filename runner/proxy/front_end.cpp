@@ -443,11 +443,12 @@ bool FrontEnd::admit() {
 void FrontEnd::close(Connection& connection) {
   const auto found = connections_.find(connection.id());
   if (found == connections_.end()) return;
+  // Its place is free before the client can see the close: another loop may take the next.
+  cap_.open.fetch_sub(1);
   loop_.remove(connection.fd());
   ::shutdown(connection.fd(), SHUT_RDWR);
   loop_.retire(std::move(found->second));
   connections_.erase(found);
-  cap_.open.fetch_sub(1);
 }
 
 void FrontEnd::respond(std::uint64_t id, OutgoingResponse response) {

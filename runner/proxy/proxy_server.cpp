@@ -205,21 +205,18 @@ struct ProxyServer::Impl {
 
   // A request the proxy cannot handle is a 500 that says why, never the end of the loop.
   void handle_safely(Upstream& upstream, IncomingRequest request, FrontEnd::Respond respond) {
-    const std::string method = request.method;
-    const std::string target = request.target;
     try {
-      handle(upstream, std::move(request), respond);
+      handle(upstream, request, respond);
     } catch (const std::exception& e) {
       answer(respond,
              proxy_answer(500, std::string("the request could not be handled: ") + e.what()),
-             method, target, 0);
+             request.method, request.target, 0);
     }
   }
 
   // What the proxy knows of a request while the target answers it.
   struct Pending {
     Clock::time_point start;
-    std::string method;
     std::string target;
     Exchange exchange;
     CheckedRequest checked;
@@ -231,7 +228,8 @@ struct ProxyServer::Impl {
     respond(std::move(out));
   }
 
-  void handle(Upstream& upstream, IncomingRequest request, const FrontEnd::Respond& respond) {
+  // Takes the request's body; leaves its method and target.
+  void handle(Upstream& upstream, IncomingRequest& request, const FrontEnd::Respond& respond) {
     const Clock::time_point start = Clock::now();
     if (!forwardable(request.method)) {
       return answer(respond, proxy_answer(405, request.method + " requests are not forwarded"),
@@ -299,7 +297,6 @@ struct ProxyServer::Impl {
     forward.method = request.method;
     forward.headers = exchange.request_headers;
     forward.body = exchange.request_body;
-    pending->method = std::move(request.method);
     pending->target = request.target;
     upstream.send(
         std::move(forward), request.target, [this, pending, respond](http::Response response) {
@@ -308,7 +305,7 @@ struct ProxyServer::Impl {
           } catch (const std::exception& e) {
             answer(respond,
                    proxy_answer(500, std::string("the response could not be handled: ") + e.what()),
-                   pending->method, pending->target, 0);
+                   pending->exchange.method, pending->target, 0);
           }
         });
   }
@@ -353,10 +350,10 @@ struct ProxyServer::Impl {
       }
       out.body = std::move(response.body);
     }
+    log->write(exchange.method, pending.target, out.status, milliseconds_since(pending.start));
     // Kept before the answer leaves: once the application has it, the reports show it.
     keep(std::move(exchange), std::move(findings), checked.body.format, checked.on_endpoint, true);
-    answer(respond, std::move(out), pending.method, pending.target,
-           milliseconds_since(pending.start));
+    respond(std::move(out));
   }
 };
 

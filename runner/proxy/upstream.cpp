@@ -15,7 +15,6 @@
 #include "http/connection.hpp"
 #include "http/request_bytes.hpp"
 #include "http/response_parser.hpp"
-#include "http/response_reader.hpp"
 
 namespace conform::proxy {
 namespace {
@@ -176,7 +175,6 @@ class Upstream::Connection : public EventLoop::Watcher {
     }
     state_ = State::reading;
     parser_ = std::make_unique<http::ResponseParser>(exchange_->head_request,
-                                                     http::ResponseLimits{}.max_head_bytes,
                                                      upstream_.options_.max_response_bytes, body_);
     if (readable_ || ssl_) read();
   }
